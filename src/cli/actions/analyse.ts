@@ -1,0 +1,81 @@
+// The work of `qda analyse`; its options are declared in ../commands/analyse.ts.
+import { join } from 'node:path';
+import { collectExcerpts } from '../../excerpts/collect.js';
+import { codingsCsv } from '../../formatters/codings-csv.js';
+import { codingsJson } from '../../formatters/codings-json.js';
+import { excerptsCsv } from '../../formatters/excerpts-data.js';
+import { excerptsMarkdown } from '../../formatters/excerpts-md.js';
+import { analyseIndex, type OutputFile } from '../../formatters/index-md.js';
+import type { StreamFormatter } from '../../formatters/stream.js';
+import { AtomicFile, resolvePath } from '../../io/write.js';
+import { displayPath } from '../../corpus/project.js';
+import { NO_FILTER } from '../../select/filter.js';
+import type { CodedDocument } from '../../corpus/pipeline.js';
+import type { Io } from '../io.js';
+import type { CorpusFlags } from '../options.js';
+import { percent, summaryLine } from '../output.js';
+import { openSession } from '../session.js';
+import { attributeKeys, counted, runInfo } from './code.js';
+export interface AnalyseFlags extends CorpusFlags {
+  out?: string;
+  excel?: boolean;
+}
+
+export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): void {
+  const session = openSession(paths, flags, io);
+  const outDir = flags.out ?? session.project.settings.out;
+  const csv = { excel: flags.excel };
+  const streams: { file: OutputFile; formatter: StreamFormatter<CodedDocument> }[] = [
+    {
+      file: { name: 'codings.json', about: 'every segment with its codes and evidence (the JSON contract, docs/json.md)' },
+      formatter: codingsJson(runInfo(session)),
+    },
+    {
+      file: { name: 'codings.csv', about: 'one row per coding, with the document attributes as columns' },
+      formatter: codingsCsv(attributeKeys(session), csv),
+    },
+  ];
+  const open: AtomicFile[] = [];
+  const create = (name: string) => {
+    const f = new AtomicFile(resolvePath(io.cwd, join(outDir, name)));
+    open.push(f);
+    return f;
+  };
+  try {
+    const files = streams.map((s) => create(s.file.name));
+    streams.forEach((s, i) => files[i].write(s.formatter.start()));
+    const totals = { documents: 0, segments: 0, coded: 0, codings: 0 };
+    const tee = function* () {
+      for (const coded of counted(session, totals)) {
+        streams.forEach((s, i) => files[i].write(s.formatter.item(coded)));
+        yield coded;
+      }
+    };
+    const groups = collectExcerpts(tee(), session.codebook, NO_FILTER, 1);
+    streams.forEach((s, i) => files[i].write(s.formatter.end()));
+    const written: OutputFile[] = streams.map((s) => s.file);
+    create('excerpts.md').write(excerptsMarkdown(groups, session.codebook, { attribute: session.project.settings.compareBy }));
+    written.push({ name: 'excerpts.md', about: 'coded excerpts grouped by code, with file:line citations and the question before each' });
+    create('excerpts.csv').write(excerptsCsv(groups, csv));
+    written.push({ name: 'excerpts.csv', about: 'the same excerpts, one row each, for a spreadsheet' });
+    create('index.md').write(
+      analyseIndex({
+        codebook: session.codebook.name,
+        documents: totals.documents,
+        segments: totals.segments,
+        coded: totals.coded,
+        codings: totals.codings,
+        files: written,
+      }),
+    );
+    for (const f of open) f.commit();
+    summaryLine(
+      io,
+      flags.quiet,
+      `analysed ${totals.documents} documents: ${totals.coded} of ${totals.segments} segments coded (${percent(totals.coded, totals.segments)}), ${totals.codings} codings; wrote ${written.length + 1} files to ${displayPath(outDir, io.cwd)}/`,
+    );
+  } catch (error) {
+    for (const f of open) f.abort();
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+// The work of `qda code`; its options are declared in ../commands/code.ts.
+import { codeCorpus, type CodedDocument } from '../../corpus/pipeline.js';
+import { codingsCsv } from '../../formatters/codings-csv.js';
+import { codingsJson, type RunInfo } from '../../formatters/codings-json.js';
+import { codingsMarkdown } from '../../formatters/codings-md.js';
+import { stream } from '../../formatters/stream.js';
+import type { Io } from '../io.js';
+import type { CorpusFlags } from '../options.js';
+import { percent, summaryLine, writeOutput } from '../output.js';
+import { VERSION } from '../version.js';
+import { openSession, progress, type Session } from '../session.js';
+export interface CodeFlags extends CorpusFlags {
+  format: 'json' | 'csv' | 'md';
+  out?: string;
+  excel?: boolean;
+}
+
+export function codeAction(paths: string[], flags: CodeFlags, io: Io): void {
+  const session = openSession(paths, flags, io);
+  const totals = { documents: 0, segments: 0, coded: 0, codings: 0 };
+  const documents = counted(session, totals);
+  writeOutput(io, flags.out, chunks(session, flags, documents));
+  summaryLine(
+    io,
+    flags.quiet,
+    `coded ${totals.documents} documents: ${totals.coded} of ${totals.segments} segments coded (${percent(totals.coded, totals.segments)}), ${totals.codings} codings with ${session.codebook.name}`,
+  );
+}
+
+function chunks(session: Session, flags: CodeFlags, documents: Iterable<CodedDocument>): Iterable<string> {
+  const run = runInfo(session);
+  if (flags.format === 'json') return stream(codingsJson(run), documents);
+  if (flags.format === 'csv') return stream(codingsCsv(attributeKeys(session), { excel: flags.excel }), documents);
+  return stream(codingsMarkdown(`Codings — ${session.codebook.name}`), documents);
+}
+
+export function runInfo(session: Session): RunInfo {
+  return { generator: `qda ${VERSION}`, codebook: session.codebook, codebookPath: session.codebookPath, unit: session.project.settings.unit };
+}
+
+export function attributeKeys(session: Session): string[] {
+  return session.documents.flatMap((d) => Object.keys(d.attributes));
+}
+
+/** The coded documents, counting as they pass and showing progress. */
+export function* counted(
+  session: Session,
+  totals: { documents: number; segments: number; coded: number; codings: number },
+): Generator<CodedDocument> {
+  const bar = progress(session.io, session.files.length);
+  for (const coded of codeCorpus(session.files, session.compiled, session.corpus)) {
+    bar.step(coded.document.path);
+    totals.documents++;
+    totals.segments += coded.segments.length;
+    totals.coded += new Set(coded.codings.map((c) => c.segment)).size;
+    totals.codings += coded.codings.length;
+    yield coded;
+  }
+  bar.done();
+}

@@ -1,0 +1,85 @@
+/**
+ * Options shared by the corpus commands, declared once, and their conversion from the raw strings
+ * commander hands over into checked values (a bad value is a usage error, exit 2).
+ */
+import { Option, type Command } from 'commander';
+import type { Settings } from '../corpus/settings.js';
+import { UNITS, type Unit } from '../ingest/units.js';
+import { ENCODINGS, normaliseEncoding } from '../io/decode.js';
+import { LANGUAGES } from '../codebook/types.js';
+import { parseWhere, type Filter } from '../select/filter.js';
+import { usage } from './errors.js';
+
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+];
+const repeat = (value: string, previous: string[] = []) => [...previous, value];
+
+export interface CorpusFlags {
+  codebook?: string;
+  unit?: string;
+  encoding?: string;
+  language?: string;
+  skipSpeaker?: string[];
+  quiet?: boolean;
+}
+
+export interface FilterFlags {
+  code?: string[];
+  where?: string[];
+  speaker?: string[];
+}
+
+export function corpusOptions(command: Command): Command {
+  return command
+    .option('-c, --codebook <file>', 'codebook YAML, or the name of a shipped one (hall)')
+    .addOption(new Option('-u, --unit <unit>', 'what gets codes').choices(UNITS as string[]))
+    .option('--encoding <name>', `encoding of the transcripts (${ENCODINGS.join(', ')})`)
+    .addOption(new Option('--language <code>', 'language of documents that do not name one').choices(LANGUAGES as string[]))
+    .option('--skip-speaker <names>', 'speaker labels or roles not to code, e.g. interviewer (repeatable, comma-separated)', collect)
+    .option('-q, --quiet', 'no summary line on stderr');
+}
+
+export function filterOptions(command: Command): Command {
+  return command
+    .option('--code <ids>', 'only these codes; a cluster id stands for its codes (repeatable, comma-separated)', collect)
+    .option('--where <key=value>', 'only documents whose attribute has one of these values, e.g. district=Crooswijk (repeatable)', repeat)
+    .option('--speaker <names>', 'only segments of these speaker labels or roles (repeatable, comma-separated)', collect);
+}
+
+/** Flags as settings that override qda.yaml. */
+export function settingsOverrides(flags: CorpusFlags): Partial<Settings> {
+  const overrides: Partial<Settings> = {};
+  if (flags.codebook) overrides.codebook = flags.codebook;
+  if (flags.unit) overrides.unit = flags.unit as Unit;
+  if (flags.language) overrides.language = flags.language;
+  if (flags.skipSpeaker) overrides.skipSpeakers = flags.skipSpeaker;
+  if (flags.encoding) {
+    if (!normaliseEncoding(flags.encoding)) throw usage(`unknown encoding "${flags.encoding}"`, `use one of: ${ENCODINGS.join(', ')}`);
+    overrides.encoding = flags.encoding;
+  }
+  return overrides;
+}
+
+export function filterFrom(flags: FilterFlags): Filter {
+  const where = parseWhere(flags.where ?? []);
+  if ('error' in where) throw usage(where.error, 'for example --where district=Crooswijk');
+  return { codes: flags.code ?? [], where: where.where, speakers: flags.speaker ?? [] };
+}
+
+export function nonNegativeInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw usage(`${name} must be a whole number of 0 or more, not "${value}"`);
+    return n;
+  };
+}
+
+/** Help text: examples after the options. */
+export function examples(command: Command, lines: string[]): Command {
+  return command.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+}

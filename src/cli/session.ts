@@ -1,0 +1,101 @@
+/**
+ * What every corpus command does first: open the project, load the codebook, find the files and
+ * survey them, reporting every problem on stderr. Returns only when the input has no errors, so
+ * that a command writes output only for a clean corpus.
+ */
+import { compileCodebook, type CompiledCodebook } from '../codebook/compile.js';
+import { parseCodebook } from '../codebook/load.js';
+import type { Codebook } from '../codebook/types.js';
+import { displayPath, codebookPath, openProject, projectFiles, type Project } from '../corpus/project.js';
+import { surveyCorpus, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../formatters/diagnostics.js';
+import { exists, readBytes, readText } from '../io/files.js';
+import { inputProblem, ProblemsReported, usage } from './errors.js';
+import { colourOnStderr, type Io } from './io.js';
+import { makeColour } from '../formatters/colour.js';
+import { settingsOverrides, type CorpusFlags } from './options.js';
+
+export interface Session {
+  io: Io;
+  project: Project;
+  codebook: Codebook;
+  codebookPath: string;
+  compiled: CompiledCodebook;
+  files: string[];
+  documents: DocumentInfo[];
+  diagnostics: Diagnostic[];
+  corpus: CorpusOptions;
+}
+
+export interface SessionOptions {
+  /** Report problems but return even when there are errors (for `qda check`). */
+  keepGoing?: boolean;
+}
+
+export function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Session {
+  const project = openProject(paths, io.cwd, settingsOverrides(flags));
+  const diagnostics: Diagnostic[] = [...project.diagnostics];
+
+  const bookPath = codebookPath(project, io.cwd);
+  const shownBook = displayPath(bookPath, io.cwd);
+  if (!exists(bookPath, io.cwd))
+    throw inputProblem(`codebook ${shownBook} not found`, 'name a codebook file with --codebook, or leave it out for the HALL codebook');
+  const loaded = parseCodebook(shownBook, readText(bookPath, io.cwd));
+  diagnostics.push(...loaded.diagnostics);
+
+  const { files, missing } = projectFiles(project, io.cwd);
+  if (missing.length > 0 && files.length === 0)
+    throw usage(`no transcripts found at ${missing.join(', ')}`, 'give markdown files or folders that hold them');
+  for (const m of missing) diagnostics.push({ file: m, severity: 'warning', rule: 'corpus/no-files', message: 'no transcripts found here' });
+
+  const corpus: CorpusOptions = {
+    encoding: project.settings.encoding,
+    unit: project.settings.unit,
+    skipSpeakers: project.settings.skipSpeakers,
+    read: (path) => readBytes(path, io.cwd),
+  };
+  if (project.settings.language) corpus.language = project.settings.language;
+  const survey = surveyCorpus(files, corpus);
+  diagnostics.push(...survey.diagnostics);
+
+  report(io, diagnostics);
+  if (!loaded.codebook || (hasErrors(diagnostics) && !options.keepGoing)) throw new ProblemsReported(1, diagnostics);
+  if (files.length === 0 && !options.keepGoing)
+    throw inputProblem('no transcripts (*.md) found', 'put markdown files in the folder, or name them as arguments');
+  return {
+    io,
+    project,
+    codebook: loaded.codebook,
+    codebookPath: shownBook,
+    compiled: compileCodebook(loaded.codebook),
+    files,
+    documents: survey.documents,
+    diagnostics,
+    corpus,
+  };
+}
+
+export function report(io: Io, diagnostics: Diagnostic[]): void {
+  const colour = makeColour(colourOnStderr(io));
+  for (const d of sortDiagnostics(diagnostics)) io.stderr.write(`${formatDiagnostic(d, colour)}\n`);
+}
+
+/** Progress on a terminal only: one line, rewritten in place, cleared at the end. */
+export function progress(io: Io, total: number): { step(label: string): void; done(): void } {
+  const show = io.stderrIsTTY && total > 20;
+  let count = 0;
+  let last = 0;
+  return {
+    step(label) {
+      count++;
+      const now = Date.now();
+      if (!show || now - last < 100) return;
+      last = now;
+      io.stderr.write(`\r\x1b[K${count}/${total} ${label}`);
+    },
+    done() {
+      if (show) io.stderr.write('\r\x1b[K');
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Codebook → CompiledCodebook: lookups by id, and per language a Lexicon of all terms and the
+ * compiled patterns, built once (lazily, on first use of a language) and then only read.
+ */
+import { Lexicon } from '../match/lexicon.js';
+import { compilePattern } from './pattern.js';
+import { forLanguage, type Code, type Codebook } from './types.js';
+
+export interface LanguageMatcher {
+  lexicon: Lexicon;
+  /** Patterns per code index. */
+  patterns: { code: number; source: string; regexp: RegExp }[];
+}
+
+export interface CompiledCodebook {
+  codebook: Codebook;
+  byId: Map<string, Code>;
+  /** The matcher for a language (the codebook language when none is given). */
+  matcher(language?: string): LanguageMatcher;
+}
+
+export function compileCodebook(codebook: Codebook): CompiledCodebook {
+  const byId = new Map(codebook.codes.map((c) => [c.id, c]));
+  const matchers = new Map<string, LanguageMatcher>();
+  return {
+    codebook,
+    byId,
+    matcher(language = codebook.language) {
+      let m = matchers.get(language);
+      if (!m) matchers.set(language, (m = buildMatcher(codebook, language)));
+      return m;
+    },
+  };
+}
+
+function buildMatcher(codebook: Codebook, language: string): LanguageMatcher {
+  const lexicon = new Lexicon(
+    language,
+    codebook.codes.map((code, index) => ({ code: index, terms: forLanguage(code.terms, language), not: forLanguage(code.not, language) })),
+  );
+  const patterns: LanguageMatcher['patterns'] = [];
+  codebook.codes.forEach((code, index) => {
+    for (const source of forLanguage(code.patterns, language)) {
+      const result = compilePattern(source);
+      if (result.ok) patterns.push({ code: index, source, regexp: result.regexp });
+    }
+  });
+  return { lexicon, patterns };
+}

@@ -1,0 +1,101 @@
+/**
+ * Codebook patterns: `/source/flags` strings turned into RegExps, refusing the ones that can take
+ * exponential time. JavaScript regexps backtrack and cannot be interrupted, so the guard is static:
+ * a group that holds a quantifier may not itself be repeated without bound (`(a+)+`, `(\w+\s?)*`),
+ * and backreferences are not allowed. Bounded repetition such as `(?:\w+\s+){0,3}` stays allowed.
+ */
+
+export type PatternResult = { ok: true; regexp: RegExp } | { ok: false; reason: string; hint: string };
+
+const ALLOWED_FLAGS = /^[imsu]*$/;
+const MAX_BOUNDED_REPEAT = 10;
+
+export function compilePattern(text: string): PatternResult {
+  const literal = /^\/(.*)\/([a-z]*)$/s.exec(text);
+  const source = literal ? literal[1] : text;
+  const flags = literal ? literal[2] : 'i';
+  if (!ALLOWED_FLAGS.test(flags)) {
+    return { ok: false, reason: `flags "${flags}" are not allowed`, hint: 'use only the flags i, m, s and u' };
+  }
+  const danger = runaway(source);
+  if (danger) return { ok: false, reason: danger, hint: 'rewrite the pattern without a repeated group that itself repeats, or use terms' };
+  try {
+    return { ok: true, regexp: new RegExp(source, flags.includes('u') ? `${flags}g` : `${flags}gu`) };
+  } catch (error) {
+    return {
+      ok: false,
+      reason: (error as Error).message.replace(/^Invalid regular expression: /, ''),
+      hint: 'check the brackets and escapes of the pattern',
+    };
+  }
+}
+
+/** Why a pattern could run away, or undefined when it cannot. */
+export function runaway(source: string): string | undefined {
+  // For each open group: does its content repeat, or hold alternatives?
+  const stack: { repeats: boolean; alternates: boolean }[] = [];
+  let lastGroup = { repeats: false, alternates: false };
+  let afterGroup = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      if (/[1-9k]/.test(source[i + 1] ?? '')) return 'backreferences can take exponential time';
+      i++;
+      afterGroup = false;
+      continue;
+    }
+    if (c === '[') {
+      i = classEnd(source, i);
+      afterGroup = false;
+      continue;
+    }
+    if (c === '|' && stack.length > 0) stack[stack.length - 1].alternates = true;
+    if (c === '(') {
+      stack.push({ repeats: false, alternates: false });
+      afterGroup = false;
+      continue;
+    }
+    if (c === ')') {
+      lastGroup = stack.pop() ?? { repeats: false, alternates: false };
+      if (lastGroup.repeats && stack.length > 0) stack[stack.length - 1].repeats = true;
+      afterGroup = true;
+      continue;
+    }
+    const quantifier = quantifierAt(source, i);
+    if (quantifier) {
+      if (afterGroup && quantifier.max > MAX_BOUNDED_REPEAT) {
+        if (lastGroup.repeats) return `nested quantifier at character ${i + 1}: a repeated group that repeats inside can take exponential time`;
+        if (lastGroup.alternates)
+          return `repeated alternatives at character ${i + 1}: a group of alternatives repeated without bound can take exponential time`;
+      }
+      if (stack.length > 0) stack[stack.length - 1].repeats = true;
+      i += quantifier.length - 1;
+      afterGroup = false;
+      continue;
+    }
+    afterGroup = false;
+  }
+  return undefined;
+}
+
+function classEnd(source: string, start: number): number {
+  for (let i = start + 1; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === ']') return i;
+  }
+  return source.length;
+}
+
+function quantifierAt(source: string, i: number): { max: number; length: number } | undefined {
+  const c = source[i];
+  const lazy = source[i + 1] === '?' ? 1 : 0;
+  if (c === '*' || c === '+') return { max: Infinity, length: 1 + lazy };
+  if (c === '?') return { max: 1, length: 1 };
+  if (c === '{') {
+    const m = /^\{(\d+)(,(\d*))?\}\??/.exec(source.slice(i));
+    if (!m) return undefined;
+    const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+    return { max, length: m[0].length };
+  }
+  return undefined;
+}

@@ -1,0 +1,24 @@
+/** A coding: this segment carries this code, from this source, with the evidence for it. */
+import type { Range } from '../position/line-index.js';
+
+export type CodingSource = 'auto' | 'manual' | 'import';
+
+export interface Evidence {
+  /** The codebook term or pattern that matched, as written there. */
+  term: string;
+  kind: 'stem' | 'prefix' | 'suffix' | 'infix' | 'phrase' | 'pattern';
+  /** The matched text and where it lies in the file (0-based UTF-16 offsets). */
+  text: string;
+  range: Range;
+}
+
+export interface Coding {
+  documentId: string;
+  /** Ordinal of the segment in its document. */
+  segment: number;
+  code: string;
+  cluster: string;
+  source: CodingSource;
+  coder: string;
+  evidence: Evidence[];
+}

@@ -1,0 +1,51 @@
+/**
+ * Problems as values. Every stage reports what is wrong with the input as a Diagnostic with the file
+ * and position it concerns; nothing a user can cause is thrown through the pipeline.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  file: string;
+  /** 1-based; absent when the problem concerns the file as a whole. */
+  line?: number;
+  column?: number;
+  severity: Severity;
+  /** A stable name for the kind of problem, e.g. `front-matter/yaml`. */
+  rule: string;
+  message: string;
+  /** What the user can do about it. */
+  hint?: string;
+}
+
+export function diagnostic(
+  severity: Severity,
+  file: string,
+  rule: string,
+  message: string,
+  at?: { line: number; column: number },
+  hint?: string,
+): Diagnostic {
+  const d: Diagnostic = { file, severity, rule, message };
+  if (at) {
+    d.line = at.line;
+    d.column = at.column;
+  }
+  if (hint) d.hint = hint;
+  return d;
+}
+
+export function hasErrors(list: readonly Diagnostic[]): boolean {
+  return list.some((d) => d.severity === 'error');
+}
+
+/** Stable order: by file, then position, then rule. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort(
+    (a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compare(a.rule, b.rule),
+  );
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

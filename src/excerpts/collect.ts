@@ -1,0 +1,71 @@
+/**
+ * Coded documents → excerpts grouped by code, in codebook order, each with its citation and, on
+ * request, the segments around it. Held in memory: excerpts are the aggregate this command returns.
+ */
+import type { Code, Codebook } from '../codebook/types.js';
+import type { CodedDocument } from '../corpus/pipeline.js';
+import type { AttributeValue, Segment } from '../ingest/document.js';
+import { codeSelected, documentSelected, speakerSelected, type Filter } from '../select/filter.js';
+
+export interface ContextSegment {
+  speaker?: string;
+  line: number;
+  text: string;
+}
+
+export interface Excerpt {
+  code: string;
+  documentId: string;
+  path: string;
+  lines: { start: number; end: number };
+  speaker?: string;
+  speakerRole?: string;
+  section: string[];
+  attributes: Record<string, AttributeValue>;
+  text: string;
+  /** Codebook terms that matched (empty for manual codings). */
+  terms: string[];
+  before: ContextSegment[];
+  after: ContextSegment[];
+}
+
+export interface ExcerptGroup {
+  code: Code;
+  excerpts: Excerpt[];
+}
+
+export function collectExcerpts(documents: Iterable<CodedDocument>, codebook: Codebook, filter: Filter, context = 0): ExcerptGroup[] {
+  const groups = new Map<string, Excerpt[]>(codebook.codes.map((c) => [c.id, []]));
+  for (const coded of documents) {
+    const { document, segments } = coded;
+    if (!documentSelected(document.attributes, filter)) continue;
+    for (const coding of coded.codings) {
+      if (!codeSelected(coding.code, filter)) continue;
+      const index = coding.segment - 1;
+      const segment = segments[index];
+      if (!speakerSelected(segment, filter)) continue;
+      const excerpt: Excerpt = {
+        code: coding.code,
+        documentId: document.id,
+        path: document.path,
+        lines: segment.lines,
+        section: segment.section,
+        attributes: document.attributes,
+        text: segment.text,
+        terms: [...new Set(coding.evidence.map((e) => e.term))],
+        before: segments.slice(Math.max(0, index - context), index).map(contextOf),
+        after: segments.slice(index + 1, index + 1 + context).map(contextOf),
+      };
+      if (segment.speaker !== undefined) excerpt.speaker = segment.speaker;
+      if (segment.speakerRole !== undefined) excerpt.speakerRole = segment.speakerRole;
+      groups.get(coding.code)?.push(excerpt);
+    }
+  }
+  return codebook.codes.filter((c) => codeSelected(c.id, filter)).map((code) => ({ code, excerpts: groups.get(code.id) ?? [] }));
+}
+
+function contextOf(segment: Segment): ContextSegment {
+  const c: ContextSegment = { line: segment.lines.start, text: segment.text };
+  if (segment.speaker !== undefined) c.speaker = segment.speaker;
+  return c;
+}

@@ -1,0 +1,91 @@
+/**
+ * The JSON of `qda code`: the stable machine contract, documented in docs/json.md. Streamed one
+ * document at a time. Ranges are 0-based code-point offsets into the file's text (BOM excluded,
+ * end exclusive); lines are 1-based and inclusive.
+ */
+import type { Codebook } from '../codebook/types.js';
+import type { CodedDocument } from '../corpus/pipeline.js';
+import type { Coding } from '../coding/coding.js';
+import type { Document, Segment } from '../ingest/document.js';
+import type { StreamFormatter } from './stream.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface RunInfo {
+  generator: string;
+  codebook: Codebook;
+  codebookPath: string;
+  unit: string;
+}
+
+export function codingsJson(run: RunInfo): StreamFormatter<CodedDocument> {
+  const totals = { documents: 0, segments: 0, codedSegments: 0, codings: 0 };
+  return {
+    start() {
+      const head = {
+        schemaVersion: SCHEMA_VERSION,
+        generator: run.generator,
+        codebook: { name: run.codebook.name, path: run.codebookPath, language: run.codebook.language },
+        unit: run.unit,
+      };
+      return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "documents": [`;
+    },
+    item(coded) {
+      const text = `${totals.documents > 0 ? ',' : ''}\n${indent(JSON.stringify(documentJson(coded), null, 2), 4)}`;
+      totals.documents++;
+      totals.segments += coded.segments.length;
+      totals.codedSegments += new Set(coded.codings.map((c) => c.segment)).size;
+      totals.codings += coded.codings.length;
+      return text;
+    },
+    end() {
+      return `${totals.documents > 0 ? '\n  ' : ''}],\n  "totals": ${indent(JSON.stringify(totals, null, 2), 2).trimStart()}\n}\n`;
+    },
+  };
+}
+
+function documentJson(coded: CodedDocument): object {
+  const { document } = coded;
+  const bySegment = new Map<number, Coding[]>();
+  for (const c of coded.codings) bySegment.set(c.segment, [...(bySegment.get(c.segment) ?? []), c]);
+  return {
+    id: document.id,
+    path: document.path,
+    language: coded.language,
+    attributes: document.attributes,
+    speakers: Object.fromEntries(document.speakers),
+    segments: coded.segments.map((s) => segmentJson(document, s, bySegment.get(s.ordinal) ?? [], coded.skipped.has(s.ordinal))),
+  };
+}
+
+function segmentJson(document: Document, segment: Segment, codings: Coding[], skipped: boolean): object {
+  const cp = (offset: number) => document.lines.codePoint(offset);
+  return {
+    ordinal: segment.ordinal,
+    lines: [segment.lines.start, segment.lines.end],
+    range: [cp(segment.range.start), cp(segment.range.end)],
+    speaker: segment.speaker ?? null,
+    speakerRole: segment.speakerRole ?? null,
+    section: segment.section,
+    ...(skipped ? { skipped: true } : {}),
+    text: segment.text,
+    codes: codings.map((c) => ({
+      id: c.code,
+      cluster: c.cluster,
+      source: c.source,
+      coder: c.coder,
+      evidence: c.evidence.map((e) => ({
+        term: e.term,
+        kind: e.kind,
+        text: e.text,
+        range: [cp(e.range.start), cp(e.range.end)],
+        line: document.lines.line(e.range.start),
+      })),
+    })),
+  };
+}
+
+function indent(text: string, spaces: number): string {
+  const pad = ' '.repeat(spaces);
+  return text.replace(/^/gm, pad);
+}

@@ -1,0 +1,23 @@
+/** Codings for people: per document, each coded segment with its lines, speaker and codes. */
+import type { CodedDocument } from '../corpus/pipeline.js';
+import type { StreamFormatter } from './stream.js';
+import { readable } from './text.js';
+
+export function codingsMarkdown(title: string): StreamFormatter<CodedDocument> {
+  return { start: () => `# ${title}\n`, item: documentMarkdown, end: () => '' };
+}
+
+function documentMarkdown({ document, segments, codings }: CodedDocument): string {
+  const out: string[] = [];
+  const bySegment = new Map<number, string[]>();
+  for (const c of codings) bySegment.set(c.segment, [...(bySegment.get(c.segment) ?? []), c.code]);
+  out.push(`\n## ${document.path}\n\n`);
+  if (bySegment.size === 0) out.push('_No codes._\n');
+  for (const [ordinal, codes] of bySegment) {
+    const s = segments[ordinal - 1];
+    const lines = s.lines.start === s.lines.end ? `${s.lines.start}` : `${s.lines.start}–${s.lines.end}`;
+    const who = s.speaker ? ` · ${s.speaker}` : '';
+    out.push(`- **${lines}**${who} · ${codes.map((c) => `\`${c}\``).join(', ')}\n  ${readable(s.text)}\n`);
+  }
+  return out.join('');
+}

@@ -1,0 +1,19 @@
+/**
+ * CSV as every qda command writes it: RFC 4180 through papaparse, UTF-8, CRLF line ends; cells that
+ * start with = + - @ (or a tab or carriage return) get a leading ' so that no spreadsheet runs them
+ * as formulas; `excel` adds a BOM and uses ; as Dutch Excel expects.
+ */
+import Papa from 'papaparse';
+
+export interface CsvOptions {
+  excel?: boolean;
+}
+
+export function csvLines(rows: (string | number)[][], options: CsvOptions = {}): string {
+  if (rows.length === 0) return '';
+  return `${Papa.unparse(rows, { delimiter: options.excel ? ';' : ',', newline: '\r\n', escapeFormulae: true, quotes: false })}\r\n`;
+}
+
+export function csvStart(options: CsvOptions = {}): string {
+  return options.excel ? '\uFEFF' : '';
+}

@@ -1,0 +1,16 @@
+/** Problems for people: `file:line:col: severity: message [rule]`, then what to do, indented. */
+import type { Chalk } from './colour.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+export function formatDiagnostic(d: Diagnostic, colour: Chalk): string {
+  const place = d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+  const severity = d.severity === 'error' ? colour.red('error') : d.severity === 'warning' ? colour.yellow('warning') : colour.blue('info');
+  const hint = d.hint ? `\n  ${colour.dim(d.hint)}` : '';
+  return `${colour.bold(place)}: ${severity}: ${d.message} ${colour.dim(`[${d.rule}]`)}${hint}`;
+}
+
+export function formatCounts(list: readonly Diagnostic[]): string {
+  const errors = list.filter((d) => d.severity === 'error').length;
+  const warnings = list.filter((d) => d.severity === 'warning').length;
+  return `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
+}

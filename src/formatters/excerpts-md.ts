@@ -1,0 +1,49 @@
+/**
+ * Excerpts as a researcher reads them: one section per code with its label and definition, each
+ * excerpt quoted with a citation (file:line · attribute · speaker) and the terms that found it.
+ */
+import { localise, type Codebook } from '../codebook/types.js';
+import type { Excerpt, ExcerptGroup } from '../excerpts/collect.js';
+import { citation, readable } from './text.js';
+
+export interface ExcerptsMarkdownOptions {
+  /** Attribute shown in each citation (the compare-by attribute, e.g. district). */
+  attribute: string;
+  /** Leave out codes without excerpts. */
+  hideEmpty?: boolean;
+}
+
+const WORDS = {
+  nl: { title: 'Fragmenten per code', cluster: 'Cluster', none: 'Geen fragmenten.', matched: 'gevonden via', excerpts: 'fragmenten' },
+  en: { title: 'Excerpts by code', cluster: 'Cluster', none: 'No excerpts.', matched: 'matched', excerpts: 'excerpts' },
+};
+
+export function excerptsMarkdown(groups: ExcerptGroup[], codebook: Codebook, options: ExcerptsMarkdownOptions): string {
+  const lang = codebook.language;
+  const w = WORDS[lang] ?? WORDS.en;
+  const out: string[] = [`# ${w.title} — ${codebook.name}\n\n`];
+  const total = groups.reduce((n, g) => n + g.excerpts.length, 0);
+  out.push(`${total} ${w.excerpts}.\n`);
+  for (const { code, excerpts } of groups) {
+    if (options.hideEmpty && excerpts.length === 0) continue;
+    const heading = '#'.repeat(Math.min(code.depth + 2, 6));
+    out.push(`\n${heading} ${code.id} — ${localise(code.label, lang, lang)} (${excerpts.length})\n`);
+    const definition = localise(code.description, lang, lang);
+    if (definition) out.push(`\n_${definition.trim()}_\n`);
+    if (excerpts.length === 0 && code.depth > 0) out.push(`\n${w.none}\n`);
+    for (const e of excerpts) out.push(excerptBlock(e, options.attribute, w.matched));
+  }
+  return out.join('');
+}
+
+function excerptBlock(e: Excerpt, attribute: string, matched: string): string {
+  const parts: string[] = [];
+  for (const c of e.before) parts.push(`> _${c.speaker ? `${c.speaker}: ` : ''}${readable(c.text)}_\n>\n`);
+  parts.push(`> ${e.speaker ? `**${e.speaker}:** ` : ''}${readable(e.text)}\n`);
+  for (const c of e.after) parts.push(`>\n> _${c.speaker ? `${c.speaker}: ` : ''}${readable(c.text)}_\n`);
+  const value = e.attributes[attribute];
+  const who = e.speaker ? (e.speakerRole && e.speakerRole !== e.speaker.toLowerCase() ? `${e.speaker} (${e.speakerRole})` : e.speaker) : undefined;
+  const cite = [`\`${citation(e.path, e.lines.start)}\``, Array.isArray(value) ? value.join(', ') : value, who].filter(Boolean).join(' · ');
+  const terms = e.terms.length > 0 ? ` · ${matched}: ${e.terms.join(', ')}` : '';
+  return `\n${parts.join('')}\n— ${cite}${terms}\n`;
+}

@@ -1,0 +1,128 @@
+/**
+ * The body of a transcript as a list of blocks: paragraphs and list items, each with its speaker
+ * turn and section path. A line scanner, not a full markdown parser: transcripts use a small part of
+ * markdown, and every block must keep its exact place in the file.
+ */
+import type { Range } from '../position/line-index.js';
+import { matchSpeaker, type SpeakerMap } from './speakers.js';
+
+export interface Block {
+  kind: 'paragraph' | 'item';
+  /** Content only: without list markers, speaker labels, or surrounding white space. */
+  range: Range;
+  /** The speaker label in force, if any. */
+  speaker?: string;
+  /** Counts speaker labels; blocks of one turn share it. 0 before the first label. */
+  turn: number;
+  section: string[];
+}
+
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const ITEM = /^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+/;
+const COMMENT = /^ {0,3}<!--.*-->[ \t]*$/;
+const FENCE = /^ {0,3}(```|~~~)/;
+
+interface Line {
+  start: number;
+  /** End of the content, before the line break. */
+  end: number;
+  text: string;
+}
+
+function* lines(text: string, from: number): Generator<Line> {
+  let start = from;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    const next = end === -1 ? text.length : end + 1;
+    if (end === -1) end = text.length;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    yield { start, end, text: text.slice(start, end) };
+    start = next;
+  }
+}
+
+export function scanBlocks(text: string, bodyStart: number, speakers: SpeakerMap): Block[] {
+  const blocks: Block[] = [];
+  const headings: { level: number; title: string }[] = [];
+  let open: Block | undefined;
+  let openLines = 0;
+  let speaker: string | undefined;
+  let turn = 0;
+  let fenced = false;
+
+  const close = () => {
+    if (open && open.range.end > open.range.start) blocks.push(open);
+    open = undefined;
+    openLines = 0;
+  };
+  const start = (kind: Block['kind'], from: number, end: number) => {
+    close();
+    open = { kind, range: { start: from, end: from }, turn, section: headings.map((h) => h.title) };
+    if (speaker !== undefined) open.speaker = speaker;
+    extend(from, end);
+  };
+  const extend = (from: number, end: number) => {
+    const content = trimmed(text, from, end);
+    if (!open || content.end <= content.start) return;
+    if (open.range.end === open.range.start) open.range.start = content.start;
+    open.range.end = content.end;
+    openLines++;
+  };
+
+  for (const line of lines(text, bodyStart)) {
+    if (FENCE.test(line.text)) fenced = !fenced;
+    if (fenced || FENCE.test(line.text)) {
+      open ? extend(line.start, line.end) : start('paragraph', line.start, line.end);
+      continue;
+    }
+    if (line.text.trim() === '' || COMMENT.test(line.text)) {
+      close();
+      continue;
+    }
+    const heading = HEADING.exec(line.text);
+    const setext = open && openLines === 1 && open.kind === 'paragraph' ? SETEXT.exec(line.text) : null;
+    if (heading || setext) {
+      const level = heading ? heading[1].length : setext![1][0] === '=' ? 1 : 2;
+      const title = heading ? (heading[2] ?? '').trim() : text.slice(open!.range.start, open!.range.end).trim();
+      open = undefined;
+      openLines = 0;
+      while (headings.length > 0 && headings[headings.length - 1].level >= level) headings.pop();
+      headings.push({ level, title });
+      continue;
+    }
+    if (RULE.test(line.text)) {
+      close();
+      continue;
+    }
+    const label = matchSpeaker(line.text, speakers);
+    if (label) {
+      speaker = label.label;
+      turn++;
+      start('paragraph', line.start + label.contentStart, line.end);
+      continue;
+    }
+    const item = ITEM.exec(line.text);
+    if (item) {
+      start('item', line.start + item[0].length, line.end);
+      continue;
+    }
+    open ? extend(line.start, line.end) : start('paragraph', line.start, line.end);
+  }
+  close();
+  return blocks;
+}
+
+/** The range without leading and trailing white space (and without a blockquote marker). */
+function trimmed(text: string, start: number, end: number): Range {
+  const quote = /^ {0,3}>[ \t]?/.exec(text.slice(start, Math.min(end, start + 6)));
+  if (quote) start += quote[0].length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0;
+}

@@ -1,0 +1,158 @@
+/**
+ * Text of one file → Document (attributes, speakers, line index) and its Segments.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { LineIndex, type Range } from '../position/line-index.js';
+import { scanBlocks, type Block } from './blocks.js';
+import { parseFrontMatter } from './front-matter.js';
+import { splitSentences } from './sentences.js';
+import { speakerRole } from './speakers.js';
+import type { Unit } from './units.js';
+
+export type AttributeValue = string | string[];
+
+export interface Document {
+  id: string;
+  /** Path as the user names it (relative to the working folder, `/` separators). */
+  path: string;
+  /** Decoded text, BOM removed; all offsets point into it. */
+  text: string;
+  lines: LineIndex;
+  attributes: Record<string, AttributeValue>;
+  /** Declared speaker labels and their roles. */
+  speakers: Map<string, string>;
+  /** Where the body starts, after the front matter. */
+  bodyStart: number;
+}
+
+export { UNITS, type Unit } from './units.js';
+
+export interface Segment {
+  documentId: string;
+  /** 1-based position in the document. */
+  ordinal: number;
+  speaker?: string;
+  speakerRole?: string;
+  section: string[];
+  range: Range;
+  /** 1-based first and last line. */
+  lines: { start: number; end: number };
+  text: string;
+}
+
+const RESERVED = new Set(['id', 'speakers']);
+
+export function readDocument(path: string, text: string): { document: Document; diagnostics: Diagnostic[] } {
+  const lines = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  const { frontMatter, problems } = parseFrontMatter(text);
+  for (const p of problems) diagnostics.push(diagnostic('error', path, p.rule, p.message, lines.point(p.offset), p.hint));
+
+  const data = frontMatter.data;
+  const at = (key: string) => lines.point(keyOffset(text, frontMatter.bodyStart, key));
+  const id = documentId(path, data.id);
+  if (data.id !== undefined && typeof data.id !== 'string' && typeof data.id !== 'number') {
+    diagnostics.push(
+      diagnostic('error', path, 'front-matter/id', '`id` must be a single word or name', at('id'), 'write e.g. `id: crooswijk-kindcoach-1`'),
+    );
+  }
+  const attributes: Record<string, AttributeValue> = {};
+  for (const key of Object.keys(data).sort()) {
+    if (RESERVED.has(key)) continue;
+    const value = attributeValue(data[key]);
+    if (value === undefined) {
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          path,
+          'front-matter/attribute',
+          `attribute \`${key}\` is neither text nor a list and is ignored`,
+          at(key),
+          'give it a value such as `key: value` or `key: [a, b]`',
+        ),
+      );
+    } else attributes[key] = value;
+  }
+  const speakers = speakerMap(data.speakers);
+  if (data.speakers !== undefined && speakers === undefined) {
+    diagnostics.push(
+      diagnostic(
+        'error',
+        path,
+        'front-matter/speakers',
+        '`speakers` must map labels to roles',
+        at('speakers'),
+        'write e.g. `speakers: { I: interviewer, R: respondent }`',
+      ),
+    );
+  }
+  const document: Document = { id, path, text, lines, attributes, speakers: speakers ?? new Map(), bodyStart: frontMatter.bodyStart };
+  return { document, diagnostics };
+}
+
+export function segmentDocument(document: Document, unit: Unit): Segment[] {
+  const blocks = scanBlocks(document.text, document.bodyStart, document.speakers);
+  const ranges = unitRanges(document.text, blocks, unit);
+  return ranges.map(({ block, range }, i) => {
+    const segment: Segment = {
+      documentId: document.id,
+      ordinal: i + 1,
+      section: block.section,
+      range,
+      lines: document.lines.lines(range),
+      text: document.text.slice(range.start, range.end),
+    };
+    if (block.speaker !== undefined) {
+      segment.speaker = block.speaker;
+      const role = speakerRole(block.speaker, document.speakers);
+      if (role !== undefined) segment.speakerRole = role;
+    }
+    return segment;
+  });
+}
+
+function unitRanges(text: string, blocks: Block[], unit: Unit): { block: Block; range: Range }[] {
+  if (unit === 'paragraph') return blocks.map((block) => ({ block, range: block.range }));
+  if (unit === 'sentence') return blocks.flatMap((block) => splitSentences(text, block.range).map((range) => ({ block, range })));
+  // A turn joins the blocks of one speaker label, within one section.
+  const out: { block: Block; range: Range }[] = [];
+  for (const block of blocks) {
+    const last = out[out.length - 1];
+    if (last && block.turn > 0 && last.block.turn === block.turn && sameSection(last.block, block)) {
+      last.range = { start: last.range.start, end: block.range.end };
+    } else out.push({ block, range: { ...block.range } });
+  }
+  return out;
+}
+
+function sameSection(a: Block, b: Block): boolean {
+  return a.section.length === b.section.length && a.section.every((s, i) => s === b.section[i]);
+}
+
+function documentId(path: string, id: unknown): string {
+  if (typeof id === 'string' && id.trim() !== '') return id.trim();
+  if (typeof id === 'number') return String(id);
+  const name = path.split('/').pop() ?? path;
+  return name.replace(/\.[^.]+$/, '');
+}
+
+function attributeValue(value: unknown): AttributeValue | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value) && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return value.map(String);
+  return undefined;
+}
+
+function speakerMap(value: unknown): Map<string, string> | undefined {
+  if (value === undefined || value === null) return new Map();
+  if (Array.isArray(value)) return new Map(value.map((v) => [String(v), String(v).toLowerCase()]));
+  if (typeof value !== 'object') return undefined;
+  return new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, String(v ?? k).toLowerCase()]));
+}
+
+/** Offset of `key:` in the front matter, for pointing at an attribute. */
+function keyOffset(text: string, bodyStart: number, key: string): number {
+  const m = new RegExp(`^[ \\t]*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*:`, 'm').exec(text.slice(0, bodyStart));
+  return m ? m.index + m[0].length - m[0].trimStart().length : 0;
+}

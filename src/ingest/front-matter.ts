@@ -1,0 +1,116 @@
+/**
+ * Front matter: the YAML block between `---` lines at the top of a transcript. gray-matter finds the
+ * block; the `yaml` package parses it (gray-matter's bundled js-yaml is old), with positions, so a
+ * broken key is reported at its line and column in the original file.
+ */
+import matter from 'gray-matter';
+import { LineCounter, parseDocument } from 'yaml';
+
+export interface FrontMatter {
+  /** The parsed mapping; {} when the file has none. */
+  data: Record<string, unknown>;
+  /** Offset in the text where the body (everything after the closing delimiter) starts. */
+  bodyStart: number;
+}
+
+export interface FrontMatterProblem {
+  /** Offset in the text the problem points at. */
+  offset: number;
+  rule: string;
+  message: string;
+  hint?: string;
+}
+
+class YamlProblems extends Error {
+  constructor(readonly problems: FrontMatterProblem[]) {
+    super('front matter');
+  }
+}
+
+const OPEN = /^---[ \t]*\r?\n/;
+const CLOSE = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+export function parseFrontMatter(text: string): { frontMatter: FrontMatter; problems: FrontMatterProblem[] } {
+  const none = { frontMatter: { data: {}, bodyStart: 0 }, problems: [] };
+  const open = OPEN.exec(text);
+  if (!open) return none;
+  const rest = text.slice(open[0].length - 1);
+  const close = CLOSE.exec(rest);
+  if (!close) {
+    return {
+      ...none,
+      problems: [
+        {
+          offset: 0,
+          rule: 'front-matter/unclosed',
+          message: 'front matter is not closed',
+          hint: 'end the front matter with a line holding only ---',
+        },
+      ],
+    };
+  }
+  const matterStart = open[0].length;
+  const bodyStart = open[0].length - 1 + close.index + close[0].length;
+  try {
+    const options = {
+      language: 'yaml',
+      engines: { yaml: { parse: (source: string) => parseYaml(source, text.indexOf(source, 3)) as object, stringify: () => '' } },
+    };
+    const file = matter(text, options);
+    const data = file.data as unknown;
+    if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+      return { frontMatter: { data: data as Record<string, unknown>, bodyStart }, problems: [] };
+    }
+    return {
+      frontMatter: { data: {}, bodyStart },
+      problems: [
+        {
+          offset: matterStart,
+          rule: 'front-matter/not-a-mapping',
+          message: 'front matter must be a list of `key: value` lines',
+          hint: 'write attributes as `district: Crooswijk`',
+        },
+      ],
+    };
+  } catch (error) {
+    if (error instanceof YamlProblems) return { frontMatter: { data: {}, bodyStart }, problems: error.problems };
+    throw error;
+  }
+}
+
+function parseYaml(source: string, base: number): unknown {
+  const lineCounter = new LineCounter();
+  // uniqueKeys catches duplicate keys; maxAliasCount stops alias bombs ("billion laughs").
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new YamlProblems(
+      doc.errors.map((e) => ({
+        offset: base + e.pos[0],
+        rule: 'front-matter/yaml',
+        message: yamlMessage(e.code, e.message),
+        hint: yamlHint(e.code),
+      })),
+    );
+  }
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new YamlProblems([
+      { offset: base, rule: 'front-matter/yaml', message: (error as Error).message, hint: 'remove the YAML aliases (*name) from the front matter' },
+    ]);
+  }
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return 'duplicate key in front matter';
+  if (code === 'TAB_AS_INDENT') return 'tab used for indentation in front matter';
+  return `front matter is not valid YAML: ${first}`;
+}
+
+function yamlHint(code: string): string | undefined {
+  if (code === 'DUPLICATE_KEY') return 'keep one of the two keys; use a list for several values';
+  if (code === 'TAB_AS_INDENT') return 'indent YAML with spaces';
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') return 'check for a missing colon or closing quote on the line before';
+  return 'write each attribute as `key: value`; quote values that contain a colon';
+}

@@ -1,0 +1,60 @@
+/**
+ * The only module besides io/write.ts that touches the file system: finding corpus files and
+ * reading them as bytes. Paths handed on are relative to the working folder, with `/` separators,
+ * sorted, so that every later stage sees the corpus in the same order.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { globSync } from 'tinyglobby';
+
+export const CORPUS_EXTENSIONS = ['md', 'markdown', 'txt'];
+const IGNORED_DIRS = ['**/node_modules/**', '**/.*/**'];
+
+export interface FoundFiles {
+  files: string[];
+  /** Paths or globs that matched nothing. */
+  missing: string[];
+}
+
+/**
+ * Expand paths (files, folders, globs) into corpus files. A folder stands for the markdown files
+ * below it; `exclude` lists folders to leave out (output, memos, codings).
+ */
+export function findFiles(patterns: string[], cwd: string, exclude: string[] = []): FoundFiles {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  const ignore = [...IGNORED_DIRS, ...exclude.map((d) => `${toPosix(relative(cwd, resolve(cwd, d)))}/**`)];
+  for (const pattern of patterns) {
+    const absolute = resolve(cwd, pattern);
+    let found: string[];
+    if (existsSync(absolute) && statSync(absolute).isFile()) found = [absolute];
+    else {
+      const glob = existsSync(absolute) ? `${toPosix(relative(cwd, absolute)) || '.'}/**/*.{${CORPUS_EXTENSIONS.join(',')}}` : pattern;
+      found = globSync(glob, { cwd, ignore, absolute: true, dot: false, expandDirectories: false });
+    }
+    if (found.length === 0) missing.push(pattern);
+    for (const f of found) files.add(toPosix(relative(cwd, f)) || f);
+  }
+  return { files: [...files].sort(), missing };
+}
+
+export function readBytes(path: string, cwd: string): Uint8Array {
+  return readFileSync(resolve(cwd, path));
+}
+
+export function readText(path: string, cwd: string): string {
+  return readFileSync(resolve(cwd, path), 'utf8');
+}
+
+export function exists(path: string, cwd: string): boolean {
+  return existsSync(resolve(cwd, path));
+}
+
+export function isDirectory(path: string, cwd: string): boolean {
+  const p = resolve(cwd, path);
+  return existsSync(p) && statSync(p).isDirectory();
+}
+
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}

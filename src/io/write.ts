@@ -1,0 +1,70 @@
+/**
+ * Output, whole or not at all: text is written to a temporary file beside the target and renamed
+ * over it only when complete, so an interrupted run never leaves half a file.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** Something text can be written to in pieces. */
+export interface Sink {
+  write(chunk: string): void;
+}
+
+/** Writes chunks to a temporary file; `commit` puts it in place, `abort` removes it. */
+export class AtomicFile implements Sink {
+  private readonly temp: string;
+  private fd: number | undefined;
+
+  constructor(readonly path: string) {
+    this.temp = `${path}.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    mkdirSync(dirname(path), { recursive: true });
+    this.fd = openSync(this.temp, 'w');
+  }
+
+  write(chunk: string): void {
+    if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
+    writeSync(this.fd, chunk);
+  }
+
+  commit(): void {
+    this.close();
+    renameSync(this.temp, this.path);
+  }
+
+  abort(): void {
+    this.close();
+    rmSync(this.temp, { force: true });
+  }
+
+  private close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+/** Write a whole text atomically. */
+export function writeFileAtomic(path: string, text: string): void {
+  const file = new AtomicFile(path);
+  try {
+    file.write(text);
+    file.commit();
+  } catch (error) {
+    file.abort();
+    throw error;
+  }
+}
+
+export function resolvePath(cwd: string, path: string): string {
+  return resolve(cwd, path);
+}
+
+/** Create a file only when it does not exist yet; returns whether it was written. */
+export function writeNewFile(path: string, text: string): boolean {
+  if (existsSync(path)) return false;
+  writeFileAtomic(path, text);
+  return true;
+}
+
+export function ensureDir(path: string): void {
+  mkdirSync(path, { recursive: true });
+}
