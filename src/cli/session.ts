@@ -31,6 +31,8 @@ export interface Session {
 export interface SessionOptions {
   /** Report problems but return even when there are errors (for `qda check`). */
   keepGoing?: boolean;
+  /** Paths the command writes to, never read as corpus. */
+  output?: string;
 }
 
 export function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Session {
@@ -44,7 +46,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   const loaded = parseCodebook(shownBook, readText(bookPath, io.cwd));
   diagnostics.push(...loaded.diagnostics);
 
-  const { files, missing } = projectFiles(project, io.cwd);
+  const { files, missing } = projectFiles(project, io.cwd, options.output ? [options.output] : []);
   if (missing.length > 0 && files.length === 0)
     throw usage(`no transcripts found at ${missing.join(', ')}`, 'give markdown files or folders that hold them');
   for (const m of missing) diagnostics.push({ file: m, severity: 'warning', rule: 'corpus/no-files', message: 'no transcripts found here' });

@@ -64,8 +64,8 @@ function findUp(cwd: string): string | undefined {
 }
 
 /** Corpus files of a project: its corpus globs, leaving out output, memos and codings. */
-export function projectFiles(project: Project, cwd: string): { files: string[]; missing: string[] } {
-  const exclude = [project.settings.out, join(project.root, 'memos'), join(project.root, 'codings'), join(project.root, 'codebooks')];
+export function projectFiles(project: Project, cwd: string, outputs: string[] = []): { files: string[]; missing: string[] } {
+  const exclude = [...outputs, project.settings.out, join(project.root, 'memos'), join(project.root, 'codings'), join(project.root, 'codebooks')];
   return findFiles(project.settings.corpus, cwd, exclude);
 }
 

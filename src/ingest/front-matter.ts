@@ -54,7 +54,13 @@ export function parseFrontMatter(text: string): { frontMatter: FrontMatter; prob
   try {
     const options = {
       language: 'yaml',
-      engines: { yaml: { parse: (source: string) => parseYaml(source, text.indexOf(source, 3)) as object, stringify: () => '' } },
+      engines: {
+        yaml: {
+          // A CRLF file leaves the \r of the last line on the block; it is not part of the YAML.
+          parse: (source: string) => parseYaml(source.replace(/\r$/, ''), text.indexOf(source, 3)) as object,
+          stringify: () => '',
+        },
+      },
     };
     const file = matter(text, options);
     const data = file.data as unknown;

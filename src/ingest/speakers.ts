@@ -66,10 +66,21 @@ function isSpeaker(label: string, declared: SpeakerMap): boolean {
   return /^\p{Lu}/u.test(label) && label.split(/\s+/).length <= 3;
 }
 
-/** The role of a label: the declared role, or the label itself. */
+/** Labels whose role is clear without a declaration, as transcripts conventionally write them. */
+const CONVENTIONAL_ROLES: Record<string, string> = {
+  i: 'interviewer',
+  int: 'interviewer',
+  interviewer: 'interviewer',
+  interviewster: 'interviewer',
+  r: 'respondent',
+  resp: 'respondent',
+  respondent: 'respondent',
+};
+
+/** The role of a label: the declared role, a declared role named as label, or the convention for I and R. */
 export function speakerRole(label: string, declared: SpeakerMap): string | undefined {
   const role = declared.get(label);
   if (role !== undefined) return role;
   for (const value of declared.values()) if (value === label.toLowerCase()) return value;
-  return undefined;
+  return declared.size === 0 ? CONVENTIONAL_ROLES[label.toLowerCase()] : undefined;
 }

@@ -23,7 +23,13 @@ export interface FoundFiles {
 export function findFiles(patterns: string[], cwd: string, exclude: string[] = []): FoundFiles {
   const files = new Set<string>();
   const missing: string[] = [];
-  const ignore = [...IGNORED_DIRS, ...exclude.map((d) => `${toPosix(relative(cwd, resolve(cwd, d)))}/**`)];
+  const ignore = [
+    ...IGNORED_DIRS,
+    ...exclude.flatMap((d) => {
+      const rel = toPosix(relative(cwd, resolve(cwd, d)));
+      return [rel, `${rel}/**`];
+    }),
+  ];
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
     let found: string[];

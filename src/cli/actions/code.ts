@@ -16,7 +16,7 @@ export interface CodeFlags extends CorpusFlags {
 }
 
 export function codeAction(paths: string[], flags: CodeFlags, io: Io): void {
-  const session = openSession(paths, flags, io);
+  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const totals = { documents: 0, segments: 0, coded: 0, codings: 0 };
   const documents = counted(session, totals);
   writeOutput(io, flags.out, chunks(session, flags, documents));

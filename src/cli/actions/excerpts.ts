@@ -17,7 +17,7 @@ export interface ExcerptFlags extends CorpusFlags, FilterFlags {
 
 export function excerptsAction(paths: string[], flags: ExcerptFlags, io: Io): void {
   const filter = filterFrom(flags);
-  const session = openSession(paths, flags, io);
+  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const totals = { documents: 0, segments: 0, coded: 0, codings: 0 };
   const groups = collectExcerpts(counted(session, totals), session.codebook, filter, flags.context);
   const text =

@@ -1,0 +1,135 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { qda } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+const GOOD = '---\ndistrict: Hillesluis\n---\n\nWe hebben korte lijnen met de school.\n';
+const BOOK = join(process.cwd(), 'tests/fixtures/small-codebook.yaml');
+
+describe('bad input: file:line:col, exit 1, no stack trace, nothing written', () => {
+  test('broken front matter', async () => {
+    const dir = tempDir({ 'good.md': GOOD, 'bad.md': '---\ndistrict: Crooswijk\nrole gezinsondersteuner\ndate: 2021\n---\nTekst.\n' });
+    for (const command of ['check', 'code', 'analyse']) {
+      const r = await qda([command, '.'], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^bad\.md:3:\d+: error: /m);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    }
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  test('unclosed front matter and invalid UTF-8 name the file and say what to do', async () => {
+    const dir = tempDir({
+      'open.md': '---\ndistrict: Crooswijk\n\nTekst zonder einde.\n',
+      'latin.md': Buffer.concat([Buffer.from('---\ndistrict: Delfshaven\n---\nCaf'), Buffer.from([0xe9]), Buffer.from(' in de wijk.\n')]),
+    });
+    const r = await qda(['check'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('open.md:1:1: error: front matter is not closed');
+    expect(r.stderr).toMatch(/latin\.md:4:4: error: invalid UTF-8 at byte 32/);
+    expect(r.stderr).toContain('--encoding windows-1252');
+    const fixed = await qda(['check', 'latin.md', '--encoding', 'windows-1252'], { cwd: dir });
+    expect(fixed.code).toBe(0);
+  });
+
+  test('a bad codebook line', async () => {
+    const book = 'name: kapot\nlanguage: nl\ncodes:\n  - id: a\n    termz: [regie]\n  - id: a\n    patterns: ["/(a+)+$/"]\n';
+    const dir = tempDir({ 'a.md': GOOD, 'book.yaml': book });
+    const r = await qda(['check', '--codebook', 'book.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('book.yaml:5:5: error: unknown code key "termz"; did you mean "terms"?');
+    expect(r.stderr).toContain('book.yaml:6:9: error: duplicate code id "a" (first defined on line 4)');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a runaway pattern is refused before any text is read', async () => {
+    const book = 'name: b\ncodes:\n  - id: a\n    patterns: ["/(\\\\w+\\\\s?)*$/"]\n';
+    const dir = tempDir({ 'a.md': GOOD, 'book.yaml': book });
+    const r = await qda(['code', '--codebook', 'book.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/book\.yaml:4:\d+: error: pattern .* refused: nested quantifier/);
+  });
+
+  test('two documents with the same id', async () => {
+    const dir = tempDir({ 'a/x.md': GOOD, 'b/x.md': GOOD });
+    const r = await qda(['check'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('b/x.md:1:1: error: document id "x" is also the id of a/x.md');
+  });
+
+  test('a clean corpus passes with a summary line', async () => {
+    const dir = tempDir({ 'a.md': GOOD });
+    const r = await qda(['check', '--codebook', BOOK], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/checked 1 documents \(1 segments\) and a codebook of 7 codes: 0 errors, 0 warnings/);
+  });
+});
+
+describe('usage', () => {
+  test.each([
+    [['code', '--format', 'xml']],
+    [['code', '--unit', 'page']],
+    [['frobnicate']],
+    [['excerpts', '--where', 'district']],
+    [['code', '--encoding', 'klingon']],
+  ])('%j is wrong usage: exit 2', async (argv) => {
+    const dir = tempDir({ 'a.md': GOOD });
+    const r = await qda(argv, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  test('a path that does not exist is wrong usage', async () => {
+    const r = await qda(['code', 'no/such/folder'], { cwd: tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no transcripts found at no/such/folder');
+  });
+
+  test('every command has help with examples', async () => {
+    for (const command of ['init', 'check', 'code', 'excerpts', 'analyse', 'eval']) {
+      const r = await qda([command, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Examples:');
+      expect(r.stdout).toContain(`qda ${command}`);
+    }
+  });
+});
+
+describe('colour', () => {
+  test('no escape codes without a terminal or with NO_COLOR', async () => {
+    const dir = tempDir({ 'bad.md': '---\na: [\n---\nx\n' });
+    const plain = await qda(['check'], { cwd: dir, tty: true, env: { NO_COLOR: '1' } });
+    expect(plain.stderr).not.toMatch(/\x1b\[/);
+    const piped = await qda(['check'], { cwd: dir, tty: false });
+    expect(piped.stderr).not.toMatch(/\x1b\[/);
+    const coloured = await qda(['check'], { cwd: dir, tty: true });
+    expect(coloured.stderr).toMatch(/\x1b\[/);
+  });
+});
+
+describe('qda init', () => {
+  test('writes the project skeleton, and refuses to overwrite it', async () => {
+    const dir = tempDir();
+    const r = await qda(['init', 'study'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'study')).sort()).toEqual(['.gitignore', 'codebooks', 'codings', 'corpus', 'memos', 'qda.yaml']);
+    const again = await qda(['init', 'study'], { cwd: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+  });
+
+  test('the settings in qda.yaml are read, and flags override them', async () => {
+    const dir = tempDir();
+    await qda(['init', 'study'], { cwd: dir });
+    const study = join(dir, 'study');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(study, 'corpus', 'a.md'), '---\ndistrict: Crooswijk\n---\n\n**I:** Hoe is de samenwerking?\n\n**R:** Korte lijnen. Wachtlijsten zijn lang.\n');
+    const r = await qda(['code', '--format', 'json', '-q'], { cwd: study });
+    const segments = JSON.parse(r.stdout).documents[0].segments;
+    expect(segments[0].skipped).toBe(true); // skipSpeakers: [interviewer] from qda.yaml
+    const sentences = await qda(['code', '--format', 'json', '-q', '--unit', 'sentence'], { cwd: study });
+    expect(JSON.parse(sentences.stdout).documents[0].segments).toHaveLength(3);
+  });
+});
