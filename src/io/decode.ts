@@ -28,8 +28,30 @@ export function normaliseEncoding(name: string): string | undefined {
   return ALIASES[name.trim().toLowerCase()];
 }
 
-/** Bytes that windows-1252 leaves undefined. */
-const CP1252_HOLES = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+/**
+ * windows-1252 differs from latin1 in 0x80–0x9F only. Node's TextDecoder decodes that range as latin1
+ * control characters, so the table is ours; 0 marks the five bytes the encoding leaves undefined.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d,
+  0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+function decodeCp1252(bytes: Uint8Array): Decoded {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const codes: number[] = [];
+    for (let i = start; i < Math.min(start + CHUNK, bytes.length); i++) {
+      const b = bytes[i];
+      const code = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : b;
+      if (code === 0) return { ok: false, byteOffset: i, reason: `byte 0x${b.toString(16)} is not defined in windows-1252` };
+      codes.push(code);
+    }
+    parts.push(String.fromCharCode(...codes));
+  }
+  return { ok: true, text: parts.join(''), bom: false };
+}
 
 export function decode(bytes: Uint8Array, encoding = 'utf-8'): Decoded {
   switch (normaliseEncoding(encoding)) {
@@ -38,11 +60,8 @@ export function decode(bytes: Uint8Array, encoding = 'utf-8'): Decoded {
     case 'latin1':
       // ISO-8859-1 maps every byte to the code point of the same number.
       return { ok: true, text: Buffer.from(bytes).toString('latin1'), bom: false };
-    case 'windows-1252': {
-      const hole = bytes.findIndex((b) => CP1252_HOLES.has(b));
-      if (hole >= 0) return { ok: false, byteOffset: hole, reason: `byte 0x${bytes[hole].toString(16)} is not defined in windows-1252` };
-      return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), bom: false };
-    }
+    case 'windows-1252':
+      return decodeCp1252(bytes);
     case 'utf-16le':
     case 'utf-16be':
       return decodeUtf16(bytes, normaliseEncoding(encoding) as 'utf-16le' | 'utf-16be');
@@ -64,13 +83,23 @@ function decodeUtf8(bytes: Uint8Array): Decoded {
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
   if (bytes.length % 2 === 1) return { ok: false, byteOffset: bytes.length - 1, reason: `odd number of bytes for ${encoding}` };
-  try {
-    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
-    const bom = encoding === 'utf-16le' ? bytes[0] === 0xff && bytes[1] === 0xfe : bytes[0] === 0xfe && bytes[1] === 0xff;
-    return { ok: true, text, bom };
-  } catch {
-    return { ok: false, byteOffset: 0, reason: `invalid ${encoding}` };
+  const little = encoding === 'utf-16le';
+  const unit = (i: number) => (little ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1]);
+  const bom = bytes.length >= 2 && unit(0) === 0xfeff;
+  const units = new Uint16Array(bytes.length / 2);
+  for (let i = 0, k = 0; i < bytes.length; i += 2, k++) units[k] = unit(i);
+  // Every high surrogate needs a low one after it, and no low surrogate may stand alone.
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = units[k + 1];
+      if (next === undefined || next < 0xdc00 || next > 0xdfff) return { ok: false, byteOffset: 2 * k, reason: `unpaired surrogate in ${encoding}` };
+      k++;
+    } else if (u >= 0xdc00 && u <= 0xdfff) return { ok: false, byteOffset: 2 * k, reason: `unpaired surrogate in ${encoding}` };
   }
+  const parts: string[] = [];
+  for (let k = bom ? 1 : 0; k < units.length; k += 8192) parts.push(String.fromCharCode(...units.subarray(k, Math.min(k + 8192, units.length))));
+  return { ok: true, text: parts.join(''), bom };
 }
 
 /** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */
