@@ -2,7 +2,8 @@
  * Codebook YAML → Codebook, with every problem reported at its line and column in the codebook file.
  * Works on the YAML syntax tree (not on plain values) so that each key and value keeps its position.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseLocatedYaml } from '../diagnostics/yaml.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compilePattern } from './pattern.js';
 import { closest } from './suggest.js';
@@ -15,30 +16,11 @@ const ID = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
 const MAX_ID = 100;
 
 export function parseCodebook(path: string, text: string): { codebook?: Codebook; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const diagnostics: Diagnostic[] = [];
-  const at = (node: Node | null | undefined) => {
-    const p = lineCounter.linePos(node?.range?.[0] ?? 0);
-    return { line: p.line, column: p.col };
-  };
+  const { doc, at, errors } = parseLocatedYaml(path, text, 'codebook/yaml');
+  const diagnostics: Diagnostic[] = [...errors];
   const report = (severity: 'error' | 'warning', node: Node | null | undefined, rule: string, message: string, hint?: string) =>
     diagnostics.push(diagnostic(severity, path, rule, message, at(node), hint));
-
-  for (const e of doc.errors) {
-    const p = lineCounter.linePos(e.pos[0]);
-    diagnostics.push(
-      diagnostic(
-        'error',
-        path,
-        'codebook/yaml',
-        `not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-        { line: p.line, column: p.col },
-        yamlHint(e.code),
-      ),
-    );
-  }
-  if (doc.errors.length > 0) return { diagnostics };
+  if (errors.length > 0) return { diagnostics };
   const root = doc.contents;
   if (!isMap(root)) {
     report('error', root, 'codebook/shape', 'a codebook must be a mapping with `name`, `language` and `codes`');
@@ -267,11 +249,4 @@ function minHits(node: Node | undefined, ctx: Context): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 100) return value;
   ctx.report('error', node, 'codebook/min-hits', '`minHits` must be a whole number from 1 to 100');
   return 1;
-}
-
-function yamlHint(code: string): string {
-  if (code === 'DUPLICATE_KEY') return 'a key may appear once per mapping';
-  if (code === 'TAB_AS_INDENT') return 'indent YAML with spaces, not tabs';
-  if (code === 'BAD_ALIAS' || code === 'UNEXPECTED_TOKEN') return 'quote values that start with * or contain a colon, e.g. "*subsidie"';
-  return 'check indentation, colons and quotes on this line and the one before';
 }

@@ -2,7 +2,8 @@
  * Project settings: qda.yaml (corpus globs, codebook, unit, compare-by attribute, language, encoding,
  * speakers to skip, output folder), validated with positions like a codebook.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { parseLocatedYaml } from '../diagnostics/yaml.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { closest } from '../codebook/suggest.js';
 import { LANGUAGES } from '../codebook/types.js';
@@ -34,32 +35,14 @@ export const DEFAULT_SETTINGS: Settings = {
 const KEYS = ['corpus', 'codebook', 'unit', 'compareBy', 'language', 'encoding', 'skipSpeakers', 'out'];
 
 export function parseSettings(path: string, text: string): { settings: Settings; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const diagnostics: Diagnostic[] = [];
+  const { doc, at, errors } = parseLocatedYaml(path, text, 'settings/yaml');
+  const diagnostics: Diagnostic[] = [...errors];
   const settings: Settings = { ...DEFAULT_SETTINGS, corpus: [...DEFAULT_SETTINGS.corpus], skipSpeakers: [] };
-  const at = (node: Node | null | undefined) => {
-    const p = lineCounter.linePos(node?.range?.[0] ?? 0);
-    return { line: p.line, column: p.col };
-  };
   const error = (node: Node | null | undefined, message: string, hint?: string) =>
     diagnostics.push(diagnostic('error', path, 'settings', message, at(node), hint));
 
-  for (const e of doc.errors) {
-    const p = lineCounter.linePos(e.pos[0]);
-    diagnostics.push(
-      diagnostic(
-        'error',
-        path,
-        'settings/yaml',
-        `not valid YAML: ${e.message.split('\n')[0]}`,
-        { line: p.line, column: p.col },
-        'check indentation, colons and quotes',
-      ),
-    );
-  }
   const root = doc.contents;
-  if (doc.errors.length > 0 || root === null || (isScalar(root) && root.value === null)) return { settings, diagnostics };
+  if (errors.length > 0 || root === null || (isScalar(root) && root.value === null)) return { settings, diagnostics };
   if (!isMap(root)) {
     error(root, `${path} must hold \`key: value\` settings`);
     return { settings, diagnostics };

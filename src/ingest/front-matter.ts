@@ -5,6 +5,7 @@
  */
 import matter from 'gray-matter';
 import { LineCounter, parseDocument } from 'yaml';
+import { yamlHint } from '../diagnostics/yaml.js';
 
 export interface FrontMatter {
   /** The parsed mapping; {} when the file has none. */
@@ -101,8 +102,11 @@ function parseYaml(source: string, base: number): unknown {
   try {
     return doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
+    // The error carries no position: point at the first alias.
+    const alias = /(?:^|[\s[{,:])\*[^\s,\]}]/m.exec(source);
+    const offset = base + (alias ? alias.index + alias[0].indexOf('*') : 0);
     throw new YamlProblems([
-      { offset: base, rule: 'front-matter/yaml', message: (error as Error).message, hint: 'remove the YAML aliases (*name) from the front matter' },
+      { offset, rule: 'front-matter/yaml', message: (error as Error).message, hint: 'remove the YAML aliases (*name) from the front matter' },
     ]);
   }
 }
@@ -112,11 +116,4 @@ function yamlMessage(code: string, message: string): string {
   if (code === 'DUPLICATE_KEY') return 'duplicate key in front matter';
   if (code === 'TAB_AS_INDENT') return 'tab used for indentation in front matter';
   return `front matter is not valid YAML: ${first}`;
-}
-
-function yamlHint(code: string): string | undefined {
-  if (code === 'DUPLICATE_KEY') return 'keep one of the two keys; use a list for several values';
-  if (code === 'TAB_AS_INDENT') return 'indent YAML with spaces';
-  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') return 'check for a missing colon or closing quote on the line before';
-  return 'write each attribute as `key: value`; quote values that contain a colon';
 }
