@@ -32,15 +32,14 @@ interface Line {
 }
 
 function* lines(text: string, from: number): Generator<Line> {
+  const breaks = /\r\n|\r|\n/g;
+  breaks.lastIndex = from;
   let start = from;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    const next = end === -1 ? text.length : end + 1;
-    if (end === -1) end = text.length;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    yield { start, end, text: text.slice(start, end) };
-    start = next;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+    yield { start, end: m.index, text: text.slice(start, m.index) };
+    start = m.index + m[0].length;
   }
+  if (start < text.length) yield { start, end: text.length, text: text.slice(start) };
 }
 
 export function scanBlocks(text: string, bodyStart: number, speakers: SpeakerMap): Block[] {

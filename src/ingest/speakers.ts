@@ -39,6 +39,9 @@ const NOT_NAMES = new Set(
   ).split(','),
 );
 
+/** Lower-case words inside names. */
+const PARTICLES = new Set(['de', 'van', 'der', 'den', 'ten', 'ter', 'te', 'la', 'le', 'el', 'al', 'bin', 'ben', 'von', 'da', 'di', 'du']);
+
 /**
  * The speaker label a line starts with, if any. `line` is the line without its line break.
  */
@@ -55,15 +58,19 @@ export function matchSpeaker(line: string, declared: SpeakerMap): SpeakerLabel |
   m = BOLD.exec(rest) ?? PLAIN.exec(rest);
   if (!m) return undefined;
   const label = m[1].trim();
-  if (!isSpeaker(label, declared)) return undefined;
+  // An undeclared label alone on its line ("Knelpunten:") heads a list; it does not open a turn.
+  const alone = skip + m[0].length >= line.trimEnd().length;
+  if (!isSpeaker(label, declared) || (alone && declared.size === 0 && !CONVENTIONAL_ROLES[label.toLowerCase()])) return undefined;
   return { label, contentStart: skip + m[0].length };
 }
 
 function isSpeaker(label: string, declared: SpeakerMap): boolean {
   if (declared.size > 0) return declared.has(label) || [...declared.values()].includes(label.toLowerCase());
-  if (NOT_NAMES.has(label.toLowerCase())) return false;
-  // A name starts with a capital and has at most three words ("Mw. de Vries").
-  return /^\p{Lu}/u.test(label) && label.split(/\s+/).length <= 3;
+  const lower = label.toLowerCase();
+  if (NOT_NAMES.has(lower) || /punt(en)?$/.test(lower)) return false;
+  // A name has at most three words, each capitalised but for particles: "Mw. de Vries", not "Toen zei ze".
+  const words = label.split(/\s+/);
+  return words.length <= 3 && /^\p{Lu}/u.test(label) && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || PARTICLES.has(w));
 }
 
 /** Labels whose role is clear without a declaration, as transcripts conventionally write them. */

@@ -4,7 +4,7 @@
  * sorted, so that every later stage sees the corpus in the same order.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 
 export const CORPUS_EXTENSIONS = ['md', 'markdown', 'txt'];
@@ -41,7 +41,20 @@ export function findFiles(patterns: string[], cwd: string, exclude: string[] = [
     if (found.length === 0) missing.push(pattern);
     for (const f of found) files.add(toPosix(relative(cwd, f)) || f);
   }
-  return { files: [...files].sort(), missing };
+  const marked = new Map<string, boolean>();
+  return { files: [...files].filter((f) => !inOutputFolder(f, cwd, marked)).sort(), missing };
+}
+
+/** Marks a folder qda writes results into, so that it is never read back as corpus. */
+export const OUTPUT_MARKER = '.qda-output';
+
+function inOutputFolder(file: string, cwd: string, markedFolders: Map<string, boolean>): boolean {
+  for (let dir = dirname(resolve(cwd, file)); ; dir = dirname(dir)) {
+    let marked = markedFolders.get(dir);
+    if (marked === undefined) markedFolders.set(dir, (marked = existsSync(join(dir, OUTPUT_MARKER))));
+    if (marked) return true;
+    if (dirname(dir) === dir || dir === resolve(cwd)) return false;
+  }
 }
 
 export function readBytes(path: string, cwd: string): Uint8Array {

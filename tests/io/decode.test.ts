@@ -141,6 +141,19 @@ describe('UTF-16', () => {
     const input = Uint8Array.from([0x61, 0x00, 0x62, 0x00, 0x3d, 0xd8, 0x63, 0x00]);
     expect(decode(input, 'utf-16le')).toMatchObject({ ok: false, byteOffset: 4 });
   });
+
+  test.each([
+    ['lone low surrogate after a BOM', 'utf-16le', [0xff, 0xfe, 0x61, 0x00, 0x00, 0xdc, 0x62, 0x00], 4],
+    ['high surrogate at the end', 'utf-16le', [0x61, 0x00, 0x3d, 0xd8], 2],
+    ['two high surrogates', 'utf-16le', [0x3d, 0xd8, 0x3d, 0xd8, 0x00, 0xde], 0],
+    ['lone high surrogate, big endian', 'utf-16be', [0x00, 0x61, 0xd8, 0x3d, 0x00, 0x62], 2],
+  ])('%s', (_name, encoding, input, offset) => {
+    expect(decode(Uint8Array.from(input as number[]), encoding as string)).toMatchObject({ ok: false, byteOffset: offset });
+  });
+
+  test('a valid surrogate pair in utf-16le decodes', () => {
+    expect(decode(Uint8Array.from([0x3d, 0xd8, 0x00, 0xde]), 'utf-16le')).toEqual({ ok: true, text: '😀', bom: false });
+  });
 });
 
 describe('normaliseEncoding', () => {

@@ -8,6 +8,7 @@ import { excerptsMarkdown } from '../../formatters/excerpts-md.js';
 import { analyseIndex, type OutputFile } from '../../formatters/index-md.js';
 import type { StreamFormatter } from '../../formatters/stream.js';
 import { AtomicFile, resolvePath } from '../../io/write.js';
+import { OUTPUT_MARKER } from '../../io/files.js';
 import { displayPath } from '../../corpus/project.js';
 import { NO_FILTER } from '../../select/filter.js';
 import type { CodedDocument } from '../../corpus/pipeline.js';
@@ -68,6 +69,7 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
         files: written,
       }),
     );
+    create(OUTPUT_MARKER).write('qda writes its results into this folder; qda does not read it as corpus.\n');
     for (const f of open) f.commit();
     summaryLine(
       io,
