@@ -144,6 +144,7 @@ function readCode(node: Node, parent: Code | undefined, depth: number, ctx: Cont
 function checkTerms(node: YAMLMap, ctx: Context): void {
   for (const key of ['terms', 'not'] as const) {
     forEachEntry(node.get(key, true) as Node, (item) => {
+      if (isAlias(item)) return; // reported as an alias by stringList
       const problem = parseTerm(scalar(item)).problem;
       if (problem)
         ctx.report(

@@ -2,13 +2,17 @@
  * Codebook patterns: `/source/flags` strings turned into RegExps, refusing the ones that can take
  * exponential time. JavaScript regexps backtrack and cannot be interrupted, so the guard is static:
  * a group that holds a quantifier may not itself be repeated without bound (`(a+)+`, `(\w+\s?)*`),
- * and backreferences are not allowed. Bounded repetition such as `(?:\w+\s+){0,3}` stays allowed.
+ * nor repeated a bounded number of times (`(\w+\s?){10}` takes time to the tenth power of the text),
+ * except as a gap of words, `(?:\w+\s+){0,3}`, which cannot split a text in more than one way.
+ * Backreferences are not allowed.
  */
 
 export type PatternResult = { ok: true; regexp: RegExp } | { ok: false; reason: string; hint: string };
 
 const ALLOWED_FLAGS = /^[imsu]*$/;
 const MAX_BOUNDED_REPEAT = 10;
+/** A gap of words: a run of non-space, then mandatory space; each text splits one way only. */
+const WORD_GAP = /^\(\?:(?:\\w|\\S|\[\^\\s\]|\\p\{L\})\+\\s\+\)$/;
 
 export function compilePattern(text: string): PatternResult {
   const literal = /^\/(.*)\/([a-z]*)$/s.exec(text);
@@ -18,7 +22,9 @@ export function compilePattern(text: string): PatternResult {
     return { ok: false, reason: `flags "${flags}" are not allowed`, hint: 'use only the flags i, m, s and u' };
   }
   const danger = runaway(source);
-  if (danger) return { ok: false, reason: danger, hint: 'rewrite the pattern without a repeated group that itself repeats, or use terms' };
+  if (danger) {
+    return { ok: false, reason: danger, hint: 'do not repeat a group that repeats inside; for a gap of up to three words write (?:\\w+\\s+){0,3}' };
+  }
   try {
     return { ok: true, regexp: new RegExp(source, flags.includes('u') ? `${flags}g` : `${flags}gu`) };
   } catch (error) {
@@ -33,8 +39,9 @@ export function compilePattern(text: string): PatternResult {
 /** Why a pattern could run away, or undefined when it cannot. */
 export function runaway(source: string): string | undefined {
   // For each open group: does its content repeat, or hold alternatives?
-  const stack: { repeats: boolean; alternates: boolean }[] = [];
-  let lastGroup = { repeats: false, alternates: false };
+  const stack: { start: number; repeats: boolean; alternates: boolean }[] = [];
+  let lastGroup = { start: 0, repeats: false, alternates: false };
+  let lastGroupSource = '';
   let afterGroup = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
@@ -51,12 +58,16 @@ export function runaway(source: string): string | undefined {
     }
     if (c === '|' && stack.length > 0) stack[stack.length - 1].alternates = true;
     if (c === '(') {
-      stack.push({ repeats: false, alternates: false });
+      stack.push({ start: i, repeats: false, alternates: false });
+      // Skip the group's kind: (?: (?= (?! (?<= (?<! (?<name>; its ? is not a quantifier.
+      const kind = /^\?(?:[:=!]|<[=!]|<[\w$]+>)/.exec(source.slice(i + 1));
+      if (kind) i += kind[0].length;
       afterGroup = false;
       continue;
     }
     if (c === ')') {
-      lastGroup = stack.pop() ?? { repeats: false, alternates: false };
+      lastGroup = stack.pop() ?? { start: 0, repeats: false, alternates: false };
+      lastGroupSource = source.slice(lastGroup.start, i + 1);
       if (lastGroup.repeats && stack.length > 0) stack[stack.length - 1].repeats = true;
       afterGroup = true;
       continue;
@@ -67,6 +78,9 @@ export function runaway(source: string): string | undefined {
         if (lastGroup.repeats) return `nested quantifier at character ${i + 1}: a repeated group that repeats inside can take exponential time`;
         if (lastGroup.alternates)
           return `repeated alternatives at character ${i + 1}: a group of alternatives repeated without bound can take exponential time`;
+      }
+      if (afterGroup && quantifier.max > 1 && lastGroup.repeats && !WORD_GAP.test(lastGroupSource)) {
+        return `repeated group with a repeat inside at character ${i + 1}: its time grows as a power of the text length`;
       }
       if (stack.length > 0) stack[stack.length - 1].repeats = true;
       i += quantifier.length - 1;
