@@ -55,17 +55,17 @@ describe('runaway', () => {
 });
 
 describe('compilePattern', () => {
-  test('a /source/flags literal keeps its flags and gets g and u', () => {
+  test('a /source/flags literal keeps its flags and gets g', () => {
     const r = compilePattern('/\\bappen?\\b/i');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.regexp.source).toBe('\\bappen?\\b');
-    expect([...r.regexp.flags].sort().join('')).toBe('giu');
+    expect([...r.regexp.flags].sort().join('')).toBe('gi');
   });
 
   test('a literal without flags is case-sensitive', () => {
     const r = compilePattern('/Regie/');
-    expect(r.ok && r.regexp.flags).toBe('gu');
+    expect(r.ok && r.regexp.flags).toBe('g');
     if (!r.ok) return;
     expect('regie'.match(r.regexp)).toBeNull();
     expect('Regie'.match(r.regexp)).not.toBeNull();
@@ -76,14 +76,22 @@ describe('compilePattern', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.regexp.source).toBe('regie\\w*');
-    expect(r.regexp.flags).toBe('giu');
+    expect(r.regexp.flags).toBe('gi');
     expect([...'REGIEHOUDER'.matchAll(r.regexp)].map((m) => m[0])).toEqual(['REGIEHOUDER']);
+  });
+
+  test('Unicode mode is added where the pattern needs it, and kept where asked for', () => {
+    const letters = compilePattern('/\\p{L}+/');
+    expect(letters.ok && letters.regexp.flags).toBe('gu');
+    expect(letters.ok && 'één'.match(letters.regexp)?.[0]).toBe('één');
+    const asked = compilePattern('/a/u');
+    expect(asked.ok && asked.regexp.flags).toBe('gu');
   });
 
   test.each(['/a/imsu', '/a/m', '/a/s', '/a/u'])('allowed flags %s', (text) => {
     const r = compilePattern(text);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.regexp.flags).toContain('u');
+    if (r.ok) expect(r.regexp.flags).toContain(text.slice(3, 4));
   });
 
   test.each(['g', 'y', 'x', 'ig', 'd'])('flag %s is refused', (flags) => {

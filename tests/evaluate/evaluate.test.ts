@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { compileCodebook } from '../../src/codebook/compile.js';
+import { parseCodebook } from '../../src/codebook/load.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { parseLabelled } from '../../src/evaluate/load.js';
+
+const book = parseCodebook('small.yaml', readFileSync('tests/fixtures/small-codebook.yaml', 'utf8')).codebook!;
+const compiled = compileCodebook(book);
+
+describe('evaluate', () => {
+  test('counts true and false positives and negatives per cluster', () => {
+    const items = [
+      { id: 'a', text: 'We hebben korte lijnen.', clusters: ['organisation'], codes: ['organisation.communication'] },
+      { id: 'b', text: 'De wachtlijst is lang.', clusters: ['personal'], codes: ['personal.relations'] },
+      { id: 'c', text: 'Het regent.', clusters: [], codes: [] },
+    ];
+    const e = evaluate(items, compiled, 'cluster');
+    const by = Object.fromEntries(e.scores.map((s) => [s.label, s]));
+    expect(by.organisation).toMatchObject({ truePositives: 1, falsePositives: 0, falseNegatives: 0, precision: 1, recall: 1 });
+    expect(by.institutional).toMatchObject({ truePositives: 0, falsePositives: 1, falseNegatives: 0, precision: 0 });
+    expect(by.personal).toMatchObject({ truePositives: 0, falsePositives: 0, falseNegatives: 1, recall: 0 });
+    expect(e.micro).toMatchObject({ truePositives: 1, falsePositives: 1, falseNegatives: 1, precision: 0.5, recall: 0.5, f1: 0.5 });
+    expect(e.misses.map((m) => m.id)).toEqual(['b']);
+  });
+
+  test('a labelled set naming an unknown code is an error', () => {
+    const r = parseLabelled('set.yaml', 'items:\n  - id: x\n    text: "t"\n    codes: [nope]\n', book);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['x names codes the codebook lacks: nope']);
+  });
+});
+
+describe('the shipped HALL codebook on the held-out labelled set', () => {
+  // A floor under the figures in docs/evaluation.md, so that a codebook change that loses quality shows.
+  test('micro F1 per cluster stays at or above 0.70', () => {
+    const hall = parseCodebook('hall.yaml', readFileSync('codebooks/hall.yaml', 'utf8')).codebook!;
+    const set = parseLabelled('test.yaml', readFileSync('eval/hall-nl.test.yaml', 'utf8'), hall);
+    expect(set.diagnostics).toEqual([]);
+    expect(set.items).toHaveLength(80);
+    const e = evaluate(set.items, compileCodebook(hall), 'cluster', set.language);
+    expect(e.micro.f1).toBeGreaterThanOrEqual(0.7);
+  });
+});
