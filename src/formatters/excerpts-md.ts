@@ -11,6 +11,8 @@ export interface ExcerptsMarkdownOptions {
   attribute: string;
   /** Leave out codes without excerpts. */
   hideEmpty?: boolean;
+  /** Language of labels and headings; the codebook's when not given. */
+  language?: string;
 }
 
 const WORDS = {
@@ -19,16 +21,16 @@ const WORDS = {
 };
 
 export function excerptsMarkdown(groups: ExcerptGroup[], codebook: Codebook, options: ExcerptsMarkdownOptions): string {
-  const lang = codebook.language;
-  const w = WORDS[lang] ?? WORDS.en;
+  const lang = options.language ?? codebook.language;
+  const w = WORDS[lang as keyof typeof WORDS] ?? WORDS.en;
   const out: string[] = [`# ${w.title} — ${codebook.name}\n\n`];
   const total = groups.reduce((n, g) => n + g.excerpts.length, 0);
   out.push(`${total} ${w.excerpts}.\n`);
   for (const { code, excerpts } of groups) {
     if (options.hideEmpty && excerpts.length === 0) continue;
     const heading = '#'.repeat(Math.min(code.depth + 2, 6));
-    out.push(`\n${heading} ${code.id} — ${localise(code.label, lang, lang)} (${excerpts.length})\n`);
-    const definition = localise(code.description, lang, lang);
+    out.push(`\n${heading} ${code.id} — ${localise(code.label, lang, codebook.language)} (${excerpts.length})\n`);
+    const definition = localise(code.description, lang, codebook.language);
     if (definition) out.push(`\n_${definition.trim()}_\n`);
     if (excerpts.length === 0 && code.depth > 0) out.push(`\n${w.none}\n`);
     for (const e of excerpts) out.push(excerptBlock(e, options.attribute, w.matched));

@@ -43,6 +43,16 @@ describe('qda excerpts', () => {
   });
 });
 
+describe('language of the excerpts', () => {
+  test('an English project gets English labels and English matching', async () => {
+    const r = await qda(['excerpts', 'examples/english', '-q', '--hide-empty']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# Excerpts by code — /);
+    expect(r.stdout).toContain('### institutional.funding — Funding and procurement');
+    expect(r.stdout).not.toContain('Fragmenten');
+  });
+});
+
 describe('qda analyse', () => {
   test('writes codings, excerpts and an index into the output folder', async () => {
     const dir = tempDir(CORPUS);
