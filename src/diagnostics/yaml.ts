@@ -30,6 +30,7 @@ export function parseLocatedYaml(path: string, text: string, rule: string): Loca
 export function yamlHint(code: string): string {
   if (code === 'DUPLICATE_KEY') return 'a key may appear only once in a mapping';
   if (code === 'TAB_AS_INDENT') return 'indent YAML with spaces, not tabs';
+  if (code === 'IMPLICIT_KEY' || code === 'BLOCK_AS_IMPLICIT_KEY') return 'write each line as `key: value`, e.g. `role: gezinsondersteuner`';
   if (code === 'BAD_ALIAS' || code === 'UNEXPECTED_TOKEN') return 'quote values that start with * or contain a colon, e.g. "*subsidie"';
   return 'check indentation, colons and quotes on this line and the one before';
 }

@@ -115,5 +115,6 @@ function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') return 'duplicate key in front matter';
   if (code === 'TAB_AS_INDENT') return 'tab used for indentation in front matter';
+  if (/Implicit map keys need to be followed by map values/.test(first)) return 'front matter line is not `key: value` (is the colon missing?)';
   return `front matter is not valid YAML: ${first}`;
 }

@@ -39,7 +39,11 @@ export function findFiles(patterns: string[], cwd: string, exclude: string[] = [
       found = globSync(glob, { cwd, ignore, absolute: true, dot: false, expandDirectories: false });
     }
     if (found.length === 0) missing.push(pattern);
-    for (const f of found) files.add(toPosix(relative(cwd, f)) || f);
+    for (const f of found) {
+      // Inside the working folder a path is shown relative to it; outside, whole.
+      const rel = relative(cwd, f);
+      files.add(rel && !rel.startsWith('..') ? toPosix(rel) : toPosix(f));
+    }
   }
   const marked = new Map<string, boolean>();
   return { files: [...files].filter((f) => !inOutputFolder(f, cwd, marked)).sort(), missing };

@@ -55,7 +55,9 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
     const groups = collectExcerpts(tee(), session.codebook, NO_FILTER, 1);
     streams.forEach((s, i) => files[i].write(s.formatter.end()));
     const written: OutputFile[] = streams.map((s) => s.file);
-    create('excerpts.md').write(excerptsMarkdown(groups, session.codebook, { attribute: session.project.settings.compareBy, language: session.project.settings.language }));
+    create('excerpts.md').write(
+      excerptsMarkdown(groups, session.codebook, { attribute: session.project.settings.compareBy, language: session.project.settings.language }),
+    );
     written.push({ name: 'excerpts.md', about: 'coded excerpts grouped by code, with file:line citations and the question before each' });
     create('excerpts.csv').write(excerptsCsv(groups, csv));
     written.push({ name: 'excerpts.csv', about: 'the same excerpts, one row each, for a spreadsheet' });

@@ -25,7 +25,11 @@ export function excerptsAction(paths: string[], flags: ExcerptFlags, io: Io): vo
       ? excerptsJson(groups)
       : flags.format === 'csv'
         ? excerptsCsv(groups, { excel: flags.excel })
-        : excerptsMarkdown(groups, session.codebook, { attribute: session.project.settings.compareBy, hideEmpty: flags.hideEmpty, language: session.project.settings.language });
+        : excerptsMarkdown(groups, session.codebook, {
+            attribute: session.project.settings.compareBy,
+            hideEmpty: flags.hideEmpty,
+            language: session.project.settings.language,
+          });
   writeOutput(io, flags.out, [text]);
   const count = groups.reduce((n, g) => n + g.excerpts.length, 0);
   summaryLine(
