@@ -83,3 +83,17 @@ export function nonNegativeInt(name: string) {
 export function examples(command: Command, lines: string[]): Command {
   return command.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
 }
+
+export type GridFormat = 'table' | 'csv' | 'md' | 'json';
+
+/** --format (table on a terminal by default), --out and --excel, for commands whose result is a table. */
+export function tableOutputOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('-f, --format <format>', 'table for reading, csv for spreadsheets and R, md for reports, json for scripts')
+        .choices(['table', 'csv', 'md', 'json'])
+        .default('table'),
+    )
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .option('--excel', 'CSV for Excel: BOM and ; as separator');
+}

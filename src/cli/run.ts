@@ -12,6 +12,9 @@ import { registerCode } from './commands/code.js';
 import { registerEval } from './commands/eval.js';
 import { registerExcerpts } from './commands/excerpts.js';
 import { registerInit } from './commands/init.js';
+import { registerMatrix } from './commands/matrix.js';
+import { registerCooccur } from './commands/cooccur.js';
+import { registerSummary } from './commands/summary.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(io: Io): Command {
@@ -21,7 +24,17 @@ export function buildProgram(io: Io): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  for (const register of [registerInit, registerCheck, registerCode, registerExcerpts, registerAnalyse, registerEval]) {
+  for (const register of [
+    registerInit,
+    registerCheck,
+    registerCode,
+    registerExcerpts,
+    registerMatrix,
+    registerCooccur,
+    registerSummary,
+    registerAnalyse,
+    registerEval,
+  ]) {
     register(program, io).exitOverride();
   }
   return program;

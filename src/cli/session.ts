@@ -10,7 +10,9 @@ import { displayPath, codebookPath, openProject, projectFiles, type Project } fr
 import { surveyCorpus, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
-import { exists, readBytes, readText } from '../io/files.js';
+import { exists, findFiles, isDirectory, readBytes, readText } from '../io/files.js';
+import { join } from 'node:path';
+import { readMemos, type Memo } from '../corpus/memos.js';
 import { inputProblem, ProblemsReported, usage } from './errors.js';
 import { colourOnStderr, type Io } from './io.js';
 import { makeColour } from '../formatters/colour.js';
@@ -76,6 +78,24 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     diagnostics,
     corpus,
   };
+}
+
+/** The language labels and headings are written in: the project's, else the codebook's. */
+export function outputLanguage(session: Session): string {
+  return session.project.settings.language ?? session.codebook.language;
+}
+
+/** The memos of the project (or of `dir`), reported on stderr; undefined when one has an error. */
+export function loadMemos(session: Session, dir?: string): Memo[] | undefined {
+  const folder = dir ?? join(session.project.root, 'memos');
+  if (!isDirectory(folder, session.io.cwd)) {
+    if (dir) throw usage(`memo folder ${dir} not found`);
+    return [];
+  }
+  const { files } = findFiles([folder], session.io.cwd);
+  const { memos, diagnostics } = readMemos(files, session.corpus.read, new Set(session.codebook.codes.map((c) => c.id)));
+  report(session.io, diagnostics);
+  return hasErrors(diagnostics) ? undefined : memos;
 }
 
 export function report(io: Io, diagnostics: Diagnostic[]): void {

@@ -22,7 +22,14 @@ export function parseLocatedYaml(path: string, text: string, rule: string): Loca
     return { line: p.line, column: p.col };
   };
   const errors = doc.errors.map((e) =>
-    diagnostic('error', path, rule, `not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, point(e.pos[0]), yamlHint(e.code)),
+    diagnostic(
+      'error',
+      path,
+      rule,
+      `not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+      point(e.pos[0]),
+      yamlHint(e.code),
+    ),
   );
   return { doc, errors, at: (node) => point(node?.range?.[0] ?? 0) };
 }

@@ -59,7 +59,19 @@ describe('qda analyse', () => {
     const r = await qda(['analyse', '.', '--codebook', BOOK, '--out', 'results'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(readdirSync(join(dir, 'results')).sort()).toEqual(['.qda-output', 'codings.csv', 'codings.json', 'excerpts.csv', 'excerpts.md', 'index.md']);
+    expect(readdirSync(join(dir, 'results')).sort()).toEqual([
+      '.qda-output',
+      'codings.csv',
+      'codings.json',
+      'cooccurrence.csv',
+      'excerpts.csv',
+      'excerpts.md',
+      'index.md',
+      'matrix-clusters.csv',
+      'matrix-codes.csv',
+      'matrix.md',
+      'summary.md',
+    ]);
     const json = JSON.parse(readFileSync(join(dir, 'results', 'codings.json'), 'utf8'));
     expect(json.totals.documents).toBe(2);
     expect(readFileSync(join(dir, 'results', 'index.md'), 'utf8')).toContain('[excerpts.md](excerpts.md)');

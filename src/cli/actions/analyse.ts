@@ -9,14 +9,22 @@ import { analyseIndex, type OutputFile } from '../../formatters/index-md.js';
 import type { StreamFormatter } from '../../formatters/stream.js';
 import { AtomicFile, resolvePath } from '../../io/write.js';
 import { OUTPUT_MARKER } from '../../io/files.js';
+import { MatrixBuilder } from '../../analysis/matrix.js';
+import { CooccurBuilder } from '../../analysis/cooccur.js';
+import { SummaryBuilder } from '../../analysis/summary.js';
+import { gridCsv, gridMarkdown } from '../../formatters/grid.js';
+import { matrixGrid } from '../../formatters/matrix.js';
+import { cooccurGrid } from '../../formatters/cooccur.js';
+import { summaryMarkdown } from '../../formatters/summary.js';
+import { ProblemsReported } from '../errors.js';
 import { displayPath } from '../../corpus/project.js';
 import { NO_FILTER } from '../../select/filter.js';
 import type { CodedDocument } from '../../corpus/pipeline.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
 import { percent, summaryLine } from '../output.js';
-import { openSession } from '../session.js';
-import { attributeKeys, counted, runInfo } from './code.js';
+import { loadMemos, openSession, outputLanguage } from '../session.js';
+import { attributeKeys, counted, newTotals, runInfo } from './code.js';
 export interface AnalyseFlags extends CorpusFlags {
   out?: string;
   excel?: boolean;
@@ -42,13 +50,24 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
     open.push(f);
     return f;
   };
+  const memos = loadMemos(session);
+  if (!memos) throw new ProblemsReported(1);
+  const by = session.project.settings.compareBy;
+  const language = outputLanguage(session);
+  const matrices = (['code', 'cluster'] as const).map(
+    (level) => new MatrixBuilder(session.codebook, { level, by, count: 'segments', filter: NO_FILTER, language }),
+  );
+  const cooccur = new CooccurBuilder(session.codebook, { level: 'code', within: 'segment', measure: 'count', filter: NO_FILTER, language });
+  const summary = new SummaryBuilder(session.codebook, { by, filter: NO_FILTER, language, aspects: 3 });
+  const builders = [...matrices, cooccur, summary];
   try {
     const files = streams.map((s) => create(s.file.name));
     streams.forEach((s, i) => files[i].write(s.formatter.start()));
-    const totals = { documents: 0, segments: 0, coded: 0, codings: 0 };
+    const totals = newTotals();
     const tee = function* () {
       for (const coded of counted(session, totals)) {
         streams.forEach((s, i) => files[i].write(s.formatter.item(coded)));
+        for (const b of builders) b.add(coded);
         yield coded;
       }
     };
@@ -61,6 +80,17 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
     written.push({ name: 'excerpts.md', about: 'coded excerpts grouped by code, with file:line citations and the question before each' });
     create('excerpts.csv').write(excerptsCsv(groups, csv));
     written.push({ name: 'excerpts.csv', about: 'the same excerpts, one row each, for a spreadsheet' });
+    const [byCode, byCluster] = matrices.map((m) => matrixGrid(m.result(), language));
+    create('matrix-codes.csv').write(gridCsv(byCode, csv));
+    written.push({ name: 'matrix-codes.csv', about: `theme matrix: segments per code and ${by}` });
+    create('matrix-clusters.csv').write(gridCsv(byCluster, csv));
+    written.push({ name: 'matrix-clusters.csv', about: `theme matrix: segments per HALL cluster and ${by} (a segment counts once per cluster)` });
+    create('matrix.md').write(`${gridMarkdown(byCluster)}\n${gridMarkdown(byCode)}`);
+    written.push({ name: 'matrix.md', about: 'both matrices as markdown tables' });
+    create('cooccurrence.csv').write(gridCsv(cooccurGrid(cooccur.result()), csv));
+    written.push({ name: 'cooccurrence.csv', about: 'code × code: segments that carry both' });
+    create('summary.md').write(summaryMarkdown(summary.result(memos)));
+    written.push({ name: 'summary.md', about: `per cluster, a table comparing each ${by}: leading aspects and an explanation (memo or excerpt)` });
     create('index.md').write(
       analyseIndex({
         codebook: session.codebook.name,

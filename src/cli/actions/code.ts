@@ -17,7 +17,7 @@ export interface CodeFlags extends CorpusFlags {
 
 export function codeAction(paths: string[], flags: CodeFlags, io: Io): void {
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
-  const totals = { documents: 0, segments: 0, coded: 0, codings: 0 };
+  const totals = newTotals();
   const documents = counted(session, totals);
   writeOutput(io, flags.out, chunks(session, flags, documents));
   summaryLine(
@@ -42,11 +42,17 @@ export function attributeKeys(session: Session): string[] {
   return session.documents.flatMap((d) => Object.keys(d.attributes));
 }
 
+export interface Totals {
+  documents: number;
+  segments: number;
+  coded: number;
+  codings: number;
+}
+
+export const newTotals = (): Totals => ({ documents: 0, segments: 0, coded: 0, codings: 0 });
+
 /** The coded documents, counting as they pass and showing progress. */
-export function* counted(
-  session: Session,
-  totals: { documents: number; segments: number; coded: number; codings: number },
-): Generator<CodedDocument> {
+export function* counted(session: Session, totals: Totals): Generator<CodedDocument> {
   const bar = progress(session.io, session.files.length);
   for (const coded of codeCorpus(session.files, session.compiled, session.corpus)) {
     bar.step(coded.document.path);

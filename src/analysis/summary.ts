@@ -1,0 +1,141 @@
+/**
+ * District comparison tables, one per cluster, one row per value of an attribute (a district): the
+ * leading codes of that cluster there, with their segment counts (the aspects), and an explanation:
+ * the memo about that district and cluster when there is one, otherwise the most representative
+ * excerpt, the segment where the cluster's codes found the most different terms.
+ */
+import { localise, type Codebook } from '../codebook/types.js';
+import type { Memo } from '../corpus/memos.js';
+import { memosAbout } from '../corpus/memos.js';
+import type { CodedDocument } from '../corpus/pipeline.js';
+import type { Filter } from '../select/filter.js';
+import { NONE, sortColumns, unitsOf } from './units.js';
+
+export interface SummaryOptions {
+  by: string;
+  filter: Filter;
+  language: string;
+  /** How many leading codes a row names. */
+  aspects: number;
+}
+
+export interface Explanation {
+  kind: 'memo' | 'excerpt' | 'none';
+  text: string;
+  /** Memo path, or `path:line` of the excerpt. */
+  source?: string;
+  speaker?: string;
+}
+
+export interface SummaryRow {
+  value: string;
+  aspects: { id: string; label: string; count: number }[];
+  explanation: Explanation;
+}
+
+export interface SummaryTable {
+  cluster: { id: string; label: string };
+  rows: SummaryRow[];
+  /** Memos about the cluster as a whole, not about one value. */
+  notes: { text: string; source: string }[];
+}
+
+export interface Summary {
+  by: string;
+  language: string;
+  tables: SummaryTable[];
+}
+
+interface Candidate {
+  /** From a document about this value alone (not a meeting of several districts). */
+  specific: boolean;
+  score: number;
+  codes: number;
+  text: string;
+  path: string;
+  line: number;
+  speaker?: string;
+}
+
+/** Specific before shared, then more different terms, then more codes. */
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.specific !== b.specific) return a.specific;
+  if (a.score !== b.score) return a.score > b.score;
+  return a.codes > b.codes;
+}
+
+export class SummaryBuilder {
+  private readonly counts = new Map<string, number>();
+  private readonly best = new Map<string, Candidate>();
+  private readonly values = new Set<string>();
+
+  constructor(
+    private readonly codebook: Codebook,
+    readonly options: SummaryOptions,
+  ) {}
+
+  add(coded: CodedDocument): void {
+    const byId = new Map(this.codebook.codes.map((c) => [c.id, c]));
+    const codings = new Map<number, typeof coded.codings>();
+    for (const c of coded.codings) codings.set(c.segment, [...(codings.get(c.segment) ?? []), c]);
+    for (const unit of unitsOf(coded, this.options.by, 'code', this.options.filter)) {
+      unit.columns.filter((v) => v !== NONE).forEach((v) => this.values.add(v));
+      const own = (codings.get(unit.segment.ordinal) ?? []).filter((c) => unit.rows.includes(c.code));
+      const clusters = new Set(own.map((c) => byId.get(c.code)?.cluster ?? c.code));
+      for (const value of unit.columns) {
+        for (const row of unit.rows) this.counts.set(`${row}\u0000${value}`, (this.counts.get(`${row}\u0000${value}`) ?? 0) + 1);
+        for (const cluster of clusters) {
+          const inCluster = own.filter((c) => c.cluster === cluster);
+          const candidate: Candidate = {
+            specific: unit.columns.length === 1,
+            score: new Set(inCluster.flatMap((c) => c.evidence.map((e) => e.term))).size,
+            codes: inCluster.length,
+            text: unit.segment.text,
+            path: coded.document.path,
+            line: unit.segment.lines.start,
+          };
+          if (unit.segment.speaker !== undefined) candidate.speaker = unit.segment.speaker;
+          const key = `${cluster}\u0000${value}`;
+          const current = this.best.get(key);
+          // Documents arrive in path order, so on a tie the earlier excerpt stays.
+          if (!current || better(candidate, current)) this.best.set(key, candidate);
+        }
+      }
+    }
+  }
+
+  result(memos: Memo[]): Summary {
+    const { by, language, aspects } = this.options;
+    const label = (id: string) => localise(this.codebook.codes.find((c) => c.id === id)?.label, language, this.codebook.language) ?? id;
+    const values = sortColumns(this.values);
+    const clusters = this.codebook.codes.filter((c) => c.depth === 0);
+    const tables = clusters.map((cluster) => {
+      const members = this.codebook.codes.filter((c) => c.cluster === cluster.id);
+      const rows = values.map((value) => {
+        const leading = members
+          .map((c, order) => ({ id: c.id, label: label(c.id), count: this.counts.get(`${c.id}\u0000${value}`) ?? 0, order }))
+          .filter((a) => a.count > 0)
+          .sort((a, b) => b.count - a.count || a.order - b.order)
+          .slice(0, aspects)
+          .map(({ id, label, count }) => ({ id, label, count }));
+        return { value, aspects: leading, explanation: this.explain(cluster.id, value, memos) };
+      });
+      // A memo with no code is about everything; only memos that name this cluster are notes to its table.
+      const notes = memosAbout(memos, cluster.id, by, undefined)
+        .filter((m) => m.code !== undefined)
+        .map((m) => ({ text: m.text, source: m.path }));
+      return { cluster: { id: cluster.id, label: label(cluster.id) }, rows, notes };
+    });
+    return { by, language, tables };
+  }
+
+  private explain(cluster: string, value: string, memos: Memo[]): Explanation {
+    const about = memosAbout(memos, cluster, this.options.by, value);
+    if (about.length > 0) return { kind: 'memo', text: about.map((m) => m.text).join('\n\n'), source: about.map((m) => m.path).join(', ') };
+    const best = this.best.get(`${cluster}\u0000${value}`);
+    if (!best) return { kind: 'none', text: '' };
+    const e: Explanation = { kind: 'excerpt', text: best.text, source: `${best.path}:${best.line}` };
+    if (best.speaker !== undefined) e.speaker = best.speaker;
+    return e;
+  }
+}

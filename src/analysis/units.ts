@@ -1,0 +1,76 @@
+/**
+ * What every analysis sees of a coded segment: the columns it counts in (`--by`), the rows it carries
+ * (codes or clusters), its respondent and its word count. Filters apply here, once for all analyses.
+ */
+import type { Code, Codebook } from '../codebook/types.js';
+import type { CodedDocument } from '../corpus/pipeline.js';
+import type { Segment } from '../ingest/document.js';
+import { tokenize } from '../match/tokens.js';
+import { codeSelected, documentSelected, speakerSelected, type Filter } from '../select/filter.js';
+
+export type Level = 'code' | 'cluster';
+/** An attribute name, or `document` / `speaker`. */
+export type By = string;
+
+/** The column of segments without a value for the `--by` attribute. */
+export const NONE = '(none)';
+
+export interface Unit {
+  document: string;
+  segment: Segment;
+  columns: string[];
+  rows: string[];
+  /** Document and speaker: who said it. Segments without a speaker count as one respondent per document. */
+  respondent: string;
+  words: number;
+}
+
+/** The analysable segments of a document: not skipped, inside the filter. */
+export function* unitsOf(coded: CodedDocument, by: By, level: Level, filter: Filter): Generator<Unit> {
+  const { document } = coded;
+  if (!documentSelected(document.attributes, filter)) return;
+  const bySegment = new Map<number, Set<string>>();
+  for (const c of coded.codings) {
+    if (!codeSelected(c.code, filter)) continue;
+    const rows = bySegment.get(c.segment) ?? new Set<string>();
+    rows.add(level === 'cluster' ? c.cluster : c.code);
+    bySegment.set(c.segment, rows);
+  }
+  for (const segment of coded.segments) {
+    if (coded.skipped.has(segment.ordinal) || !speakerSelected(segment, filter)) continue;
+    yield {
+      document: document.id,
+      segment,
+      columns: columnValues(coded, segment, by),
+      rows: [...(bySegment.get(segment.ordinal) ?? [])],
+      respondent: `${document.id}\u0000${segment.speaker ?? ''}`,
+      words: tokenize(segment.text).length,
+    };
+  }
+}
+
+function columnValues(coded: CodedDocument, segment: Segment, by: By): string[] {
+  if (by === 'document') return [coded.document.id];
+  if (by === 'speaker') return [segment.speaker ?? NONE];
+  const value = coded.document.attributes[by];
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return [NONE];
+  return Array.isArray(value) ? [...new Set(value)] : [value];
+}
+
+/** The rows an analysis shows: leaf codes (and any code with codings) or clusters, in codebook order. */
+export function rowCodes(codebook: Codebook, level: Level, filter: Filter): Code[] {
+  const parents = new Set(codebook.codes.map((c) => c.parent).filter(Boolean));
+  const matches = (c: Code) => Object.values(c.terms).some((l) => l.length > 0) || Object.values(c.patterns).some((l) => l.length > 0);
+  if (level === 'cluster') {
+    const wanted = (id: string) => filter.codes.length === 0 || filter.codes.some((f) => f === id || f.startsWith(`${id}.`));
+    return codebook.codes.filter((c) => c.depth === 0 && wanted(c.id));
+  }
+  return codebook.codes.filter((c) => (!parents.has(c.id) || matches(c)) && codeSelected(c.id, filter));
+}
+
+/** Column order: natural order of the values, with `(none)` last. */
+export function sortColumns(columns: Iterable<string>): string[] {
+  return [...columns].sort((a, b) =>
+    a === NONE ? 1 : b === NONE ? -1 : a.localeCompare(b, 'nl', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+}

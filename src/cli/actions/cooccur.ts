@@ -1,0 +1,49 @@
+// The work of `qda cooccur`; its options are declared in ../commands/cooccur.ts.
+import { CooccurBuilder, type Measure, type Within } from '../../analysis/cooccur.js';
+import type { Level } from '../../analysis/units.js';
+import { cooccurGrid, cooccurJson } from '../../formatters/cooccur.js';
+import { gridCsv, gridMarkdown, gridText } from '../../formatters/grid.js';
+import type { Io } from '../io.js';
+import { filterFrom, type CorpusFlags, type FilterFlags, type GridFormat } from '../options.js';
+import { summaryLine, writeOutput } from '../output.js';
+import { openSession, outputLanguage } from '../session.js';
+import { counted, newTotals } from './code.js';
+
+export interface CooccurFlags extends CorpusFlags, FilterFlags {
+  level: Level;
+  within: Within;
+  measure: Measure;
+  format: GridFormat;
+  out?: string;
+  excel?: boolean;
+}
+
+export function cooccurAction(paths: string[], flags: CooccurFlags, io: Io): void {
+  const filter = filterFrom(flags);
+  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const builder = new CooccurBuilder(session.codebook, {
+    level: flags.level,
+    within: flags.within,
+    measure: flags.measure,
+    filter,
+    language: outputLanguage(session),
+  });
+  const totals = newTotals();
+  for (const coded of counted(session, totals)) builder.add(coded);
+  const result = builder.result();
+  const grid = cooccurGrid(result);
+  const text =
+    flags.format === 'json'
+      ? cooccurJson(result)
+      : flags.format === 'csv'
+        ? gridCsv(grid, { excel: flags.excel })
+        : flags.format === 'md'
+          ? gridMarkdown(grid)
+          : gridText(grid);
+  writeOutput(io, flags.out, [text]);
+  summaryLine(
+    io,
+    flags.quiet,
+    `co-occurrence of ${result.codes.length} ${flags.level}s within ${result.units} ${flags.within}s of ${totals.documents} documents`,
+  );
+}

@@ -1,0 +1,56 @@
+// The work of `qda matrix`; its options are declared in ../commands/matrix.ts.
+import { hideEmpty, MatrixBuilder, toPercent, type Count, type Percent } from '../../analysis/matrix.js';
+import type { Level } from '../../analysis/units.js';
+import { gridCsv, gridMarkdown, gridText } from '../../formatters/grid.js';
+import { matrixGrid, matrixJson } from '../../formatters/matrix.js';
+import { usage } from '../errors.js';
+import type { Io } from '../io.js';
+import { filterFrom, type CorpusFlags, type FilterFlags, type GridFormat } from '../options.js';
+import { summaryLine, writeOutput } from '../output.js';
+import { openSession, outputLanguage } from '../session.js';
+import { counted, newTotals } from './code.js';
+
+export interface MatrixFlags extends CorpusFlags, FilterFlags {
+  level: Level;
+  by?: string;
+  count: Count;
+  percent?: Percent;
+  hideEmpty?: boolean;
+  format: GridFormat;
+  out?: string;
+  excel?: boolean;
+}
+
+export function matrixAction(paths: string[], flags: MatrixFlags, io: Io): void {
+  if (flags.percent && flags.count === 'coverage') throw usage('--percent does not apply to --count coverage, which is a percentage already');
+  const filter = filterFrom(flags);
+  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const language = outputLanguage(session);
+  const builder = new MatrixBuilder(session.codebook, {
+    level: flags.level,
+    by: flags.by ?? session.project.settings.compareBy,
+    count: flags.count,
+    filter,
+    language,
+  });
+  const totals = newTotals();
+  for (const coded of counted(session, totals)) builder.add(coded);
+  let matrix = builder.result();
+  if (flags.percent) matrix = toPercent(matrix, flags.percent);
+  if (flags.hideEmpty) matrix = hideEmpty(matrix);
+  const grid = matrixGrid(matrix, language);
+  const text =
+    flags.format === 'json'
+      ? matrixJson(matrix)
+      : flags.format === 'csv'
+        ? gridCsv(grid, { excel: flags.excel })
+        : flags.format === 'md'
+          ? gridMarkdown(grid)
+          : gridText(grid);
+  writeOutput(io, flags.out, [text]);
+  summaryLine(
+    io,
+    flags.quiet,
+    `${matrix.rows.length} ${flags.level}s × ${matrix.columns.length} values of ${matrix.by}, counting ${flags.count}, from ${totals.documents} documents`,
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * A table of text cells, and the three ways qda writes one: CSV, a markdown (GitHub/pandoc) table,
+ * and aligned columns for a terminal. Numbers are right-aligned.
+ */
+import { csvLines, csvStart, type CsvOptions } from './csv.js';
+
+export interface Grid {
+  header: string[];
+  rows: string[][];
+  /** Columns holding numbers (right-aligned). */
+  numeric?: boolean[];
+}
+
+export function gridCsv(grid: Grid, options: CsvOptions = {}): string {
+  return csvStart(options) + csvLines([grid.header, ...grid.rows], options);
+}
+
+export function gridMarkdown(grid: Grid): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  const rule = grid.header.map((_, i) => (grid.numeric?.[i] ? '---:' : '---'));
+  return [grid.header, rule, ...grid.rows].map((r, i) => `| ${(i === 1 ? r : r.map(cell)).join(' | ')} |`).join('\n') + '\n';
+}
+
+export function gridText(grid: Grid): string {
+  const widths = grid.header.map((h, i) => Math.max([...h].length, ...grid.rows.map((r) => [...(r[i] ?? '')].length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (grid.numeric?.[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(grid.header), widths.map((w) => '─'.repeat(w)).join('  '), ...grid.rows.map(line)].join('\n') + '\n';
+}
+
+/** A figure as text: whole numbers as they are, percentages and shares with fixed decimals. */
+export function figure(value: number, decimals: number): string {
+  return decimals === 0 ? String(Math.round(value)) : value.toFixed(decimals);
+}
