@@ -41,7 +41,7 @@ export function* unitsOf(coded: CodedDocument, by: By, level: Level, filter: Fil
     yield {
       document: document.id,
       segment,
-      columns: columnValues(coded, segment, by),
+      columns: columnValues(coded, segment, by, filter),
       rows: [...(bySegment.get(segment.ordinal) ?? [])],
       respondent: `${document.id}\u0000${segment.speaker ?? ''}`,
       words: tokenize(segment.text).length,
@@ -49,12 +49,15 @@ export function* unitsOf(coded: CodedDocument, by: By, level: Level, filter: Fil
   }
 }
 
-function columnValues(coded: CodedDocument, segment: Segment, by: By): string[] {
+function columnValues(coded: CodedDocument, segment: Segment, by: By, filter: Filter): string[] {
   if (by === 'document') return [coded.document.id];
   if (by === 'speaker') return [segment.speaker ?? NONE];
   const value = coded.document.attributes[by];
   if (value === undefined || (Array.isArray(value) && value.length === 0)) return [NONE];
-  return Array.isArray(value) ? [...new Set(value)] : [value];
+  const values = Array.isArray(value) ? [...new Set(value)] : [value];
+  // --where district=Zuid on a meeting of Noord and Zuid counts it under Zuid only.
+  const wanted = filter.where[by]?.map((w) => w.toLowerCase());
+  return wanted ? values.filter((v) => wanted.includes(v.toLowerCase())) : values;
 }
 
 /** The rows an analysis shows: leaf codes (and any code with codings) or clusters, in codebook order. */

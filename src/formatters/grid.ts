@@ -11,8 +11,10 @@ export interface Grid {
   numeric?: boolean[];
 }
 
+/** CSV of a grid; for Excel, numbers take a decimal comma, as Dutch Excel reads them. */
 export function gridCsv(grid: Grid, options: CsvOptions = {}): string {
-  return csvStart(options) + csvLines([grid.header, ...grid.rows], options);
+  const rows = options.excel ? grid.rows.map((r) => r.map((c, i) => (grid.numeric?.[i] ? c.replace('.', ',') : c))) : grid.rows;
+  return csvStart(options) + csvLines([grid.header, ...rows], options);
 }
 
 export function gridMarkdown(grid: Grid): string {

@@ -125,7 +125,10 @@ describe('qda init', () => {
     await qda(['init', 'study'], { cwd: dir });
     const study = join(dir, 'study');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(join(study, 'corpus', 'a.md'), '---\ndistrict: Crooswijk\n---\n\n**I:** Hoe is de samenwerking?\n\n**R:** Korte lijnen. Wachtlijsten zijn lang.\n');
+    writeFileSync(
+      join(study, 'corpus', 'a.md'),
+      '---\ndistrict: Crooswijk\n---\n\n**I:** Hoe is de samenwerking?\n\n**R:** Korte lijnen. Wachtlijsten zijn lang.\n',
+    );
     const r = await qda(['code', '--format', 'json', '-q'], { cwd: study });
     const segments = JSON.parse(r.stdout).documents[0].segments;
     expect(segments[0].skipped).toBe(true); // skipSpeakers: [interviewer] from qda.yaml

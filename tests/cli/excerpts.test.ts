@@ -7,7 +7,10 @@ import { tempDir } from '../helpers/temp.js';
 const BOOK = join(process.cwd(), 'tests/fixtures/small-codebook.yaml');
 const doc = (district: string, body: string) => `---\ndistrict: ${district}\nrole: kindcoach\n---\n\n${body}\n`;
 const CORPUS = {
-  'c.md': doc('Crooswijk', '**I:** Hoe werken jullie samen?\n\n**R:** Met korte lijnen, we appen veel.\n\n**I:** En de wachtlijst?\n\n**R:** De wachtlijsten zijn lang.'),
+  'c.md': doc(
+    'Crooswijk',
+    '**I:** Hoe werken jullie samen?\n\n**R:** Met korte lijnen, we appen veel.\n\n**I:** En de wachtlijst?\n\n**R:** De wachtlijsten zijn lang.',
+  ),
   'h.md': doc('Hillesluis', '**I:** Wie heeft de regie?\n\n**R:** De regie ligt bij het wijkteam, maar vertrouwen moet groeien.'),
 };
 
@@ -17,14 +20,23 @@ describe('qda excerpts', () => {
     const r = await qda(['excerpts', '--codebook', BOOK, '-q'], { cwd: dir });
     expect(r.code).toBe(0);
     const headings = [...r.stdout.matchAll(/^#+ (\S+) — /gm)].map((m) => m[1]);
-    expect(headings).toEqual(['organisation', 'organisation.communication', 'organisation.roles', 'institutional', 'institutional.capacity', 'personal', 'personal.relations']);
+    expect(headings).toEqual([
+      'organisation',
+      'organisation.communication',
+      'organisation.roles',
+      'institutional',
+      'institutional.capacity',
+      'personal',
+      'personal.relations',
+    ]);
     expect(r.stdout).toContain('`c.md:12` · Crooswijk · R (respondent)');
     expect(r.stdout).toContain('> **R:** De wachtlijsten zijn lang.');
   });
 
   test('--code takes a cluster or a code; --where and --speaker narrow', async () => {
     const dir = tempDir(CORPUS);
-    const json = async (...args: string[]) => JSON.parse((await qda(['excerpts', '--codebook', BOOK, '-q', '--format', 'json', ...args], { cwd: dir })).stdout);
+    const json = async (...args: string[]) =>
+      JSON.parse((await qda(['excerpts', '--codebook', BOOK, '-q', '--format', 'json', ...args], { cwd: dir })).stdout);
     const cluster = await json('--code', 'organisation');
     expect(cluster.codes.map((c: { id: string }) => c.id)).toEqual(['organisation', 'organisation.communication', 'organisation.roles']);
     const where = await json('--where', 'district=Hillesluis');

@@ -6,7 +6,9 @@ import { expect, test } from 'vitest';
 const bin = 'bin/qda.js';
 
 test.runIf(existsSync('dist/cli/run.js'))('bin/qda.js codes a transcript and exits 0; a missing file is wrong usage (2)', () => {
-  const ok = spawnSync(process.execPath, [bin, 'code', 'examples/rotterdam/corpus/crooswijk/kindcoach-1.md', '--format', 'json'], { encoding: 'utf8' });
+  const ok = spawnSync(process.execPath, [bin, 'code', 'examples/rotterdam/corpus/crooswijk/kindcoach-1.md', '--format', 'json'], {
+    encoding: 'utf8',
+  });
   expect(ok.status).toBe(0);
   expect(JSON.parse(ok.stdout).documents[0].id).toBe('crooswijk-kindcoach-1');
   expect(ok.stderr).toMatch(/^coded 1 documents/);

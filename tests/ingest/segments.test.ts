@@ -320,9 +320,7 @@ describe('loadDocument errors', () => {
     const bytes = new Uint8Array(Buffer.from('regel één\nab\0cd\n', 'utf8'));
     const r = loadDocument('corpus/x.md', bytes, 'utf-8');
     expect(r.document).toBeUndefined();
-    expect(r.diagnostics).toEqual([
-      expect.objectContaining({ file: 'corpus/x.md', severity: 'error', rule: 'file/binary', line: 2, column: 3 }),
-    ]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ file: 'corpus/x.md', severity: 'error', rule: 'file/binary', line: 2, column: 3 })]);
     expect(r.diagnostics[0].message).toContain('byte 14');
   });
 
@@ -334,9 +332,7 @@ describe('loadDocument errors', () => {
     const bytes = new Uint8Array([...prefix, ...Buffer.from('regel één\nwij', 'utf8'), 0xe9, ...Buffer.from('k\n', 'utf8')]);
     const r = loadDocument('corpus/x.md', bytes, 'utf-8');
     expect(r.document).toBeUndefined();
-    expect(r.diagnostics).toEqual([
-      expect.objectContaining({ file: 'corpus/x.md', severity: 'error', rule: 'file/encoding', line: 2, column: 4 }),
-    ]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ file: 'corpus/x.md', severity: 'error', rule: 'file/encoding', line: 2, column: 4 })]);
     expect(r.diagnostics[0].message).toContain(`byte ${byte}`);
     expect(r.diagnostics[0].hint).toMatch(/windows-1252/);
   });

@@ -102,12 +102,7 @@ describe('declared speakers', () => {
     expect(matchSpeaker(line, declared)?.label).toBe(label);
   });
 
-  test.each([
-    ['Hatice: Goed.'],
-    ['**Jan:** Nee.'],
-    ['Besluit: door.'],
-    ['X: iets'],
-  ])('an undeclared label does not count: %j', (line) => {
+  test.each([['Hatice: Goed.'], ['**Jan:** Nee.'], ['Besluit: door.'], ['X: iets']])('an undeclared label does not count: %j', (line) => {
     expect(matchSpeaker(line, declared)).toBeUndefined();
   });
 
@@ -196,7 +191,10 @@ describe('turns', () => {
     const { document } = readDocument('a.md', text);
     for (const unit of ['paragraph', 'turn'] as const) {
       const segments = segmentDocument(document, unit);
-      expect(segments.map((s) => [s.speaker, s.text, s.lines.start]), unit).toEqual([
+      expect(
+        segments.map((s) => [s.speaker, s.text, s.lines.start]),
+        unit,
+      ).toEqual([
         ['I', 'Hoe oud ben je?', 1],
         ['R', 'Veertien.', 2],
         ['I', 'En je broer?', 3],

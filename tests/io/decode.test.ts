@@ -104,11 +104,14 @@ describe('latin1 and windows-1252', () => {
     expect(r.ok && [...r.text].map((c) => c.charCodeAt(0))).toEqual([...all]);
   });
 
-  test.each([0x81, 0x8d, 0x8f, 0x90, 0x9d].map((b) => [b.toString(16), b]))('windows-1252 undefined byte 0x%s is an error at its offset', (_hex, hole) => {
-    const r = decode(Uint8Array.from([...ascii('wij'), 0xe9, hole, ...ascii('k')]), 'windows-1252');
-    expect(r).toMatchObject({ ok: false, byteOffset: 4 });
-    expect(!r.ok && r.reason).toContain(`0x${hole.toString(16)}`);
-  });
+  test.each([0x81, 0x8d, 0x8f, 0x90, 0x9d].map((b) => [b.toString(16), b]))(
+    'windows-1252 undefined byte 0x%s is an error at its offset',
+    (_hex, hole) => {
+      const r = decode(Uint8Array.from([...ascii('wij'), 0xe9, hole, ...ascii('k')]), 'windows-1252');
+      expect(r).toMatchObject({ ok: false, byteOffset: 4 });
+      expect(!r.ok && r.reason).toContain(`0x${hole.toString(16)}`);
+    },
+  );
 
   test('windows-1252 reports the first undefined byte', () => {
     const r = decode(Uint8Array.from([0x41, 0x9d, 0x81]), 'windows-1252');
