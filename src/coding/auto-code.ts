@@ -9,11 +9,36 @@ import type { Coding, Evidence } from './coding.js';
 
 export const AUTO_CODER = 'qda';
 
+/** Evidence kept per code and segment while matching; enough to decide any minHits (at most 100). */
+const KEEP = 400;
+/** Evidence reported per coding; `hits` tells how many matches there were in all. */
+export const MAX_EVIDENCE = 20;
+
+/** The matches of one code in one segment: every one counted, the first KEEP kept, duplicates dropped. */
+class Found {
+  hits = 0;
+  readonly list: Evidence[] = [];
+  private readonly seen = new Set<string>();
+
+  add(e: Evidence): void {
+    const key = `${e.term}\u0000${e.range.start}\u0000${e.range.end}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.hits++;
+    if (this.list.length < KEEP) this.list.push(e);
+  }
+}
+
 export function autoCode(segment: Segment, compiled: CompiledCodebook, language?: string): Coding[] {
   const { lexicon, patterns } = compiled.matcher(language);
   const tokens = tokenize(segment.text, segment.range.start);
-  const evidence = new Map<number, Evidence[]>();
+  const found = new Map<number, Found>();
   const vetoed = new Set<number>();
+  const add = (code: number, e: Evidence) => {
+    let f = found.get(code);
+    if (!f) found.set(code, (f = new Found()));
+    f.add(e);
+  };
 
   for (const hit of lexicon.findAll(tokens)) {
     const { entry } = hit;
@@ -23,24 +48,24 @@ export function autoCode(segment: Segment, compiled: CompiledCodebook, language?
     }
     const start = tokens[hit.first].start;
     const end = tokens[hit.last].end;
-    add(evidence, entry.code, { term: entry.term, kind: entry.kind, text: slice(segment, start, end), range: { start, end } });
+    add(entry.code, { term: entry.term, kind: entry.kind, text: slice(segment, start, end), range: { start, end } });
   }
   for (const { code, source, regexp } of patterns) {
     regexp.lastIndex = 0;
     for (const m of segment.text.matchAll(regexp)) {
       if (m[0].length === 0) continue;
       const start = segment.range.start + m.index;
-      add(evidence, code, { term: source, kind: 'pattern', text: m[0], range: { start, end: start + m[0].length } });
+      add(code, { term: source, kind: 'pattern', text: m[0], range: { start, end: start + m[0].length } });
     }
   }
 
   const codings: Coding[] = [];
   const codes = compiled.codebook.codes;
-  for (const [index, found] of [...evidence].sort((a, b) => a[0] - b[0])) {
+  for (const [index, { hits, list }] of [...found].sort((a, b) => a[0] - b[0])) {
     const code = codes[index];
     if (vetoed.has(index)) continue;
-    found.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.term < b.term ? -1 : 1));
-    if (separateMatches(found) < code.minHits) continue;
+    list.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.term < b.term ? -1 : 1));
+    if (separateMatches(list) < code.minHits) continue;
     codings.push({
       documentId: segment.documentId,
       segment: segment.ordinal,
@@ -48,16 +73,11 @@ export function autoCode(segment: Segment, compiled: CompiledCodebook, language?
       cluster: code.cluster,
       source: 'auto',
       coder: AUTO_CODER,
-      evidence: found,
+      hits,
+      evidence: list.slice(0, MAX_EVIDENCE),
     });
   }
   return codings;
-}
-
-function add(map: Map<number, Evidence[]>, code: number, e: Evidence): void {
-  const list = map.get(code);
-  if (!list) map.set(code, [e]);
-  else if (!list.some((x) => x.term === e.term && x.range.start === e.range.start && x.range.end === e.range.end)) list.push(e);
 }
 
 function slice(segment: Segment, start: number, end: number): string {

@@ -20,5 +20,7 @@ export interface Coding {
   cluster: string;
   source: CodingSource;
   coder: string;
+  /** Matches found for the code in the segment; `evidence` lists the first of them by position. */
+  hits: number;
   evidence: Evidence[];
 }

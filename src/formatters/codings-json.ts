@@ -74,6 +74,7 @@ function segmentJson(document: Document, segment: Segment, codings: Coding[], sk
       cluster: c.cluster,
       source: c.source,
       coder: c.coder,
+      hits: c.hits,
       evidence: c.evidence.map((e) => ({
         term: e.term,
         kind: e.kind,

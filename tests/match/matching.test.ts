@@ -465,6 +465,7 @@ codes:
         cluster: 'zeta',
         source: 'auto',
         coder: 'qda',
+        hits: 1,
         evidence: [{ term: 'Wijkteam*', kind: 'prefix', text: 'Wijkteams', range: at('Wijkteams') }],
       },
       {
@@ -474,6 +475,7 @@ codes:
         cluster: 'alpha',
         source: 'auto',
         coder: 'qda',
+        hits: 3,
         evidence: [
           { term: 'korte lijnen', kind: 'phrase', text: 'korte lijnen', range: at('korte lijnen') },
           { term: '/\\bappen?\\b/i', kind: 'pattern', text: 'appen', range: at('appen') },
@@ -545,5 +547,16 @@ describe('languages', () => {
     const c = book({ a: { terms: ['wachtlijst'] } });
     expect(ids('Une wachtlijst.', c, 'fr')).toEqual(['a']);
     expect(ids('Des wachtlijsten.', c, 'fr')).toEqual([]);
+  });
+});
+
+describe('a segment with very many matches', () => {
+  test('counts every match in hits but reports the first 20 as evidence', () => {
+    const compiled = compile('name: t\ncodes:\n  - id: a\n    terms: [wachtlijst]\n');
+    const text = Array.from({ length: 5000 }, () => 'de wachtlijst').join(' ');
+    const [coding] = code(text, compiled);
+    expect(coding.hits).toBe(5000);
+    expect(coding.evidence).toHaveLength(20);
+    expect(coding.evidence[19].range.start).toBe(text.indexOf('wachtlijst') + 19 * 'de wachtlijst '.length);
   });
 });
