@@ -15,6 +15,7 @@ import { registerInit } from './commands/init.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerCooccur } from './commands/cooccur.js';
 import { registerSummary } from './commands/summary.js';
+import { registerReport } from './commands/report.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(io: Io): Command {
@@ -32,6 +33,7 @@ export function buildProgram(io: Io): Command {
     registerMatrix,
     registerCooccur,
     registerSummary,
+    registerReport,
     registerAnalyse,
     registerEval,
   ]) {

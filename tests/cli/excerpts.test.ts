@@ -82,6 +82,7 @@ describe('qda analyse', () => {
       'matrix-clusters.csv',
       'matrix-codes.csv',
       'matrix.md',
+      'report.html',
       'summary.md',
     ]);
     const json = JSON.parse(readFileSync(join(dir, 'results', 'codings.json'), 'utf8'));

@@ -74,6 +74,7 @@ describe('writes stay where they belong', () => {
       'matrix-clusters.csv',
       'matrix-codes.csv',
       'matrix.md',
+      'report.html',
       'summary.md',
     ]);
   });
@@ -84,7 +85,10 @@ describe('writes stay where they belong', () => {
     const stamp = () => files.map((f) => [f, readFileSync(join(dir, f), 'utf8'), statSync(join(dir, f)).mtimeMs]);
     const before = stamp();
     await qda(['analyse', '.', '--codebook', join(process.cwd(), 'tests/fixtures/small-codebook.yaml'), '-q'], { cwd: dir });
-    await qda(['code', '.', '--format', 'json', '--out', 'codings.json', '--codebook', join(process.cwd(), 'tests/fixtures/small-codebook.yaml'), '-q'], { cwd: dir });
+    await qda(
+      ['code', '.', '--format', 'json', '--out', 'codings.json', '--codebook', join(process.cwd(), 'tests/fixtures/small-codebook.yaml'), '-q'],
+      { cwd: dir },
+    );
     expect(stamp()).toEqual(before);
   });
 

@@ -17,6 +17,8 @@ import { matrixGrid } from '../../formatters/matrix.js';
 import { cooccurGrid } from '../../formatters/cooccur.js';
 import { summaryMarkdown } from '../../formatters/summary.js';
 import { ProblemsReported } from '../errors.js';
+import { reportHtml } from '../../formatters/report/html.js';
+import { newReportBuilder, reportTitle } from './report.js';
 import { displayPath } from '../../corpus/project.js';
 import { NO_FILTER } from '../../select/filter.js';
 import type { CodedDocument } from '../../corpus/pipeline.js';
@@ -59,7 +61,8 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
   );
   const cooccur = new CooccurBuilder(session.codebook, { level: 'code', within: 'segment', measure: 'count', filter: NO_FILTER, language });
   const summary = new SummaryBuilder(session.codebook, { by, filter: NO_FILTER, language, aspects: 3 });
-  const builders = [...matrices, cooccur, summary];
+  const report = newReportBuilder(session, undefined);
+  const builders = [...matrices, cooccur, summary, report];
   try {
     const files = streams.map((s) => create(s.file.name));
     streams.forEach((s, i) => files[i].write(s.formatter.start()));
@@ -90,6 +93,11 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
     create('cooccurrence.csv').write(gridCsv(cooccurGrid(cooccur.result()), csv));
     written.push({ name: 'cooccurrence.csv', about: 'code × code: segments that carry both' });
     create('summary.md').write(summaryMarkdown(summary.result(memos)));
+    create('report.html').write(reportHtml(report.result(reportTitle(session), memos)));
+    written.push({
+      name: 'report.html',
+      about: 'one self-contained HTML report: heatmap with the excerpts behind each number, district tables, codebook',
+    });
     written.push({ name: 'summary.md', about: `per cluster, a table comparing each ${by}: leading aspects and an explanation (memo or excerpt)` });
     create('index.md').write(
       analyseIndex({

@@ -1,0 +1,52 @@
+/** The report's own words, in the languages codebooks come in. */
+
+export const WORDS = {
+  nl: {
+    overview: 'Overzicht van het corpus',
+    documents: 'documenten',
+    segments: 'segmenten',
+    coded: 'met ten minste één code',
+    heatmap: 'Thema’s per',
+    heatmapHelp: 'Elke cel telt de segmenten met dat thema. Klik op een cluster om de codes te zien, en op een getal om de fragmenten te lezen.',
+    summary: 'Vergelijking per',
+    codebook: 'Codeboek',
+    definition: 'Definitie',
+    include: 'Wel',
+    exclude: 'Niet',
+    total: 'Totaal',
+    type: 'Soort',
+    close: 'Sluiten',
+    excerptsFor: 'Fragmenten',
+    none: 'Geen fragmenten.',
+    generated: 'Gemaakt met',
+    codesOf: 'codes van',
+    show: 'toon de codes',
+  },
+  en: {
+    overview: 'Corpus overview',
+    documents: 'documents',
+    segments: 'segments',
+    coded: 'with at least one code',
+    heatmap: 'Themes by',
+    heatmapHelp: 'Each cell counts the segments with that theme. Click a cluster to see its codes, and a number to read the excerpts.',
+    summary: 'Comparison by',
+    codebook: 'Codebook',
+    definition: 'Definition',
+    include: 'Include',
+    exclude: 'Exclude',
+    total: 'Total',
+    type: 'Type',
+    close: 'Close',
+    excerptsFor: 'Excerpts',
+    none: 'No excerpts.',
+    generated: 'Made with',
+    codesOf: 'codes of',
+    show: 'show the codes',
+  },
+};
+
+export type Words = (typeof WORDS)['en'];
+
+export function wordsFor(language: string): Words {
+  return WORDS[language as keyof typeof WORDS] ?? WORDS.en;
+}

@@ -1,0 +1,157 @@
+/**
+ * Everything the HTML report shows, computed in one pass over the coded corpus: the theme matrix at
+ * cluster and code level, the excerpts behind each cell, the district tables, the codebook and a
+ * corpus overview. The HTML formatter only renders this.
+ */
+import { MatrixBuilder, type Matrix } from '../analysis/matrix.js';
+import { SummaryBuilder, type Summary } from '../analysis/summary.js';
+import { unitsOf } from '../analysis/units.js';
+import { localise, type Codebook } from '../codebook/types.js';
+import type { Memo } from '../corpus/memos.js';
+import type { CodedDocument } from '../corpus/pipeline.js';
+import { readable } from '../formatters/text.js';
+import { NO_FILTER, type Filter } from '../select/filter.js';
+
+export interface ReportExcerpt {
+  /** Index into `codes`. */
+  code: number;
+  /** Indexes into the matrix columns the excerpt counts in. */
+  columns: number[];
+  text: string;
+  citation: string;
+  speaker?: string;
+}
+
+export interface ReportCode {
+  id: string;
+  cluster: string;
+  depth: number;
+  label: string;
+  description?: string;
+  include?: string;
+  exclude?: string;
+  color?: string;
+}
+
+export interface Report {
+  title: string;
+  language: string;
+  generator: string;
+  by: string;
+  clusters: Matrix;
+  codes: Matrix;
+  codebook: ReportCode[];
+  excerpts: ReportExcerpt[];
+  summary: Summary;
+  overview: { documents: number; segments: number; coded: number; types: string[]; rows: { value: string; counts: number[]; total: number }[] };
+}
+
+export interface ReportOptions {
+  by: string;
+  language: string;
+  generator: string;
+  filter?: Filter;
+  /** Longest excerpt text kept, in characters. */
+  maxExcerpt?: number;
+}
+
+export class ReportBuilder {
+  private readonly clusters: MatrixBuilder;
+  private readonly codes: MatrixBuilder;
+  private readonly summary: SummaryBuilder;
+  private readonly found: { code: string; values: string[]; text: string; citation: string; speaker?: string }[] = [];
+  private readonly documents = new Map<string, Map<string, number>>();
+  private readonly types = new Set<string>();
+  private totals = { documents: 0, segments: 0, coded: 0 };
+
+  constructor(
+    private readonly codebook: Codebook,
+    private readonly options: ReportOptions,
+  ) {
+    const filter = options.filter ?? NO_FILTER;
+    const base = { by: options.by, count: 'segments' as const, filter, language: options.language };
+    this.clusters = new MatrixBuilder(codebook, { ...base, level: 'cluster' });
+    this.codes = new MatrixBuilder(codebook, { ...base, level: 'code' });
+    this.summary = new SummaryBuilder(codebook, { by: options.by, filter, language: options.language, aspects: 3 });
+  }
+
+  add(coded: CodedDocument): void {
+    this.clusters.add(coded);
+    this.codes.add(coded);
+    this.summary.add(coded);
+    const max = this.options.maxExcerpt ?? 600;
+    let any = false;
+    for (const unit of unitsOf(coded, this.options.by, 'code', this.options.filter ?? NO_FILTER)) {
+      any = true;
+      this.totals.segments++;
+      if (unit.rows.length > 0) this.totals.coded++;
+      const text = readable(unit.segment.text);
+      for (const code of unit.rows) {
+        const excerpt = {
+          code,
+          values: unit.columns,
+          text: text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, '')} …` : text,
+          citation: `${coded.document.path}:${unit.segment.lines.start}`,
+        };
+        this.found.push(unit.segment.speaker !== undefined ? { ...excerpt, speaker: unit.segment.speaker } : excerpt);
+      }
+    }
+    if (!any) return;
+    this.totals.documents++;
+    const type = String(coded.document.attributes.type ?? '—');
+    this.types.add(type);
+    const value = coded.document.attributes[this.options.by];
+    for (const v of value === undefined ? ['(none)'] : [value].flat()) {
+      const row = this.documents.get(v) ?? new Map<string, number>();
+      row.set(type, (row.get(type) ?? 0) + 1);
+      this.documents.set(v, row);
+    }
+  }
+
+  result(title: string, memos: Memo[]): Report {
+    const { language, by, generator } = this.options;
+    const clusters = this.clusters.result();
+    const codes = this.codes.result();
+    const lang = this.codebook.language;
+    const codebook: ReportCode[] = this.codebook.codes.map((c) => {
+      const code: ReportCode = { id: c.id, cluster: c.cluster, depth: c.depth, label: localise(c.label, language, lang) ?? c.id };
+      for (const key of ['description', 'include', 'exclude'] as const) {
+        const text = localise(c[key], language, lang);
+        if (text) code[key] = text;
+      }
+      if (c.color) code.color = c.color;
+      return code;
+    });
+    const codeIndex = new Map(codebook.map((c, i) => [c.id, i]));
+    const columnIndex = new Map(codes.columns.map((c, i) => [c, i]));
+    const excerpts = this.found.map((e) => {
+      const r: ReportExcerpt = {
+        code: codeIndex.get(e.code)!,
+        columns: e.values.map((v) => columnIndex.get(v)!).filter((i) => i !== undefined),
+        text: e.text,
+        citation: e.citation,
+      };
+      if (e.speaker !== undefined) r.speaker = e.speaker;
+      return r;
+    });
+    const types = [...this.types].sort();
+    const rows = codes.columns
+      .filter((v) => this.documents.has(v))
+      .map((value) => {
+        const counts = types.map((t) => this.documents.get(value)?.get(t) ?? 0);
+        return { value, counts, total: counts.reduce((a, b) => a + b, 0) };
+      });
+    return {
+      title,
+      language,
+      generator,
+      by,
+      clusters,
+      codes,
+      codebook,
+      excerpts,
+      summary: this.summary.result(memos),
+      overview: { ...this.totals, types, rows },
+    };
+  }
+}
