@@ -111,6 +111,35 @@ describe.runIf(available)('qda report in chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  test('every heatmap cell has text at 4.5:1 contrast or more', async () => {
+    const { page } = await open();
+    const ratios = await page.$$eval('.heatmap td', (tds) => {
+      const luminance = (css: string) => {
+        const [r, g, b] = css
+          .match(/\d+(\.\d+)?/g)!
+          .slice(0, 3)
+          .map((v) => Number(v) / 255)
+          .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      return tds.map((td) => {
+        const style = getComputedStyle(td);
+        const bg = style.backgroundColor === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : style.backgroundColor;
+        const [a, b] = [luminance(bg), luminance(style.color)].sort((x, y) => y - x);
+        return (a + 0.05) / (b + 0.05);
+      });
+    });
+    expect(ratios.length).toBeGreaterThan(20);
+    expect(Math.min(...ratios)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  test('prints with every code row and without the dialog or buttons in view', async () => {
+    const { page } = await open();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.heatmap tr.code').first().isVisible()).toBe(true);
+    expect(await page.locator('nav').isVisible()).toBe(false);
+  });
+
   test('without JavaScript every table is there to read', async () => {
     const { page } = await open(false);
     expect(await page.locator('.heatmap tr.code').first().isVisible()).toBe(true);

@@ -100,10 +100,13 @@ function cells(m: Matrix, row: number, max: number, codes: string, label: string
   return `${values.join('')}<td class="num">${totalCell}</td>`;
 }
 
-/** A blue scale light to dark, with text that keeps at least 4.5:1 contrast on it. */
+/**
+ * A blue scale light to dark. The middle lightnesses, where neither dark nor white text reaches
+ * 4.5:1 contrast, are skipped: light shades carry dark text, dark shades white text.
+ */
 function shade(f: number): { background: string; color: string } {
-  const lightness = Math.round(97 - f * 62);
-  return { background: `hsl(212, 62%, ${lightness}%)`, color: lightness < 55 ? '#fff' : '#1b1f24' };
+  if (f < 0.6) return { background: `hsl(212, 62%, ${Math.round(97 - (f / 0.6) * 35)}%)`, color: '#1b1f24' };
+  return { background: `hsl(212, 62%, ${Math.round(40 - ((f - 0.6) / 0.4) * 15)}%)`, color: '#fff' };
 }
 
 function summary(r: Report, w: Words, byLabel: string): string {
