@@ -11,7 +11,7 @@ import { surveyCorpus, type CorpusOptions, type DocumentInfo } from '../corpus/p
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
 import { exists, findFiles, isDirectory, readBytes, readText } from '../io/files.js';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { readMemos, type Memo } from '../corpus/memos.js';
 import { inputProblem, ProblemsReported, usage } from './errors.js';
 import { colourOnStderr, type Io } from './io.js';
@@ -33,8 +33,10 @@ export interface Session {
 export interface SessionOptions {
   /** Report problems but return even when there are errors (for `qda check`). */
   keepGoing?: boolean;
-  /** Paths the command writes to, never read as corpus. */
+  /** A file the command writes to, never read as corpus. */
   output?: string;
+  /** A folder the command writes into, never read as corpus. */
+  outputDir?: string;
 }
 
 export function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Session {
@@ -48,7 +50,9 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   const loaded = parseCodebook(shownBook, readText(bookPath, io.cwd));
   diagnostics.push(...loaded.diagnostics);
 
-  const { files, missing } = projectFiles(project, io.cwd, options.output ? [options.output] : []);
+  const writes = [options.output, options.outputDir].filter((p): p is string => p !== undefined);
+  const { files, missing } = projectFiles(project, io.cwd, writes);
+  guardInputs(files, options, io.cwd);
   if (missing.length > 0 && files.length === 0)
     throw usage(`no transcripts found at ${missing.join(', ')}`, 'give markdown files or folders that hold them');
   for (const m of missing) diagnostics.push({ file: m, severity: 'warning', rule: 'corpus/no-files', message: 'no transcripts found here' });
@@ -78,6 +82,18 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     diagnostics,
     corpus,
   };
+}
+
+/** Refuse an output that would overwrite a transcript: results never replace what they came from. */
+function guardInputs(files: string[], options: SessionOptions, cwd: string): void {
+  const inside = (file: string, dir: string) => {
+    const rel = relative(resolve(cwd, dir), resolve(cwd, file));
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
+  const clash = files.find(
+    (f) => (options.output && resolve(cwd, f) === resolve(cwd, options.output)) || (options.outputDir && inside(f, options.outputDir)),
+  );
+  if (clash) throw usage(`the output would be written over or beside the transcript ${clash}`, 'choose an --out outside the corpus, e.g. --out out');
 }
 
 /** The language labels and headings are written in: the project's, else the codebook's. */

@@ -7,6 +7,8 @@
  * Backreferences are not allowed.
  */
 
+import { competingRepeats } from './adjacent.js';
+
 export type PatternResult = { ok: true; regexp: RegExp } | { ok: false; reason: string; hint: string };
 
 const ALLOWED_FLAGS = /^[imsu]*$/;
@@ -21,6 +23,8 @@ export function compilePattern(text: string): PatternResult {
   if (!ALLOWED_FLAGS.test(flags)) {
     return { ok: false, reason: `flags "${flags}" are not allowed`, hint: 'use only the flags i, m, s and u' };
   }
+  const competing = competingRepeats(source);
+  if (competing) return { ok: false, reason: competing, hint: 'bound one of the repeats, e.g. \\w{0,20} or .{0,60}' };
   const danger = runaway(source);
   if (danger) {
     return { ok: false, reason: danger, hint: 'do not repeat a group that repeats inside; for a gap of up to three words write (?:\\w+\\s+){0,3}' };

@@ -11,7 +11,12 @@ export interface CsvOptions {
 
 export function csvLines(rows: (string | number)[][], options: CsvOptions = {}): string {
   if (rows.length === 0) return '';
-  return `${Papa.unparse(rows, { delimiter: options.excel ? ';' : ',', newline: '\r\n', escapeFormulae: true, quotes: false })}\r\n`;
+  return `${Papa.unparse(rows, {
+    delimiter: options.excel ? ';' : ',',
+    newline: '\r\n', // papaparse's own test stops at the first line break; this one looks at the first character only.
+    escapeFormulae: /^[=+\-@\t\r]/,
+    quotes: false,
+  })}\r\n`;
 }
 
 export function csvStart(options: CsvOptions = {}): string {

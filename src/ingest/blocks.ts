@@ -122,6 +122,7 @@ function trimmed(text: string, start: number, end: number): Range {
   return { start, end };
 }
 
+/** Any Unicode white space (thin and no-break spaces from word processors, a stray BOM included). */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0;
+  return c === 32 || (c < 128 ? c >= 9 && c <= 13 : /\s/.test(String.fromCharCode(c)));
 }

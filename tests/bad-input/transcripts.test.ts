@@ -11,7 +11,13 @@ const GOOD = '---\ndistrict: Hillesluis\n---\n\nWe hebben korte lijnen met de sc
 /** The bad file next to a good one: check, code and analyse all refuse it, and analyse writes nothing. */
 async function refusedEverywhere(files: Record<string, string | Uint8Array>, message: RegExp | string) {
   const dir = tempDir({ 'good.md': GOOD, ...files });
-  for (const argv of [['check', '.'], ['code', '.', '--format', 'json'], ['code', '.', '--format', 'csv'], ['excerpts', '.'], ['matrix', '.', '--format', 'csv']]) {
+  for (const argv of [
+    ['check', '.'],
+    ['code', '.', '--format', 'json'],
+    ['code', '.', '--format', 'csv'],
+    ['excerpts', '.'],
+    ['matrix', '.', '--format', 'csv'],
+  ]) {
     const r = await qda(argv, { cwd: dir });
     expectRefused(r, message);
   }
@@ -24,7 +30,10 @@ async function refusedEverywhere(files: Record<string, string | Uint8Array>, mes
 
 describe('front matter', () => {
   test('unclosed', async () => {
-    await refusedEverywhere({ 'open.md': '---\ndistrict: Crooswijk\nrole: wijkteam\n\nTekst zonder einde van de kop.\n' }, /^open\.md:1:1: error: front matter is not closed/m);
+    await refusedEverywhere(
+      { 'open.md': '---\ndistrict: Crooswijk\nrole: wijkteam\n\nTekst zonder einde van de kop.\n' },
+      /^open\.md:1:1: error: front matter is not closed/m,
+    );
   });
 
   test('tabs for indentation', async () => {
@@ -32,7 +41,10 @@ describe('front matter', () => {
   });
 
   test('duplicate keys', async () => {
-    await refusedEverywhere({ 'dup.md': '---\ndistrict: Crooswijk\nrole: a\ndistrict: Hillesluis\n---\nTekst.\n' }, /^dup\.md:4:1: error: duplicate key/m);
+    await refusedEverywhere(
+      { 'dup.md': '---\ndistrict: Crooswijk\nrole: a\ndistrict: Hillesluis\n---\nTekst.\n' },
+      /^dup\.md:4:1: error: duplicate key/m,
+    );
   });
 
   test('a YAML alias bomb (billion laughs) is refused quickly', async () => {
@@ -80,12 +92,18 @@ describe('files that are not transcripts', () => {
   });
 
   test('a binary file (PNG header with NUL bytes)', async () => {
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0x10, 0, 0, 0, 0x10, 8, 2, 0, 0, 0]);
+    const png = Uint8Array.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0x10, 0, 0, 0, 0x10, 8, 2, 0, 0, 0,
+    ]);
     await refusedEverywhere({ 'plaatje.md': png }, /^plaatje\.md:3:1: error: file looks binary \(a NUL byte at byte 8\)/m);
   });
 
   test('invalid UTF-8: byte offset and the --encoding hint; the same file passes with --encoding windows-1252', async () => {
-    const latin = Buffer.concat([Buffer.from('---\ndistrict: Delfshaven\n---\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' in de wijk, korte lijnen.\n')]);
+    const latin = Buffer.concat([
+      Buffer.from('---\ndistrict: Delfshaven\n---\n\nCaf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' in de wijk, korte lijnen.\n'),
+    ]);
     const dir = await refusedEverywhere({ 'latin.md': latin }, /^latin\.md:5:4: error: invalid UTF-8 at byte 33/m);
     const hint = await qda(['code', 'latin.md'], { cwd: dir });
     expect(hint.stderr).toContain('--encoding windows-1252');
@@ -106,14 +124,20 @@ describe('files that are not transcripts', () => {
 
 describe('line endings', () => {
   test('mixed LF and CRLF: works, and lines and ranges still point at the text', async () => {
-    const text = '---\r\ndistrict: A\n---\r\n\r\n# Kop\n\nEerste alinea.\n\nTweede alinea over samenwerking.\r\n\r\nDerde\r\nalinea met wachtlijsten.\n';
+    const text =
+      '---\r\ndistrict: A\n---\r\n\r\n# Kop\n\nEerste alinea.\n\nTweede alinea over samenwerking.\r\n\r\nDerde\r\nalinea met wachtlijsten.\n';
     const dir = tempDir({ 'mixed.md': text });
     const check = await qda(['check', '.'], { cwd: dir });
     expect(check.code).toBe(0);
     expect(check.stderr).not.toMatch(STACK);
     const r = await qda(['code', 'mixed.md', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
-    const segments = JSON.parse(r.stdout).documents[0].segments as { lines: number[]; range: [number, number]; text: string; codes: { evidence: { range: [number, number]; line: number; text: string }[] }[] }[];
+    const segments = JSON.parse(r.stdout).documents[0].segments as {
+      lines: number[];
+      range: [number, number];
+      text: string;
+      codes: { evidence: { range: [number, number]; line: number; text: string }[] }[];
+    }[];
     expect(segments.map((s) => s.lines)).toEqual([
       [7, 7],
       [9, 9],

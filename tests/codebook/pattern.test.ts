@@ -128,3 +128,26 @@ describe('compilePattern', () => {
     expect(compilePattern('/(ab)*/i').ok).toBe(true);
   });
 });
+
+describe('competing unbounded repeats', () => {
+  test.each([
+    ['/\\w*\\w*x/', 'compete'],
+    ['/wachtlijst.*gemeente/', 'bounded gap'],
+    ['/\\s*,?\\s+x/', 'compete'],
+    ['/[a-z]+\\w*/', 'compete'],
+  ])('%s is refused', (pattern, reason) => {
+    const r = compilePattern(pattern);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(`${r.reason} ${r.hint}`).toContain(reason);
+  });
+
+  test.each([
+    ['/\\bgeen\\s+(?:9|negen)[\\s-]+tot[\\s-]+(?:5|vijf)/i'],
+    ['/\\w+(?:\\x27\\w+)?(?:\\s*,)?\\s+zie/'],
+    ['/\\w+\\s+\\w+/'],
+    ['/vrijwilligers?\\b.{0,60}\\bprofessionals?/'],
+    ['/a+b+/'],
+  ])('%s is allowed: its repeats are separated by something they cannot match', (pattern) => {
+    expect(compilePattern(pattern).ok).toBe(true);
+  });
+});

@@ -126,7 +126,20 @@ const itemLine = fc.tuple(fc.constantFrom('- ', '* ', '+ ', '1. ', '2) ', '  - '
 const quoteLine = sentences.map((t) => `> ${t}`);
 const blankLine = fc.constantFrom('', '', '', '   ', '\t');
 const plainLine = fc.tuple(fc.constantFrom('', '', '', '  ', ' '), sentences, fc.constantFrom('', '', ' ', '\t')).map(([a, t, b]) => a + t + b);
-const otherLine = fc.constantFrom('***', '<!-- pauze -->', 'Besluit:', 'Let op: de wachtlijst blijft.', '---', '===');
+const otherLine = fc.constantFrom(
+  '***',
+  '<!-- pauze -->',
+  'Besluit:',
+  'Let op: de wachtlijst blijft.',
+  '---',
+  '===',
+  '```',
+  '## Kop ##',
+  '#',
+  '  R: ingesprongen',
+  'R:',
+  '**I:**',
+);
 
 export const bodyLine = fc.oneof(
   { weight: 4, arbitrary: speakerLine },
@@ -138,7 +151,7 @@ export const bodyLine = fc.oneof(
   { weight: 1, arbitrary: otherLine },
 );
 
-export const DISTRICTS = ['Crooswijk', 'Hillesluis', 'Bospolder-Tussendijken', "'s-Gravenland", 'Feijenoord'];
+export const DISTRICTS = ['Crooswijk', 'Hillesluis', 'Bospolder-Tussendijken', "'s-Gravenland", 'Feijenoord', 'crooswijk', 'Île-de-France', '3072'];
 
 /** A district attribute: absent, one value, or a list (possibly with a repeat). */
 export const district = fc.oneof(
@@ -186,6 +199,8 @@ export interface TranscriptSpec {
   /** For mixed endings: per line break, CRLF or not. */
   crlf: boolean[];
   finalBreak: boolean;
+  /** A blank line between the front matter and the body. */
+  gap: boolean;
 }
 
 export const transcriptSpec: fc.Arbitrary<TranscriptSpec> = fc.record({
@@ -194,11 +209,12 @@ export const transcriptSpec: fc.Arbitrary<TranscriptSpec> = fc.record({
   eol: fc.constantFrom<Eol>('lf', 'crlf', 'mixed'),
   crlf: fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }),
   finalBreak: fc.boolean(),
+  gap: fc.boolean(),
 });
 
 /** The lines of a transcript, without line breaks. */
 export function transcriptLines(spec: TranscriptSpec): string[] {
-  const body = spec.frontMatter ? ['', ...spec.body] : [...spec.body];
+  const body = spec.frontMatter && spec.gap ? ['', ...spec.body] : [...spec.body];
   // Without front matter a body must not open with a `---` line (that would start front matter).
   if (!spec.frontMatter && body[0]?.startsWith('---')) body[0] = 'Begin.';
   return [...(spec.frontMatter ? frontMatterLines(spec.frontMatter) : []), ...body];

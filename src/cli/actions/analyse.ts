@@ -33,7 +33,7 @@ export interface AnalyseFlags extends CorpusFlags {
 }
 
 export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): void {
-  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const session = openSession(paths, flags, io, { outputDir: flags.out ?? undefined });
   const outDir = flags.out ?? session.project.settings.out;
   const csv = { excel: flags.excel };
   const streams: { file: OutputFile; formatter: StreamFormatter<CodedDocument> }[] = [

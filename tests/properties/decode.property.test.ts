@@ -1,0 +1,78 @@
+/** Property 5: UTF-8 decoding gives back the text, and never accepts or misplaces a bad byte. */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { decode } from '../../src/io/decode.js';
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** What UTF-8 can carry of a JS string: a lone surrogate becomes U+FFFD when encoded. */
+const wellFormed = (s: string) => s.replace(/\p{Cs}/gu, '\uFFFD');
+const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string());
+
+/** Byte arrays that are mostly UTF-8 with some damage: random bytes, cut sequences, a BOM. */
+const bytes = fc.oneof(
+  fc.uint8Array({ maxLength: 40 }),
+  fc
+    .array(
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 4 }).map((s) => [...Buffer.from(s, 'utf8')]),
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).map((s) => [...Buffer.from(s, 'utf8')].slice(0, -1)),
+        fc.array(fc.integer({ min: 0x80, max: 0xff }), { maxLength: 3 }),
+        fc.constant([...BOM]),
+        fc.constantFrom([0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xf0, 0x9f, 0x98]),
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => Uint8Array.from(parts.flat())),
+);
+
+describe('decode (UTF-8)', () => {
+  test('any string encoded with a BOM decodes to itself', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(decode(Buffer.concat([BOM, Buffer.from(s, 'utf8')]))).toEqual({ ok: true, text: wellFormed(s), bom: true });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('any string encoded without a BOM decodes to itself (unless it starts with U+FEFF, which is a BOM)', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const expected = wellFormed(s);
+        const r = decode(Buffer.from(s, 'utf8'));
+        if (expected.startsWith('\uFEFF')) expect(r).toEqual({ ok: true, text: expected.slice(1), bom: true });
+        else expect(r).toEqual({ ok: true, text: expected, bom: false });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('any bytes: ok and re-encoding gives the bytes (without BOM), or an error at a byte offset within them', () => {
+    fc.assert(
+      fc.property(bytes, (b) => {
+        const r = decode(b);
+        const hasBom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+        const body = Buffer.from(hasBom ? b.subarray(3) : b);
+        let valid = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(body);
+        } catch {
+          valid = false;
+        }
+        expect(r.ok).toBe(valid);
+        if (r.ok) {
+          expect(r.bom).toBe(hasBom);
+          expect(Buffer.from(r.text, 'utf8').equals(body)).toBe(true);
+        } else {
+          expect(Number.isInteger(r.byteOffset)).toBe(true);
+          expect(r.byteOffset).toBeGreaterThanOrEqual(hasBom ? 3 : 0);
+          expect(r.byteOffset).toBeLessThan(b.length);
+          // Everything before the offset is valid UTF-8; the sequence starting there is not.
+          expect(() => new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, r.byteOffset))).not.toThrow();
+          expect(() => new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(r.byteOffset, r.byteOffset + 4))).toThrow();
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
