@@ -16,15 +16,21 @@ export const MAX_EVIDENCE = 20;
 
 /** The matches of one code in one segment: every one counted, the first KEEP kept, duplicates dropped. */
 class Found {
-  hits = 0;
   readonly list: Evidence[] = [];
   private readonly seen = new Set<string>();
+  /** Distinct places matched: two terms on the same word are one hit. */
+  private readonly places = new Set<string>();
+
+  get hits(): number {
+    return this.places.size;
+  }
 
   add(e: Evidence): void {
-    const key = `${e.term}\u0000${e.range.start}\u0000${e.range.end}`;
+    const place = `${e.range.start}\u0000${e.range.end}`;
+    const key = `${e.term}\u0000${place}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.hits++;
+    this.places.add(place);
     if (this.list.length < KEEP) this.list.push(e);
   }
 }

@@ -79,7 +79,7 @@ describe('--out that is an existing file', () => {
     expect(r.stderr).not.toContain('internal error');
     expect([1, 2]).toContain(r.code);
     expect(r.stderr).toMatch(/results/);
-    expect(r.stderr).toMatch(/exists|not a (folder|directory)/i);
+    expect(r.stderr).toMatch(/is a file; name a folder/);
     expect(r.stdout).toBe('');
     expect(readFileSync(join(dir, 'results'), 'utf8')).toBe('not a folder\n');
     expect(statSync(join(dir, 'results')).mtimeMs).toBe(before);

@@ -24,7 +24,7 @@ import { NO_FILTER } from '../../select/filter.js';
 import type { CodedDocument } from '../../corpus/pipeline.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
-import { percent, summaryLine } from '../output.js';
+import { assertWritableFolder, percent, summaryLine } from '../output.js';
 import { loadMemos, openSession, outputLanguage } from '../session.js';
 import { attributeKeys, counted, newTotals, runInfo } from './code.js';
 export interface AnalyseFlags extends CorpusFlags {
@@ -35,6 +35,7 @@ export interface AnalyseFlags extends CorpusFlags {
 export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): void {
   const session = openSession(paths, flags, io, { outputDir: flags.out ?? undefined });
   const outDir = flags.out ?? session.project.settings.out;
+  assertWritableFolder(io, outDir);
   const csv = { excel: flags.excel };
   const streams: { file: OutputFile; formatter: StreamFormatter<CodedDocument> }[] = [
     {
