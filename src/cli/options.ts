@@ -26,6 +26,8 @@ export interface CorpusFlags {
   language?: string;
   skipSpeaker?: string[];
   quiet?: boolean;
+  manualOnly?: boolean;
+  coder?: string;
 }
 
 export interface FilterFlags {
@@ -34,14 +36,23 @@ export interface FilterFlags {
   speaker?: string[];
 }
 
-export function corpusOptions(command: Command): Command {
-  return command
-    .option('-c, --codebook <file>', 'codebook YAML, or the name of a shipped one (hall)')
-    .addOption(new Option('-u, --unit <unit>', 'what gets codes').choices(UNITS as string[]))
+/**
+ * Options every corpus command takes; `selection: false` leaves out --manual-only and --coder, and
+ * `unit: false` leaves out --unit for a command that gives --unit its own meaning.
+ */
+export function corpusOptions(command: Command, { selection = true, unit = true } = {}): Command {
+  command.option('-c, --codebook <file>', 'codebook YAML, or the name of a shipped one (hall)');
+  if (unit) command.addOption(new Option('-u, --unit <unit>', 'what gets codes').choices(UNITS as string[]));
+  command
     .option('--encoding <name>', `encoding of the transcripts (${ENCODINGS.join(', ')})`)
     .addOption(new Option('--language <code>', 'language of documents that do not name one').choices(LANGUAGES as string[]))
-    .option('--skip-speaker <names>', 'speaker labels or roles not to code, e.g. interviewer (repeatable, comma-separated)', collect)
-    .option('-q, --quiet', 'no summary line on stderr');
+    .option('--skip-speaker <names>', 'speaker labels or roles not to code, e.g. interviewer (repeatable, comma-separated)', collect);
+  if (selection) {
+    command
+      .option('--manual-only', 'count only codes added by hand (inline or in codings/)')
+      .option('--coder <name>', 'count only the codings of this coder (qda: the auto-coder; inline: <!-- qda: --> comments)');
+  }
+  return command.option('-q, --quiet', 'no summary line on stderr');
 }
 
 export function filterOptions(command: Command): Command {

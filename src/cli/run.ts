@@ -16,6 +16,8 @@ import { registerMatrix } from './commands/matrix.js';
 import { registerCooccur } from './commands/cooccur.js';
 import { registerSummary } from './commands/summary.js';
 import { registerReport } from './commands/report.js';
+import { registerReview } from './commands/review.js';
+import { registerAgree } from './commands/agree.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(io: Io): Command {
@@ -34,6 +36,8 @@ export function buildProgram(io: Io): Command {
     registerCooccur,
     registerSummary,
     registerReport,
+    registerReview,
+    registerAgree,
     registerAnalyse,
     registerEval,
   ]) {

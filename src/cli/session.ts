@@ -10,7 +10,9 @@ import { displayPath, codebookPath, openProject, projectFiles, type Project } fr
 import { surveyCorpus, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
-import { exists, findFiles, isDirectory, readBytes, readText } from '../io/files.js';
+import { exists, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
+import type { Selection } from '../manual/apply.js';
+import { parseSidecar, type ManualRow } from '../manual/sidecar.js';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { readMemos, type Memo } from '../corpus/memos.js';
 import { inputProblem, ProblemsReported, usage } from './errors.js';
@@ -64,6 +66,10 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     read: (path) => readBytes(path, io.cwd),
   };
   if (project.settings.language) corpus.language = project.settings.language;
+  if (loaded.codebook) corpus.codes = new Map(loaded.codebook.codes.map((c) => [c.id, c]));
+  const sidecars = readSidecars(project, io);
+  diagnostics.push(...sidecars.diagnostics);
+  corpus.manual = { rows: sidecars.rows, selection: selectionFrom(flags) };
   const survey = surveyCorpus(files, corpus);
   diagnostics.push(...survey.diagnostics);
 
@@ -82,6 +88,28 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     diagnostics,
     corpus,
   };
+}
+
+/** The coders' sidecar files under codings/ of the project. */
+function readSidecars(project: Project, io: Io): { rows: ManualRow[]; diagnostics: Diagnostic[] } {
+  const folder = join(project.root, 'codings');
+  if (!isDirectory(folder, io.cwd)) return { rows: [], diagnostics: [] };
+  const { files } = findFiles([`${toPosix(folder)}/*.{csv,yaml,yml}`], io.cwd);
+  const rows: ManualRow[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const parsed = parseSidecar(file, readText(file, io.cwd));
+    rows.push(...parsed.rows);
+    diagnostics.push(...parsed.diagnostics);
+  }
+  return { rows, diagnostics };
+}
+
+function selectionFrom(flags: CorpusFlags): Selection {
+  const selection: Selection = {};
+  if (flags.manualOnly) selection.manualOnly = true;
+  if (flags.coder) selection.coder = flags.coder;
+  return selection;
 }
 
 /** Refuse an output that would overwrite a transcript: results never replace what they came from. */

@@ -10,6 +10,9 @@ import type { Coding } from '../coding/coding.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { segmentDocument, type Document, type Segment, type Unit } from '../ingest/document.js';
 import { loadDocument } from './load.js';
+import type { Code } from '../codebook/types.js';
+import { anchorsOf, applyManual, type Selection } from '../manual/apply.js';
+import type { ManualRow } from '../manual/sidecar.js';
 
 export interface CorpusOptions {
   encoding: string;
@@ -20,6 +23,10 @@ export interface CorpusOptions {
   skipSpeakers: string[];
   /** Reads a file's bytes; the pipeline itself does no I/O. */
   read: (path: string) => Uint8Array;
+  /** Codings made by people (sidecar rows), and which codings an analysis counts. */
+  manual?: { rows: ManualRow[]; selection: Selection };
+  /** The codebook's codes, to check hand-made codings against. */
+  codes?: Map<string, Code>;
 }
 
 export interface DocumentInfo {
@@ -63,10 +70,25 @@ export function surveyCorpus(files: string[], options: CorpusOptions): { documen
       continue;
     }
     ids.set(document.id, path);
-    const segments = segmentDocument(document, options.unit).length;
-    if (segments === 0)
+    const segments = segmentDocument(document, options.unit);
+    if (segments.length === 0)
       diagnostics.push(diagnostic('warning', path, 'document/no-text', 'document has no text to code', undefined, 'add text below the front matter'));
-    documents.push({ id: document.id, path, attributes: document.attributes, segments });
+    diagnostics.push(...checkManual(document, segments, rowsFor(options, document.id), options.codes));
+    documents.push({ id: document.id, path, attributes: document.attributes, segments: segments.length });
+  }
+  for (const row of options.manual?.rows ?? []) {
+    if (!ids.has(row.document)) {
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          row.file,
+          'codings/document',
+          `no document with id "${row.document}" in the corpus`,
+          { line: row.line, column: 1 },
+          'check the id, or remove the row',
+        ),
+      );
+    }
   }
   return { documents, diagnostics };
 }
@@ -85,7 +107,11 @@ export function* codeCorpus(files: string[], compiled: CompiledCodebook, options
       if (isSkipped(segment, skip)) skipped.add(segment.ordinal);
       else codings.push(...autoCode(segment, compiled, language));
     }
-    yield { document, language, segments, skipped, codings };
+    const manual = options.manual;
+    const final = manual
+      ? applyManual(document.text, segments, codings, rowsFor(options, document.id), compiled.byId, manual.selection).codings
+      : codings;
+    yield { document, language, segments, skipped, codings: final };
   }
 }
 
@@ -99,4 +125,56 @@ function isSkipped(segment: Segment, skip: Set<string>): boolean {
 function documentLanguage(document: Document, fallback: string): string {
   const value = document.attributes.language;
   return typeof value === 'string' && LANGUAGES.includes(value as never) ? value : fallback;
+}
+
+function rowsFor(options: CorpusOptions, id: string): ManualRow[] {
+  return (options.manual?.rows ?? []).filter((r) => r.document === id);
+}
+
+/** Hand-made codings of one document: unknown codes are errors, codings whose paragraph is gone warnings. */
+function checkManual(document: Document, segments: Segment[], rows: ManualRow[], codes: Map<string, Code> | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!codes) return out;
+  const unknown = (code: string) => `unknown code "${code}"`;
+  for (const s of segments) {
+    for (const p of s.paragraphs) {
+      for (const inline of p.inline ?? []) {
+        for (const code of [...inline.add, ...inline.reject]) {
+          if (!codes.has(code))
+            out.push(
+              diagnostic(
+                'error',
+                document.path,
+                'codings/unknown-code',
+                unknown(code),
+                document.lines.point(inline.offset),
+                'use a code id of the codebook',
+              ),
+            );
+        }
+      }
+    }
+  }
+  if (rows.length === 0) return out;
+  const anchors = anchorsOf(document.text, segments);
+  for (const row of rows) {
+    if (!codes.has(row.code))
+      out.push(
+        diagnostic('error', row.file, 'codings/unknown-code', unknown(row.code), { line: row.line, column: 1 }, 'use a code id of the codebook'),
+      );
+    else if (!anchors.has(row.anchor)) {
+      const was = row.text ? ` ("${row.text.slice(0, 50)}")` : '';
+      out.push(
+        diagnostic(
+          'warning',
+          row.file,
+          'codings/stale',
+          `the paragraph this ${row.code} coding of ${row.document} points to has changed or is gone${was}; the coding is not applied`,
+          { line: row.line, column: 1 },
+          'code the paragraph again, or delete the row',
+        ),
+      );
+    }
+  }
+  return out;
 }

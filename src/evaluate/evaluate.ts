@@ -48,6 +48,7 @@ export function evaluate(items: LabelledItem[], compiled: CompiledCodebook, leve
       range: { start: 0, end: item.text.length },
       lines: { start: 1, end: 1 },
       text: item.text,
+      paragraphs: [{ range: { start: 0, end: item.text.length } }],
     };
     const codings = autoCode(segment, compiled, language);
     const found = new Set(codings.map((c) => (level === 'cluster' ? c.cluster : c.code)));

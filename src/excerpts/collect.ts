@@ -39,8 +39,12 @@ export function collectExcerpts(documents: Iterable<CodedDocument>, codebook: Co
   for (const coded of documents) {
     const { document, segments } = coded;
     if (!documentSelected(document.attributes, filter)) continue;
+    const seen = new Set<string>();
     for (const coding of coded.codings) {
       if (!codeSelected(coding.code, filter)) continue;
+      // Several coders may give a segment the same code: one excerpt.
+      if (seen.has(`${coding.segment}\u0000${coding.code}`)) continue;
+      seen.add(`${coding.segment}\u0000${coding.code}`);
       const index = coding.segment - 1;
       const segment = segments[index];
       if (!speakerSelected(segment, filter)) continue;

@@ -15,6 +15,15 @@ export interface Block {
   /** Counts speaker labels; blocks of one turn share it. 0 before the first label. */
   turn: number;
   section: string[];
+  /** Codes given by hand in `<!-- qda: ... -->` comments after or at the end of the block. */
+  inline?: InlineCodes[];
+}
+
+export interface InlineCodes {
+  add: string[];
+  reject: string[];
+  /** Offset of the comment, for messages. */
+  offset: number;
 }
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
@@ -22,6 +31,20 @@ const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const ITEM = /^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+/;
 const COMMENT = /^ {0,3}<!--.*-->[ \t]*$/;
+/** An inline coding comment at the end of a line (or alone on it). */
+const INLINE = /<!--\s*qda:([^]*?)-->[ \t]*$/;
+
+function inlineCodes(comment: string, offset: number): InlineCodes {
+  const items = comment
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return {
+    add: items.filter((c) => !c.startsWith('-')),
+    reject: items.filter((c) => c.startsWith('-')).map((c) => c.slice(1).trim()),
+    offset,
+  };
+}
 const FENCE = /^ {0,3}(```|~~~)/;
 
 interface Line {
@@ -70,15 +93,14 @@ export function scanBlocks(text: string, bodyStart: number, speakers: SpeakerMap
     openLines++;
   };
 
-  for (const line of lines(text, bodyStart)) {
-    if (FENCE.test(line.text)) fenced = !fenced;
-    if (fenced || FENCE.test(line.text)) {
-      open ? extend(line.start, line.end) : start('paragraph', line.start, line.end);
-      continue;
-    }
+  const scan = (line: Line): void => {
     if (line.text.trim() === '' || COMMENT.test(line.text)) {
+      // A coding comment alone on its line codes the paragraph just before it.
+      const inline = COMMENT.test(line.text) ? INLINE.exec(line.text) : null;
+      const target = open && open.range.end > open.range.start ? open : blocks[blocks.length - 1];
+      if (inline && target) (target.inline ??= []).push(inlineCodes(inline[1], line.start + inline.index));
       close();
-      continue;
+      return;
     }
     const heading = HEADING.exec(line.text);
     const setext = open && openLines === 1 && open.kind === 'paragraph' ? SETEXT.exec(line.text) : null;
@@ -89,25 +111,36 @@ export function scanBlocks(text: string, bodyStart: number, speakers: SpeakerMap
       openLines = 0;
       while (headings.length > 0 && headings[headings.length - 1].level >= level) headings.pop();
       headings.push({ level, title });
-      continue;
+      return;
     }
-    if (RULE.test(line.text)) {
-      close();
-      continue;
-    }
+    if (RULE.test(line.text)) return close();
     const label = matchSpeaker(line.text, speakers);
     if (label) {
       speaker = label.label;
       turn++;
-      start('paragraph', line.start + label.contentStart, line.end);
-      continue;
+      return start('paragraph', line.start + label.contentStart, line.end);
     }
     const item = ITEM.exec(line.text);
-    if (item) {
-      start('item', line.start + item[0].length, line.end);
+    if (item) return start('item', line.start + item[0].length, line.end);
+    if (open) extend(line.start, line.end);
+    else start('paragraph', line.start, line.end);
+  };
+
+  for (const line of lines(text, bodyStart)) {
+    if (FENCE.test(line.text)) fenced = !fenced;
+    if (fenced || FENCE.test(line.text)) {
+      open ? extend(line.start, line.end) : start('paragraph', line.start, line.end);
       continue;
     }
-    open ? extend(line.start, line.end) : start('paragraph', line.start, line.end);
+    // A coding comment at the end of a line belongs to the paragraph the line ends, not to its text.
+    const trailing = COMMENT.test(line.text) ? null : INLINE.exec(line.text);
+    if (!trailing) {
+      scan(line);
+      continue;
+    }
+    scan({ start: line.start, end: line.start + trailing.index, text: line.text.slice(0, trailing.index) });
+    const target = open ?? blocks[blocks.length - 1];
+    if (target) (target.inline ??= []).push(inlineCodes(trailing[1], line.start + trailing.index));
   }
   close();
   return blocks;

@@ -3,7 +3,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex, type Range } from '../position/line-index.js';
-import { scanBlocks, type Block } from './blocks.js';
+import { scanBlocks, type Block, type InlineCodes } from './blocks.js';
 import { parseFrontMatter } from './front-matter.js';
 import { splitSentences } from './sentences.js';
 import { speakerRole } from './speakers.js';
@@ -38,6 +38,13 @@ export interface Segment {
   /** 1-based first and last line. */
   lines: { start: number; end: number };
   text: string;
+  /** The paragraphs (blocks) the segment lies in or holds: where hand-made codings attach. */
+  paragraphs: Paragraph[];
+}
+
+export interface Paragraph {
+  range: Range;
+  inline?: InlineCodes[];
 }
 
 const RESERVED = new Set(['id', 'speakers']);
@@ -93,7 +100,7 @@ export function readDocument(path: string, text: string): { document: Document; 
 export function segmentDocument(document: Document, unit: Unit): Segment[] {
   const blocks = scanBlocks(document.text, document.bodyStart, document.speakers);
   const ranges = unitRanges(document.text, blocks, unit);
-  return ranges.map(({ block, range }, i) => {
+  return ranges.map(({ block, range, blocks: held }, i) => {
     const segment: Segment = {
       documentId: document.id,
       ordinal: i + 1,
@@ -101,6 +108,7 @@ export function segmentDocument(document: Document, unit: Unit): Segment[] {
       range,
       lines: document.lines.lines(range),
       text: document.text.slice(range.start, range.end),
+      paragraphs: held.map((b) => (b.inline ? { range: b.range, inline: b.inline } : { range: b.range })),
     };
     if (block.speaker !== undefined) {
       segment.speaker = block.speaker;
@@ -111,16 +119,17 @@ export function segmentDocument(document: Document, unit: Unit): Segment[] {
   });
 }
 
-function unitRanges(text: string, blocks: Block[], unit: Unit): { block: Block; range: Range }[] {
-  if (unit === 'paragraph') return blocks.map((block) => ({ block, range: block.range }));
-  if (unit === 'sentence') return blocks.flatMap((block) => splitSentences(text, block.range).map((range) => ({ block, range })));
+function unitRanges(text: string, blocks: Block[], unit: Unit): { block: Block; range: Range; blocks: Block[] }[] {
+  if (unit === 'paragraph') return blocks.map((block) => ({ block, range: block.range, blocks: [block] }));
+  if (unit === 'sentence') return blocks.flatMap((block) => splitSentences(text, block.range).map((range) => ({ block, range, blocks: [block] })));
   // A turn joins the blocks of one speaker label, within one section.
-  const out: { block: Block; range: Range }[] = [];
+  const out: { block: Block; range: Range; blocks: Block[] }[] = [];
   for (const block of blocks) {
     const last = out[out.length - 1];
     if (last && block.turn > 0 && last.block.turn === block.turn && sameSection(last.block, block)) {
       last.range = { start: last.range.start, end: block.range.end };
-    } else out.push({ block, range: { ...block.range } });
+      last.blocks.push(block);
+    } else out.push({ block, range: { ...block.range }, blocks: [block] });
   }
   return out;
 }

@@ -1,0 +1,146 @@
+/**
+ * The review sheet: one row per auto coding for a spreadsheet, and reading the decisions back. A sheet
+ * is imported whole or not at all; every bad row is reported with its row number as the spreadsheet
+ * shows it (the header is row 1).
+ */
+import Papa from 'papaparse';
+import { localise, type Code } from '../codebook/types.js';
+import type { CodedDocument } from '../corpus/pipeline.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { readable } from '../formatters/text.js';
+import { anchorOf } from './anchor.js';
+import { anchorsOf } from './apply.js';
+import { SIDECAR_COLUMNS, type Decision, type ManualRow } from './sidecar.js';
+
+export const REVIEW_FIXED = ['document', 'path', 'speaker', 'line', 'anchor', 'code', 'label', 'terms', 'text', 'decision', 'note'];
+
+/** Rows of the review sheet for one coded document (auto codings only), attributes after `path`. */
+export function reviewRows(coded: CodedDocument, attributeKeys: string[], codes: Map<string, Code>, language: string): string[][] {
+  const { document, segments } = coded;
+  return coded.codings
+    .filter((c) => c.source === 'auto')
+    .map((c) => {
+      const s = segments[c.segment - 1];
+      const p = s.paragraphs[0]?.range ?? s.range;
+      const code = codes.get(c.code);
+      const attributes = attributeKeys.map((k) => [document.attributes[k] ?? ''].flat().join('; '));
+      return [
+        document.id,
+        document.path,
+        ...attributes,
+        s.speaker ?? '',
+        String(s.lines.start),
+        anchorOf(document.text.slice(p.start, p.end)),
+        c.code,
+        (code && localise(code.label, language, language)) ?? c.code,
+        [...new Set(c.evidence.map((e) => e.term))].join('; '),
+        readable(s.text),
+        '',
+        '',
+      ];
+    });
+}
+
+const ADD = new Set(['add', 'accept', 'accepted', 'yes', 'y', 'ja', 'j', 'ok', '1', 'true', 'x', '✓', 'keep']);
+const REJECT = new Set(['reject', 'rejected', 'no', 'n', 'nee', '0', 'false', 'remove', 'delete', '-']);
+
+export interface ImportedSheet {
+  rows: ManualRow[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Decisions of a filled-in review sheet, checked against the corpus: known documents, paragraphs that
+ * still exist, codes of the codebook, and decisions that say add or reject. Rows left empty are skipped.
+ */
+export function readReviewSheet(
+  path: string,
+  text: string,
+  coder: string,
+  documents: Map<string, { text: string; segments: CodedDocument['segments'] }>,
+  codes: Map<string, Code>,
+): ImportedSheet {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [';', ',', '\t'],
+  });
+  const diagnostics: Diagnostic[] = [];
+  const fields = parsed.meta.fields ?? [];
+  const missing = ['document', 'anchor', 'code', 'decision'].filter((f) => !fields.includes(f));
+  if (missing.length > 0) {
+    diagnostics.push(
+      diagnostic(
+        'error',
+        path,
+        'review/columns',
+        `the sheet lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+        { line: 1, column: 1 },
+        'import the sheet that qda review export wrote, with its header row',
+      ),
+    );
+    return { rows: [], diagnostics };
+  }
+  const anchors = new Map<string, Map<string, number[]>>();
+  const rows: ManualRow[] = [];
+  parsed.data.forEach((record, i) => {
+    const line = i + 2;
+    const cell = (k: string) => (record[k] ?? '').trim().replace(/^'(?=[=+\-@])/, '');
+    const raw = cell('decision').toLowerCase();
+    if (raw === '') return;
+    const bad = (message: string, hint?: string) =>
+      diagnostics.push(diagnostic('error', path, 'review/row', `row ${line}: ${message}`, { line, column: 1 }, hint));
+    const decision: Decision | undefined = ADD.has(raw) ? 'add' : REJECT.has(raw) ? 'reject' : undefined;
+    if (!decision)
+      return bad(`decision "${cell('decision')}" is not add or reject`, 'write add (or accept, yes, ja) or reject (or no, nee), or leave it empty');
+    const document = documents.get(cell('document'));
+    if (!document) return bad(`no document with id "${cell('document')}"`);
+    if (!codes.has(cell('code'))) return bad(`unknown code "${cell('code')}"`, 'use a code id of the codebook');
+    let byAnchor = anchors.get(cell('document'));
+    if (!byAnchor) anchors.set(cell('document'), (byAnchor = anchorsOf(document.text, document.segments)));
+    const ordinals = byAnchor.get(cell('anchor'));
+    if (!ordinals)
+      return bad(
+        `the paragraph ${cell('anchor')} of ${cell('document')} has changed since the sheet was made`,
+        'export a new sheet for this document',
+      );
+    const segment = document.segments[ordinals[0] - 1];
+    const row: ManualRow = {
+      document: cell('document'),
+      anchor: cell('anchor'),
+      code: cell('code'),
+      decision,
+      coder,
+      file: path,
+      line,
+      text: readable(segment.text).slice(0, 80),
+    };
+    if (cell('note')) row.note = cell('note');
+    row.paragraphLine = segment.lines.start;
+    rows.push(row);
+  });
+  return { rows, diagnostics };
+}
+
+/** A coder's sidecar with the new rows laid over the old ones (same document, anchor and code). */
+export function mergeSidecar(existing: ManualRow[], incoming: ManualRow[]): ManualRow[] {
+  const key = (r: ManualRow) => `${r.document}\u0000${r.anchor}\u0000${r.code}`;
+  const merged = new Map(existing.map((r) => [key(r), r]));
+  for (const r of incoming) merged.set(key(r), r);
+  return [...merged.values()];
+}
+
+export function sidecarCsv(rows: ManualRow[]): string[][] {
+  return [
+    [...SIDECAR_COLUMNS],
+    ...rows.map((r) => [
+      r.document,
+      r.anchor,
+      r.code,
+      r.decision,
+      r.note ?? '',
+      r.paragraphLine === undefined ? '' : String(r.paragraphLine),
+      r.text ?? '',
+    ]),
+  ];
+}

@@ -1,0 +1,131 @@
+/**
+ * Sidecar coding files, one per coder: codings/<coder>.csv or .yaml with rows of document, anchor,
+ * code, decision (add | reject) and an optional note (docs/codings.md). Every bad row is reported with
+ * its file and line; the good rows are kept.
+ */
+import Papa from 'papaparse';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseLocatedYaml } from '../diagnostics/yaml.js';
+
+export type Decision = 'add' | 'reject';
+
+export interface ManualRow {
+  document: string;
+  anchor: string;
+  code: string;
+  decision: Decision;
+  note?: string;
+  coder: string;
+  /** Where the row stands, for messages. */
+  file: string;
+  line: number;
+  /** The start of the paragraph's text when the row was written, for messages. */
+  text?: string;
+  /** The line the paragraph started on when the row was written, for people. */
+  paragraphLine?: number;
+}
+
+export const SIDECAR_COLUMNS = ['document', 'anchor', 'code', 'decision', 'note', 'line', 'text'] as const;
+const REQUIRED = ['document', 'anchor', 'code', 'decision'] as const;
+
+/** The coder a sidecar file belongs to: its name without extension. */
+export function coderOf(path: string): string {
+  return (path.split('/').pop() ?? path).replace(/\.(csv|ya?ml)$/i, '');
+}
+
+export function parseSidecar(path: string, text: string): { rows: ManualRow[]; diagnostics: Diagnostic[] } {
+  return /\.ya?ml$/i.test(path) ? parseYamlSidecar(path, text) : parseCsvSidecar(path, text);
+}
+
+function parseCsvSidecar(path: string, text: string): { rows: ManualRow[]; diagnostics: Diagnostic[] } {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+  const diagnostics: Diagnostic[] = [];
+  const fields = parsed.meta.fields ?? [];
+  const missing = REQUIRED.filter((c) => !fields.includes(c));
+  if (missing.length > 0) {
+    diagnostics.push(
+      diagnostic(
+        'error',
+        path,
+        'codings/columns',
+        `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+        { line: 1, column: 1 },
+        `the header must name ${REQUIRED.join(', ')}`,
+      ),
+    );
+    return { rows: [], diagnostics };
+  }
+  const rows: ManualRow[] = [];
+  parsed.data.forEach((record, i) => {
+    // Row i of the data stands on line i + 2 (after the header) unless a cell spans lines.
+    const row = checkRow(record, path, i + 2, diagnostics);
+    if (row) rows.push(row);
+  });
+  return { rows, diagnostics };
+}
+
+function parseYamlSidecar(path: string, text: string): { rows: ManualRow[]; diagnostics: Diagnostic[] } {
+  const { doc, at, errors } = parseLocatedYaml(path, text, 'codings/yaml');
+  const diagnostics = [...errors];
+  if (errors.length > 0) return { rows: [], diagnostics };
+  const root = doc.contents as Node | null;
+  if (root === null || (isScalar(root) && root.value === null)) return { rows: [], diagnostics };
+  if (!isSeq(root)) {
+    diagnostics.push(
+      diagnostic('error', path, 'codings/shape', 'a codings file is a list of rows', at(root), 'start each row with `- document: ...`'),
+    );
+    return { rows: [], diagnostics };
+  }
+  const rows: ManualRow[] = [];
+  for (const item of root.items as Node[]) {
+    if (!isMap(item)) {
+      diagnostics.push(diagnostic('error', path, 'codings/shape', 'each row is a mapping of document, anchor, code, decision', at(item)));
+      continue;
+    }
+    const record: Record<string, string> = {};
+    for (const pair of item.items as Pair<Node, Node>[])
+      if (isScalar(pair.key) && isScalar(pair.value)) record[String(pair.key.value)] = String(pair.value.value ?? '');
+    const row = checkRow(record, path, at(item).line, diagnostics);
+    if (row) rows.push(row);
+  }
+  return { rows, diagnostics };
+}
+
+function checkRow(record: Record<string, string | undefined>, path: string, line: number, diagnostics: Diagnostic[]): ManualRow | undefined {
+  const value = (key: string) => (record[key] ?? '').trim();
+  const empty = REQUIRED.filter((c) => value(c) === '');
+  if (empty.length > 0) {
+    diagnostics.push(
+      diagnostic('error', path, 'codings/row', `row without ${empty.join(', ')}`, { line, column: 1 }, 'fill in document, anchor, code and decision'),
+    );
+    return undefined;
+  }
+  const decision = value('decision').toLowerCase();
+  if (decision !== 'add' && decision !== 'reject') {
+    diagnostics.push(
+      diagnostic(
+        'error',
+        path,
+        'codings/decision',
+        `decision "${value('decision')}" is neither add nor reject`,
+        { line, column: 1 },
+        'write add or reject',
+      ),
+    );
+    return undefined;
+  }
+  const row: ManualRow = {
+    document: value('document'),
+    anchor: value('anchor'),
+    code: value('code'),
+    decision,
+    coder: coderOf(path),
+    file: path,
+    line,
+  };
+  if (value('note')) row.note = value('note');
+  if (value('text')) row.text = value('text');
+  if (/^\d+$/.test(value('line'))) row.paragraphLine = Number(value('line'));
+  return row;
+}
