@@ -37,3 +37,10 @@ export function gridText(grid: Grid): string {
 export function figure(value: number, decimals: number): string {
   return decimals === 0 ? String(Math.round(value)) : value.toFixed(decimals);
 }
+
+/** A grid in the format asked for; JSON has its own shape per result, so it is passed in. */
+export function renderGrid(grid: Grid, format: 'table' | 'csv' | 'md' | 'json', json: () => string, options: CsvOptions = {}): string {
+  if (format === 'json') return json();
+  if (format === 'csv') return gridCsv(grid, options);
+  return format === 'md' ? gridMarkdown(grid) : gridText(grid);
+}

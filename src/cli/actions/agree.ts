@@ -6,7 +6,7 @@ import { localise } from '../../codebook/types.js';
 import { codeCorpus } from '../../corpus/pipeline.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { agreementGrid, agreementJson, type AgreementRow } from '../../formatters/agreement.js';
-import { gridCsv, gridMarkdown, gridText } from '../../formatters/grid.js';
+import { renderGrid } from '../../formatters/grid.js';
 import { exists, readText } from '../../io/files.js';
 import { INLINE_CODER } from '../../manual/apply.js';
 import { AUTO_CODER } from '../../coding/auto-code.js';
@@ -91,14 +91,7 @@ function write(
   extra: Record<string, unknown> = {},
 ): void {
   const grid = agreementGrid(rows, twoCoders, flags.format === 'csv' ? '' : '—');
-  const text =
-    flags.format === 'json'
-      ? agreementJson(report, rows, extra)
-      : flags.format === 'csv'
-        ? gridCsv(grid, { excel: flags.excel })
-        : flags.format === 'md'
-          ? gridMarkdown(grid)
-          : gridText(grid);
+  const text = renderGrid(grid, flags.format, () => agreementJson(report, rows, extra), { excel: flags.excel });
   writeOutput(io, flags.out, [text]);
 }
 

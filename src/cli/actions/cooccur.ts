@@ -2,7 +2,7 @@
 import { CooccurBuilder, type Measure, type Within } from '../../analysis/cooccur.js';
 import type { Level } from '../../analysis/units.js';
 import { cooccurGrid, cooccurJson } from '../../formatters/cooccur.js';
-import { gridCsv, gridMarkdown, gridText } from '../../formatters/grid.js';
+import { renderGrid } from '../../formatters/grid.js';
 import type { Io } from '../io.js';
 import { filterFrom, type CorpusFlags, type FilterFlags, type GridFormat } from '../options.js';
 import { summaryLine, writeOutput } from '../output.js';
@@ -32,14 +32,7 @@ export function cooccurAction(paths: string[], flags: CooccurFlags, io: Io): voi
   for (const coded of counted(session, totals)) builder.add(coded);
   const result = builder.result();
   const grid = cooccurGrid(result);
-  const text =
-    flags.format === 'json'
-      ? cooccurJson(result)
-      : flags.format === 'csv'
-        ? gridCsv(grid, { excel: flags.excel })
-        : flags.format === 'md'
-          ? gridMarkdown(grid)
-          : gridText(grid);
+  const text = renderGrid(grid, flags.format, () => cooccurJson(result), { excel: flags.excel });
   writeOutput(io, flags.out, [text]);
   summaryLine(
     io,

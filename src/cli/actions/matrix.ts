@@ -1,7 +1,7 @@
 // The work of `qda matrix`; its options are declared in ../commands/matrix.ts.
 import { hideEmpty, MatrixBuilder, toPercent, type Count, type Percent } from '../../analysis/matrix.js';
 import type { Level } from '../../analysis/units.js';
-import { gridCsv, gridMarkdown, gridText } from '../../formatters/grid.js';
+import { renderGrid } from '../../formatters/grid.js';
 import { matrixGrid, matrixJson } from '../../formatters/matrix.js';
 import { usage } from '../errors.js';
 import type { Io } from '../io.js';
@@ -39,14 +39,7 @@ export function matrixAction(paths: string[], flags: MatrixFlags, io: Io): void 
   if (flags.percent) matrix = toPercent(matrix, flags.percent);
   if (flags.hideEmpty) matrix = hideEmpty(matrix);
   const grid = matrixGrid(matrix, language);
-  const text =
-    flags.format === 'json'
-      ? matrixJson(matrix)
-      : flags.format === 'csv'
-        ? gridCsv(grid, { excel: flags.excel })
-        : flags.format === 'md'
-          ? gridMarkdown(grid)
-          : gridText(grid);
+  const text = renderGrid(grid, flags.format, () => matrixJson(matrix), { excel: flags.excel });
   writeOutput(io, flags.out, [text]);
   summaryLine(
     io,
