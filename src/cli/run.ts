@@ -16,6 +16,9 @@ import { registerMatrix } from './commands/matrix.js';
 import { registerCooccur } from './commands/cooccur.js';
 import { registerSummary } from './commands/summary.js';
 import { registerReport } from './commands/report.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
+import { registerCodebook } from './commands/codebook.js';
 import { registerReview } from './commands/review.js';
 import { registerAgree } from './commands/agree.js';
 import { VERSION } from './version.js';
@@ -40,6 +43,9 @@ export function buildProgram(io: Io): Command {
     registerAgree,
     registerAnalyse,
     registerEval,
+    registerExport,
+    registerImport,
+    registerCodebook,
   ]) {
     register(program, io).exitOverride();
   }

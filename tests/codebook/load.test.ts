@@ -446,7 +446,7 @@ function hallTable(): { id: string; clusterOnly: boolean }[] {
 }
 
 function segment(text: string): Segment {
-  return { documentId: "doc", ordinal: 1, section: [], range: { start: 0, end: text.length }, lines: { start: 1, end: 1 }, text, paragraphs: [] };
+  return { documentId: 'doc', ordinal: 1, section: [], range: { start: 0, end: text.length }, lines: { start: 1, end: 1 }, text, paragraphs: [] };
 }
 
 describe('codebooks/hall.yaml', () => {

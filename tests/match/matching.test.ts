@@ -41,7 +41,15 @@ function book(codes: Record<string, CodeSpec>, language = 'nl'): CompiledCodeboo
 }
 
 function segment(text: string, start = 0): Segment {
-  return { documentId: 'doc-1', ordinal: 1, section: [], range: { start, end: start + text.length }, lines: { start: 1, end: 1 }, text, paragraphs: [] };
+  return {
+    documentId: 'doc-1',
+    ordinal: 1,
+    section: [],
+    range: { start, end: start + text.length },
+    lines: { start: 1, end: 1 },
+    text,
+    paragraphs: [],
+  };
 }
 
 function code(text: string, compiled: CompiledCodebook, language?: string, start = 0): Coding[] {

@@ -1,0 +1,29 @@
+/** `qda codebook export|import`: the codebook as REFI-QDA QDC, markdown or CSV, and back. */
+import { Option, type Command } from 'commander';
+import type { Io } from '../io.js';
+import { corpusOptions, examples } from '../options.js';
+import type { CodebookExportFlags, CodebookImportFlags } from '../actions/codebook.js';
+
+export function registerCodebook(program: Command, io: Io): Command {
+  const group = program.command('codebook').description('exchange the codebook: REFI-QDA codebook (.qdc), markdown, CSV');
+  const out = group
+    .command('export')
+    .description('write the codebook as QDC (for NVivo, ATLAS.ti, MAXQDA, QualCoder), markdown for people, or CSV for spreadsheets')
+    .argument('[paths...]', 'a project folder (default: the qda.yaml at or above this folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['qdc', 'md', 'csv']).default('qdc'))
+    .option('-o, --out <file>', 'write to this file instead of stdout');
+  corpusOptions(out).action(async (paths: string[], flags: CodebookExportFlags) =>
+    (await import('../actions/codebook.js')).codebookExportAction(paths, flags, io),
+  );
+  examples(out, ['qda codebook export --format qdc --out hall.qdc', 'qda codebook export examples/rotterdam --format md > codebook.md']);
+  const into = group
+    .command('import')
+    .description('read a QDC (.qdc) or CSV codebook and write it as codebook YAML for qda')
+    .argument('<file>', 'the .qdc or .csv file')
+    .option('-o, --out <file>', 'write the YAML to this file instead of stdout')
+    .option('--name <name>', 'name of the codebook (default: the file name)')
+    .option('-q, --quiet', 'no summary line on stderr')
+    .action(async (file: string, flags: CodebookImportFlags) => (await import('../actions/codebook.js')).codebookImportAction(file, flags, io));
+  examples(into, ['qda codebook import nvivo-codes.qdc --out codebooks/nvivo.yaml', 'qda codebook import codes.csv > codebooks/mine.yaml']);
+  return group;
+}

@@ -1,0 +1,156 @@
+/**
+ * Codes across the border: a qda codebook → REFI code tree (name = label, description = definition
+ * with the include and exclude criteria and a `qda-id:` line so that qda gets its ids back), and a
+ * REFI code tree → a codebook YAML qda's loader accepts (ASCII ids dotted from the hierarchy).
+ */
+import { stringify } from 'yaml';
+import { localise, type Code, type Codebook } from '../codebook/types.js';
+import { guidFor } from './guid.js';
+import type { ExCode } from './model.js';
+
+const ID_LINE = /(?:^|\n)qda-id: ([A-Za-z0-9_.-]+)\s*$/;
+const ID = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
+
+export const codeGuid = (id: string) => guidFor('code', id);
+
+/** The description a code carries in REFI files: definition, include, exclude, and its qda id. */
+export function codeDescription(code: Code, language: string, fallback: string): string {
+  const parts: string[] = [];
+  const text = (t: Code['description']) => localise(t, language, fallback)?.trim();
+  const description = text(code.description);
+  if (description) parts.push(description);
+  const include = text(code.include);
+  if (include) parts.push(`Include: ${include}`);
+  const exclude = text(code.exclude);
+  if (exclude) parts.push(`Exclude: ${exclude}`);
+  parts.push(`qda-id: ${code.id}`);
+  return parts.join('\n\n');
+}
+
+/** A description read back: the qda id, include and exclude split off when present. */
+export function parseDescription(text: string | undefined): { id?: string; description?: string; include?: string; exclude?: string } {
+  if (!text) return {};
+  let rest = text.replace(/\r\n?/g, '\n').trim();
+  const out: { id?: string; description?: string; include?: string; exclude?: string } = {};
+  const id = ID_LINE.exec(rest);
+  if (id) {
+    out.id = id[1];
+    rest = rest.slice(0, id.index).trim();
+    // Only qda writes these sections; in other producers' text they are left alone.
+    const exclude = /(?:^|\n\n)Exclude: ([^]*)$/.exec(rest);
+    if (exclude) {
+      out.exclude = exclude[1].trim();
+      rest = rest.slice(0, exclude.index).trim();
+    }
+    const include = /(?:^|\n\n)Include: ([^]*)$/.exec(rest);
+    if (include) {
+      out.include = include[1].trim();
+      rest = rest.slice(0, include.index).trim();
+    }
+  }
+  if (rest) out.description = rest;
+  return out;
+}
+
+/** `#4e7` → `#44ee77`: REFI readers expect six digits. */
+function sixDigits(color: string | undefined): string | undefined {
+  if (!color) return undefined;
+  const m = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(color);
+  return m ? `#${m[1]}${m[1]}${m[2]}${m[2]}${m[3]}${m[3]}`.toLowerCase() : color.toLowerCase();
+}
+
+/** The codebook as a REFI code tree; `notes` gives the note GUIDs attached to a code id. */
+export function exchangeCodes(codebook: Codebook, language: string, notes: Map<string, string[]> = new Map()): ExCode[] {
+  const byId = new Map<string, ExCode>();
+  const top: ExCode[] = [];
+  for (const code of codebook.codes) {
+    const ex: ExCode = {
+      guid: codeGuid(code.id),
+      name: localise(code.label, language, codebook.language) ?? code.id,
+      isCodable: true,
+      description: codeDescription(code, language, codebook.language),
+      notes: notes.get(code.id) ?? [],
+      children: [],
+    };
+    const color = sixDigits(code.color);
+    if (color) ex.color = color;
+    byId.set(code.id, ex);
+    const parent = code.parent !== undefined ? byId.get(code.parent) : undefined;
+    (parent ? parent.children : top).push(ex);
+  }
+  return top;
+}
+
+/** ASCII, lower case, words joined by `-`: for ids and file names made from names. */
+export function slug(text: string, max = 40): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s.slice(0, max).replace(/-+$/, '');
+}
+
+/** A name not yet in `taken` (adding -2, -3, …), which it is then added to. */
+export function unique(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+export interface ImportedCodes {
+  /** Code GUID → qda id. */
+  ids: Map<string, string>;
+  /** The codebook YAML text. */
+  yaml: string;
+  count: number;
+}
+
+interface YamlCode {
+  id: string;
+  label: string;
+  description?: string;
+  include?: string;
+  exclude?: string;
+  color?: string;
+  children?: YamlCode[];
+}
+
+/**
+ * A REFI code tree as a qda codebook. Ids: the `qda-id:` a qda export left in the description when
+ * it is valid and unused, else the parent's id, a dot and the name made ASCII.
+ */
+export function importCodes(codes: ExCode[], name: string, header: string): ImportedCodes {
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  let count = 0;
+  const convert = (code: ExCode, parent: string | undefined): YamlCode => {
+    const parsed = parseDescription(code.description);
+    let id: string;
+    if (parsed.id && ID.test(parsed.id) && parsed.id.length <= 100 && !taken.has(parsed.id.toLowerCase())) {
+      id = parsed.id;
+      taken.add(id.toLowerCase());
+    } else {
+      const part = slug(code.name, 40) || 'code';
+      const base = parent ? `${parent}.${part}` : part;
+      id = unique(base.length > 90 ? `${base.slice(0, 90).replace(/[.-]+$/, '')}` : base, taken);
+    }
+    count++;
+    if (!ids.has(code.guid)) ids.set(code.guid, id);
+    const out: YamlCode = { id, label: code.name.trim() || id };
+    if (parsed.description) out.description = parsed.description;
+    if (parsed.include) out.include = parsed.include;
+    if (parsed.exclude) out.exclude = parsed.exclude;
+    if (code.color) out.color = code.color;
+    if (code.children.length > 0) out.children = code.children.map((c) => convert(c, id));
+    return out;
+  };
+  const tree = codes.map((c) => convert(c, undefined));
+  const yaml = `${header}${stringify({ name, codes: tree }, { lineWidth: 0 })}`;
+  return { ids, yaml, count };
+}

@@ -1,0 +1,51 @@
+/** ExCodebook ↔ .qdc text (REFI-QDA codebook, Codebook-mrt2019.xsd). */
+import type { ExCodebook } from './model.js';
+import { readCodes, readSet } from './qde-read.js';
+import { writeCode } from './qde-write.js';
+import { attrs, XML_DECLARATION, xmlText } from './xml.js';
+import { child, children, parseXml } from './xml-read.js';
+
+export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
+const SCHEMA_LOCATION = `${CODEBOOK_NS} http://schema.qdasoftware.org/versions/Codebook/v1.0/Codebook.xsd`;
+
+export function writeQdc(book: ExCodebook): string {
+  const out: string[] = [XML_DECLARATION];
+  out.push(
+    `<CodeBook xmlns="${CODEBOOK_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${SCHEMA_LOCATION}"${attrs([['origin', book.origin]])}>\n`,
+  );
+  out.push('  <Codes>\n');
+  for (const code of book.codes) writeCode(code, '    ', out, false);
+  out.push('  </Codes>\n');
+  // An empty <Sets/> is invalid (Taguette writes one); leave the wrapper out when there is no set.
+  if (book.sets.length > 0) {
+    out.push('  <Sets>\n');
+    for (const set of book.sets) {
+      out.push(
+        `    <Set${attrs([
+          ['guid', set.guid],
+          ['name', set.name],
+        ])}>\n`,
+      );
+      if (set.description) out.push(`      <Description>${xmlText(set.description)}</Description>\n`);
+      for (const g of set.codes) out.push(`      <MemberCode guid="${g}"/>\n`);
+      out.push('    </Set>\n');
+    }
+    out.push('  </Sets>\n');
+  }
+  out.push('</CodeBook>\n');
+  return out.join('');
+}
+
+export function readQdc(text: string): { codebook: ExCodebook } | { error: string } {
+  const parsed = parseXml(text);
+  if ('error' in parsed) return parsed;
+  const root = parsed.root.CodeBook?.[0];
+  if (!root) return { error: 'the XML is not a REFI-QDA codebook: its root element is not <CodeBook>' };
+  const origin = root['@origin'];
+  const codebook: ExCodebook = {
+    codes: readCodes(child(root, 'Codes')),
+    sets: children(child(root, 'Sets'), 'Set').map(readSet),
+  };
+  if (typeof origin === 'string') codebook.origin = origin;
+  return { codebook };
+}

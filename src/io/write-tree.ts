@@ -1,0 +1,51 @@
+/**
+ * Writing bytes and whole folders, whole or not at all: a file goes to a temporary name beside its
+ * target and is renamed over it; a folder of files is written into a temporary folder beside the
+ * target and renamed into place only when every file is there.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+
+const tempSuffix = () => `.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}${tempSuffix()}`;
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Whether a folder is missing or empty. */
+export function isEmptyOrMissing(dir: string): boolean {
+  return !existsSync(dir) || readdirSync(dir).length === 0;
+}
+
+/**
+ * Create folder `dir` (missing or empty) holding `files` (relative path → text). Paths must stay
+ * inside the folder; one that does not is refused before anything is written.
+ */
+export function writeTreeAtomic(dir: string, files: [string, string][]): void {
+  const target = resolve(dir);
+  const temp = join(dirname(target), `.${basename(target)}${tempSuffix()}`);
+  for (const [path] of files) {
+    const full = resolve(temp, path);
+    if (!full.startsWith(temp + sep)) throw new Error(`refusing to write ${path} outside ${dir}`);
+  }
+  try {
+    for (const [path, text] of files) {
+      const full = resolve(temp, path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, text);
+    }
+    if (existsSync(target)) rmdirSync(target); // empty, checked by the caller; rmdir refuses otherwise
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
