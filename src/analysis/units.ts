@@ -44,9 +44,18 @@ export function* unitsOf(coded: CodedDocument, by: By, level: Level, filter: Fil
       columns: columnValues(coded, segment, by, filter),
       rows: [...(bySegment.get(segment.ordinal) ?? [])],
       respondent: `${document.id}\u0000${segment.speaker ?? ''}`,
-      words: tokenize(segment.text).length,
+      words: wordCount(segment),
     };
   }
+}
+
+/** Several analyses fed from one pass ask for the same counts; each segment is tokenized once. */
+const words = new WeakMap<Segment, number>();
+
+function wordCount(segment: Segment): number {
+  let n = words.get(segment);
+  if (n === undefined) words.set(segment, (n = tokenize(segment.text).length));
+  return n;
 }
 
 function columnValues(coded: CodedDocument, segment: Segment, by: By, filter: Filter): string[] {
