@@ -30,6 +30,10 @@ export function buildProgram(io: Io): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  program.addHelpText(
+    'after',
+    `\nExamples:\n  qda analyse examples/rotterdam        the main job on the bundled study\n  qda init my-study && qda check my-study\n  qda excerpts --code organisation.roles --where district=Crooswijk\n  qda matrix --level cluster --format csv --excel > matrix.csv\n\nRun qda COMMAND --help for the options and examples of each command.\n`,
+  );
   for (const register of [
     registerInit,
     registerCheck,

@@ -11,7 +11,7 @@ export function registerAnalyse(program: Command, io: Io): Command {
   const command = program
     .command('analyse')
     .alias('analyze')
-    .description('the main job: check, code, and write codings, excerpts, matrices, co-occurrence and district tables into the output folder')
+    .description('the main job: check, code, and write codings, excerpts, matrices, co-occurrence, district tables and the HTML report into the output folder')
     .argument('[paths...]', 'a project folder, or markdown files, folders or globs (default: the corpus of qda.yaml, or this folder)')
     .option('-o, --out <dir>', 'output folder (default: out/ in the project)')
     .option('--excel', 'CSV files for Excel: BOM and ; as separator');
