@@ -35,11 +35,12 @@ export function parseCodebook(path: string, text: string): { codebook?: Codebook
     if (LANGUAGES.includes(value as Language)) language = value as Language;
     else report('error', languageNode, 'codebook/language', `language "${value}" is not supported`, `use one of: ${LANGUAGES.join(', ')}`);
   }
-  const ctx: Context = { report, at, language, seen: new Map(), codes: [] };
+  const ctx: Context = { report, at, language, seen: new Map(), codes: [], empty: [] };
   const codesNode = root.get('codes', true) as Node | undefined;
   if (!isSeq(codesNode)) report('error', codesNode ?? root, 'codebook/codes', '`codes` must be a list of codes', 'start each code with `- id: ...`');
   else for (const item of codesNode.items) readCode(item as Node, undefined, 0, ctx);
 
+  reportEmpty(ctx);
   const codebook: Codebook = {
     path,
     name:
@@ -66,6 +67,8 @@ interface Context {
   language: Language;
   seen: Map<string, number>;
   codes: Code[];
+  /** Codes only people can apply (no terms, patterns or children). */
+  empty: { id: string; node: Node | undefined }[];
 }
 
 function readCode(node: Node, parent: Code | undefined, depth: number, ctx: Context): void {
@@ -129,15 +132,7 @@ function readCode(node: Node, parent: Code | undefined, depth: number, ctx: Cont
   if (children !== undefined && !isSeq(children)) report('error', children, 'codebook/children', '`children` must be a list of codes');
   const kids = isSeq(children) ? children.items : [];
   const matchable = Object.values(code.terms).some((l) => l.length > 0) || Object.values(code.patterns).some((l) => l.length > 0);
-  if (!matchable && kids.length === 0) {
-    report(
-      'warning',
-      idNode,
-      'codebook/empty-code',
-      `code "${id}" has no terms, patterns or children, so only people can apply it`,
-      'add `terms` if the auto-coder should find it',
-    );
-  }
+  if (!matchable && kids.length === 0) ctx.empty.push({ id, node: idNode });
   for (const child of kids) readCode(child as Node, code, depth + 1, ctx);
 }
 
@@ -250,4 +245,25 @@ function minHits(node: Node | undefined, ctx: Context): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 100) return value;
   ctx.report('error', node, 'codebook/min-hits', '`minHits` must be a whole number from 1 to 100');
   return 1;
+}
+
+/** A few codes without terms are named one by one; a codebook made for coding by hand gets one line. */
+function reportEmpty({ empty, report }: Context): void {
+  const hint = 'add `terms` if the auto-coder should find them';
+  if (empty.length <= 3) {
+    for (const { id, node } of empty)
+      report('warning', node, 'codebook/empty-code', `code "${id}" has no terms, patterns or children, so only people can apply it`, hint);
+    return;
+  }
+  const names = empty
+    .slice(0, 3)
+    .map((e) => e.id)
+    .join(', ');
+  report(
+    'warning',
+    empty[0].node,
+    'codebook/empty-code',
+    `${empty.length} codes (${names}, …) have no terms, patterns or children, so only people can apply them`,
+    hint,
+  );
 }

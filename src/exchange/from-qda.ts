@@ -32,7 +32,7 @@ export interface ExportedProject {
   unknownCodes: number;
 }
 
-/** The body of a document as exported, and where each of its UTF-16 offsets lands in it. */
+/** The body of a document as exported (inline coding comments left out), and where each of its UTF-16 offsets lands in it. */
 export function exportedText(document: CodedDocument['document']): { text: string; at: (offset: number) => number } {
   const source = document.text;
   let from = document.bodyStart;
@@ -40,9 +40,17 @@ export function exportedText(document: CodedDocument['document']): { text: strin
   if (lead) from += lead[0].length;
   const map = new Int32Array(source.length - from + 1);
   const out: string[] = [];
+  // Inline coding comments are qda's markup, not text: other programs get the codings as selections.
+  const comments: [number, number][] = [...source.slice(from).matchAll(/[ \t]*<!--\s*qda:[^]*?-->/g)].map((m) => [
+    from + m.index,
+    from + m.index + m[0].length,
+  ]);
+  let next = 0;
   let j = 0;
   for (let i = from; i < source.length; i++) {
     map[i - from] = j;
+    while (next < comments.length && comments[next][1] <= i) next++;
+    if (next < comments.length && i >= comments[next][0]) continue;
     const c = source[i];
     if (c === '\r') {
       if (source[i + 1] === '\n') continue; // CRLF: the LF that follows stands for both

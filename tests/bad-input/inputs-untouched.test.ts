@@ -12,14 +12,15 @@ const OLD = new Date('2020-01-02T03:04:05Z');
 /** A copy of the example study without its out/, every file dated in the past so that any write shows. */
 function study(): { dir: string; inputs: string[] } {
   const dir = tempDir();
-  cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.startsWith(join(EXAMPLE, 'out')) });
+  // The reviewers' codings name HALL codes; the small codebook below does not have them.
+  cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.startsWith(join(EXAMPLE, 'out')) && !src.startsWith(join(EXAMPLE, 'codings')) });
   // A small codebook with the cluster ids the example memos are about.
   const clusters = { personal: 'vertrouwen', institutional: 'wachtlijst*', organisation: 'samenwerking*', alliance: 'samen' };
   writeFileSync(
     join(dir, 'codebook.yaml'),
     `name: klein\nlanguage: nl\ncodes:\n${Object.entries(clusters)
       .map(([id, term]) => `  - id: ${id}\n    terms: [${term}]\n`)
-      .join('')}`,
+      .join('')}  - id: organisation.roles\n    terms: [regie]\n`,
   );
   const inputs = listFiles(dir);
   for (const f of inputs) utimesSync(join(dir, f), OLD, OLD);

@@ -507,3 +507,13 @@ describe('codebooks/hall.yaml', () => {
     expect((total - misses.length) / total, `missed:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+describe('a codebook made for coding by hand', () => {
+  test('many codes without terms give one warning, not one each', () => {
+    const yaml = `name: hand\ncodes:\n${['a', 'b', 'c', 'd', 'e'].map((id) => `  - id: ${id}\n`).join('')}`;
+    const { diagnostics } = parseCodebook('hand.yaml', yaml);
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
+      '3:9 codebook/empty-code 5 codes (a, b, c, …) have no terms, patterns or children, so only people can apply them',
+    ]);
+  });
+});

@@ -43,13 +43,14 @@ describe('qda export qdpx', () => {
 
     // Re-read the export: each selection, in code points of the exported text, is the coded segment.
     const exported: string[] = [];
+    const users = new Map(project.users.map((u) => [u.guid, u.name]));
     for (const source of project.sources) {
       const text = utf8(entries[`sources/${source.plainTextPath!.replace('internal://', '')}`]);
       expect(text).not.toMatch(/\r|^\uFEFF/);
       for (const s of source.selections) {
         const selected = codePoints(text, s.start, s.end);
         expect(selected.replace(/\s+/g, ' ').trim().startsWith(s.name!.replace(/…$/, ''))).toBe(true);
-        for (const c of s.codings) exported.push(`${source.name}|${codeIds.get(c.code)}|qda|${selected}`);
+        for (const c of s.codings) exported.push(`${source.name}|${codeIds.get(c.code)}|${users.get(c.user ?? '')}|${selected}`);
       }
     }
     const { set, docs } = await codingsOf([ROTTERDAM]);
@@ -76,7 +77,11 @@ describe('qda export qdpx', () => {
     const manual = await qda(['export', 'qdpx', join(dir, 'm.qdpx'), ROTTERDAM, '--manual-only']);
     expect(manual.code, manual.stderr).toBe(0);
     const xml = utf8(unzip(join(dir, 'm.qdpx'))['project.qde']);
-    expect(xml).not.toContain('<PlainTextSelection');
+    // Only the reviewers' and the inline codes remain: no selection is the auto-coder's.
+    const auto = /<User guid="([^"]+)" name="qda"\/>/.exec(xml)?.[1];
+    const creators = [...xml.matchAll(/<Coding [^>]*creatingUser="([^"]+)"/g)].map((m) => m[1]);
+    expect(creators.length).toBeGreaterThan(100);
+    expect(creators).not.toContain(auto);
     expect((await validate(xml, 'Project')).valid).toBe(true);
   });
 

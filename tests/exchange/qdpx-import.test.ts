@@ -23,13 +23,15 @@ describe('qda → qdpx → qda', () => {
     const imported = await qda(['import', 'qdpx', file, '--into', back]);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stderr).toMatch(
-      /imported .*r\.qdpx \(qda [\d.]+\) into .*: 15 sources, 20 codes, codings per user: qda-auto \d+, 7 memos; left out: nothing/,
+      /imported .*r\.qdpx \(qda [\d.]+\) into .*: 15 sources, 20 codes, codings per user: ana \d+, bram \d+, inline-imported 1, qda-auto \d+, 7 memos; left out: nothing/,
     );
 
     const original = await codingsOf([ROTTERDAM]);
     const again = await codingsOf([back]);
-    // The auto-coder's codings come back as the codings of a person called qda-auto.
-    expect(again.set).toEqual(original.set.map((key) => key.replace(/\|qda\|/, '|qda-auto|')).sort());
+    // The auto-coder's and the inline codings come back as the codings of people called qda-auto and
+    // inline-imported; the reviewers keep their names.
+    const renamed = original.set.map((key) => key.replace(/\|qda\|/, '|qda-auto|').replace(/\|inline\|/, '|inline-imported|')).sort();
+    expect(again.set).toEqual(renamed);
     expect(again.set.length).toBeGreaterThan(400);
     for (const doc of original.docs) expect(again.docs.find((d) => d.id === doc.id)?.attributes).toEqual(doc.attributes);
 
