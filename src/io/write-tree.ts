@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { tempSuffix } from './write.js';
 
-const tempSuffix = () => `.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });

@@ -5,6 +5,9 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
+/** A suffix for a temporary name beside a target; unique enough for one process at a time. */
+export const tempSuffix = (): string => `.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
 /** Something text can be written to in pieces. */
 export interface Sink {
   write(chunk: string): void;
@@ -16,7 +19,7 @@ export class AtomicFile implements Sink {
   private fd: number | undefined;
 
   constructor(readonly path: string) {
-    this.temp = `${path}.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    this.temp = `${path}${tempSuffix()}`;
     mkdirSync(dirname(path), { recursive: true });
     this.fd = openSync(this.temp, 'w');
   }
