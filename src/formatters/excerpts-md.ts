@@ -16,8 +16,15 @@ export interface ExcerptsMarkdownOptions {
 }
 
 const WORDS = {
-  nl: { title: 'Fragmenten per code', cluster: 'Cluster', none: 'Geen fragmenten.', matched: 'gevonden via', excerpts: 'fragmenten' },
-  en: { title: 'Excerpts by code', cluster: 'Cluster', none: 'No excerpts.', matched: 'matched', excerpts: 'excerpts' },
+  nl: {
+    title: 'Fragmenten per code',
+    cluster: 'Cluster',
+    none: 'Geen fragmenten.',
+    matched: 'gevonden via',
+    excerpts: 'fragmenten',
+    excerpt: 'fragment',
+  },
+  en: { title: 'Excerpts by code', cluster: 'Cluster', none: 'No excerpts.', matched: 'matched', excerpts: 'excerpts', excerpt: 'excerpt' },
 };
 
 export function excerptsMarkdown(groups: ExcerptGroup[], codebook: Codebook, options: ExcerptsMarkdownOptions): string {
@@ -25,7 +32,7 @@ export function excerptsMarkdown(groups: ExcerptGroup[], codebook: Codebook, opt
   const w = WORDS[lang as keyof typeof WORDS] ?? WORDS.en;
   const out: string[] = [`# ${w.title} — ${codebook.name}\n\n`];
   const total = groups.reduce((n, g) => n + g.excerpts.length, 0);
-  out.push(`${total} ${w.excerpts}.\n`);
+  out.push(`${total} ${total === 1 ? w.excerpt : w.excerpts}.\n`);
   for (const { code, excerpts } of groups) {
     if (options.hideEmpty && excerpts.length === 0) continue;
     const heading = '#'.repeat(Math.min(code.depth + 2, 6));

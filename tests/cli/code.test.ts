@@ -151,6 +151,6 @@ describe('qda code csv and md', () => {
     const r = await qda(['code', 'a.md', '--format', 'md', '--out', 'codings.md'], { cwd: dir });
     expect(r.stdout).toBe('');
     expect(readFileSync(join(dir, 'codings.md'), 'utf8')).toContain('## a.md');
-    expect(r.stderr).toMatch(/coded 1 documents/);
+    expect(r.stderr).toMatch(/coded 1 document/);
   });
 });

@@ -11,7 +11,7 @@ test.runIf(existsSync('dist/cli/run.js'))('bin/qda.js codes a transcript and exi
   });
   expect(ok.status).toBe(0);
   expect(JSON.parse(ok.stdout).documents[0].id).toBe('crooswijk-kindcoach-1');
-  expect(ok.stderr).toMatch(/^coded 1 documents/);
+  expect(ok.stderr).toMatch(/^coded 1 document/);
 
   const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
   expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);

@@ -24,7 +24,7 @@ import { NO_FILTER } from '../../select/filter.js';
 import type { CodedDocument } from '../../corpus/pipeline.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
-import { assertWritableFolder, percent, summaryLine } from '../output.js';
+import { assertWritableFolder, count, percent, summaryLine } from '../output.js';
 import { loadMemos, openSession, outputLanguage } from '../session.js';
 import { attributeKeys, counted, newTotals, runInfo } from './code.js';
 export interface AnalyseFlags extends CorpusFlags {
@@ -115,7 +115,7 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
     summaryLine(
       io,
       flags.quiet,
-      `analysed ${totals.documents} documents: ${totals.coded} of ${totals.segments} segments coded (${percent(totals.coded, totals.segments)}), ${totals.codings} codings; wrote ${written.length + 1} files to ${displayPath(outDir, io.cwd)}/`,
+      `analysed ${count(totals.documents, 'document')}: ${totals.coded} of ${totals.segments} segments coded (${percent(totals.coded, totals.segments)}), ${totals.codings} codings; wrote ${written.length + 1} files to ${displayPath(outDir, io.cwd)}/`,
     );
   } catch (error) {
     for (const f of open) f.abort();

@@ -6,7 +6,7 @@ import { codingsMarkdown } from '../../formatters/codings-md.js';
 import { stream } from '../../formatters/stream.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
-import { percent, summaryLine, writeOutput } from '../output.js';
+import { count, percent, summaryLine, writeOutput } from '../output.js';
 import { VERSION } from '../version.js';
 import { openSession, progress, type Session } from '../session.js';
 export interface CodeFlags extends CorpusFlags {
@@ -23,7 +23,7 @@ export function codeAction(paths: string[], flags: CodeFlags, io: Io): void {
   summaryLine(
     io,
     flags.quiet,
-    `coded ${totals.documents} documents: ${totals.coded} of ${totals.segments} segments coded (${percent(totals.coded, totals.segments)}), ${totals.codings} codings with ${session.codebook.name}`,
+    `coded ${count(totals.documents, 'document')}: ${totals.coded} of ${totals.segments} segments coded (${percent(totals.coded, totals.segments)}), ${totals.codings} codings with ${session.codebook.name}`,
   );
 }
 
