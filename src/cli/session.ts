@@ -3,21 +3,21 @@
  * survey them, reporting every problem on stderr. Returns only when the input has no errors, so
  * that a command writes output only for a clean corpus.
  */
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { compileCodebook, type CompiledCodebook } from '../codebook/compile.js';
 import { parseCodebook } from '../codebook/load.js';
 import type { Codebook } from '../codebook/types.js';
-import { displayPath, codebookPath, openProject, projectFiles, type Project } from '../corpus/project.js';
+import { readMemos, type Memo } from '../corpus/memos.js';
 import { surveyCorpus, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
+import { codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeColour } from '../formatters/colour.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
 import { exists, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
 import type { Selection } from '../manual/apply.js';
 import { parseSidecar, type ManualRow } from '../manual/sidecar.js';
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { readMemos, type Memo } from '../corpus/memos.js';
 import { inputProblem, ProblemsReported, usage } from './errors.js';
 import { colourOnStderr, type Io } from './io.js';
-import { makeColour } from '../formatters/colour.js';
 import { settingsOverrides, type CorpusFlags } from './options.js';
 
 export interface Session {
