@@ -32,12 +32,12 @@ describe('evaluate', () => {
 
 describe('the shipped HALL codebook on the held-out labelled set', () => {
   // A floor under the figures in docs/evaluation.md, so that a codebook change that loses quality shows.
-  test('micro F1 per cluster stays at or above 0.70', () => {
+  test('micro F1 per cluster stays at or above 0.75', () => {
     const hall = parseCodebook('hall.yaml', readFileSync('codebooks/hall.yaml', 'utf8')).codebook!;
     const set = parseLabelled('test.yaml', readFileSync('eval/hall-nl.test.yaml', 'utf8'), hall);
     expect(set.diagnostics).toEqual([]);
     expect(set.items).toHaveLength(80);
     const e = evaluate(set.items, compileCodebook(hall), 'cluster', set.language);
-    expect(e.micro.f1).toBeGreaterThanOrEqual(0.7);
+    expect(e.micro.f1).toBeGreaterThanOrEqual(0.75);
   });
 });
