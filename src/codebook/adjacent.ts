@@ -9,7 +9,7 @@ type Atom = { kind: string; min: number; max: number } | { kind: '|' };
 
 const CLASSES: Record<string, string> = { w: 'w', d: 'd', s: 's', W: 'W', D: 'D', S: 'S' };
 
-export function atoms(source: string): Atom[] {
+function atoms(source: string): Atom[] {
   const out: Atom[] = [];
   for (let i = 0; i < source.length; i++) {
     const c = source[i];

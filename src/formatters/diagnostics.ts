@@ -9,8 +9,3 @@ export function formatDiagnostic(d: Diagnostic, colour: Chalk): string {
   return `${colour.bold(place)}: ${severity}: ${d.message} ${colour.dim(`[${d.rule}]`)}${hint}`;
 }
 
-export function formatCounts(list: readonly Diagnostic[]): string {
-  const errors = list.filter((d) => d.severity === 'error').length;
-  const warnings = list.filter((d) => d.severity === 'warning').length;
-  return `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
-}
