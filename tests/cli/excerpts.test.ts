@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { qda } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { ANALYSE_FILES, tempDir } from '../helpers/temp.js';
 
 const BOOK = join(process.cwd(), 'tests/fixtures/small-codebook.yaml');
 const doc = (district: string, body: string) => `---\ndistrict: ${district}\nrole: kindcoach\n---\n\n${body}\n`;
@@ -71,20 +71,7 @@ describe('qda analyse', () => {
     const r = await qda(['analyse', '.', '--codebook', BOOK, '--out', 'results'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(readdirSync(join(dir, 'results')).sort()).toEqual([
-      '.qda-output',
-      'codings.csv',
-      'codings.json',
-      'cooccurrence.csv',
-      'excerpts.csv',
-      'excerpts.md',
-      'index.md',
-      'matrix-clusters.csv',
-      'matrix-codes.csv',
-      'matrix.md',
-      'report.html',
-      'summary.md',
-    ]);
+    expect(readdirSync(join(dir, 'results')).sort()).toEqual(ANALYSE_FILES);
     const json = JSON.parse(readFileSync(join(dir, 'results', 'codings.json'), 'utf8'));
     expect(json.totals.documents).toBe(2);
     expect(readFileSync(join(dir, 'results', 'index.md'), 'utf8')).toContain('[excerpts.md](excerpts.md)');

@@ -20,3 +20,19 @@ export function tempDir(files: Record<string, string | Uint8Array> = {}): string
   }
   return dir;
 }
+
+/** The files `qda analyse` writes into its output folder, in name order. */
+export const ANALYSE_FILES = [
+  '.qda-output',
+  'codings.csv',
+  'codings.json',
+  'cooccurrence.csv',
+  'excerpts.csv',
+  'excerpts.md',
+  'index.md',
+  'matrix-clusters.csv',
+  'matrix-codes.csv',
+  'matrix.md',
+  'report.html',
+  'summary.md',
+];

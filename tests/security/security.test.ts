@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { qda } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { ANALYSE_FILES, tempDir } from '../helpers/temp.js';
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -63,20 +63,7 @@ describe('writes stay where they belong', () => {
     expect(r.code).toBe(0);
     const added = listFiles(dir).filter((f) => !before.includes(f));
     expect(added.every((f) => f.startsWith(`out${'/'}`))).toBe(true);
-    expect(added.map((f) => f.slice(4)).sort()).toEqual([
-      '.qda-output',
-      'codings.csv',
-      'codings.json',
-      'cooccurrence.csv',
-      'excerpts.csv',
-      'excerpts.md',
-      'index.md',
-      'matrix-clusters.csv',
-      'matrix-codes.csv',
-      'matrix.md',
-      'report.html',
-      'summary.md',
-    ]);
+    expect(added.map((f) => f.slice(4)).sort()).toEqual(ANALYSE_FILES);
   });
 
   test('inputs are never modified', async () => {
