@@ -72,6 +72,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   corpus.manual = { rows: sidecars.rows, selection: selectionFrom(flags) };
   const survey = surveyCorpus(files, corpus);
   diagnostics.push(...survey.diagnostics);
+  corpus.parsed = survey.parsed;
 
   report(io, diagnostics);
   if (!loaded.codebook || (hasErrors(diagnostics) && !options.keepGoing)) throw new ProblemsReported(1, diagnostics);

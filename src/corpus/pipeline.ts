@@ -27,7 +27,12 @@ export interface CorpusOptions {
   manual?: { rows: ManualRow[]; selection: Selection };
   /** The codebook's codes, to check hand-made codings against. */
   codes?: Map<string, Code>;
+  /** Documents the survey already read and cut into segments, taken (and forgotten) by the coding pass. */
+  parsed?: Map<string, { document: Document; segments: Segment[] }>;
 }
+
+/** How much text the survey keeps for the coding pass, in characters; beyond it files are read again. */
+const KEEP_PARSED = 32_000_000;
 
 export interface DocumentInfo {
   id: string;
@@ -46,10 +51,16 @@ export interface CodedDocument {
 }
 
 /** Read and parse every file once, without coding: all problems, and what each document holds. */
-export function surveyCorpus(files: string[], options: CorpusOptions): { documents: DocumentInfo[]; diagnostics: Diagnostic[] } {
+export function surveyCorpus(
+  files: string[],
+  options: CorpusOptions,
+): { documents: DocumentInfo[]; diagnostics: Diagnostic[]; parsed: Map<string, { document: Document; segments: Segment[] }> } {
   const documents: DocumentInfo[] = [];
   const diagnostics: Diagnostic[] = [];
   const ids = new Map<string, string>();
+  // Small corpora are read once: the survey keeps what it parsed for the coding pass.
+  const parsed = new Map<string, { document: Document; segments: Segment[] }>();
+  let kept = 0;
   for (const path of files) {
     const loaded = loadDocument(path, options.read(path), options.encoding);
     diagnostics.push(...loaded.diagnostics);
@@ -75,6 +86,10 @@ export function surveyCorpus(files: string[], options: CorpusOptions): { documen
       diagnostics.push(diagnostic('warning', path, 'document/no-text', 'document has no text to code', undefined, 'add text below the front matter'));
     diagnostics.push(...checkManual(document, segments, rowsFor(options, document.id), options.codes));
     documents.push({ id: document.id, path, attributes: document.attributes, segments: segments.length });
+    if (kept + document.text.length <= KEEP_PARSED) {
+      kept += document.text.length;
+      parsed.set(path, { document, segments });
+    }
   }
   for (const row of options.manual?.rows ?? []) {
     if (!ids.has(row.document)) {
@@ -90,17 +105,19 @@ export function surveyCorpus(files: string[], options: CorpusOptions): { documen
       );
     }
   }
-  return { documents, diagnostics };
+  return { documents, diagnostics, parsed };
 }
 
 /** Code each file in turn. Files with problems are passed over (the survey reported them). */
 export function* codeCorpus(files: string[], compiled: CompiledCodebook, options: CorpusOptions): Generator<CodedDocument> {
   const skip = new Set(options.skipSpeakers.map((s) => s.toLowerCase()));
   for (const path of files) {
-    const { document } = loadDocument(path, options.read(path), options.encoding);
+    const known = options.parsed?.get(path);
+    options.parsed?.delete(path); // taken once, so that its memory goes with the document
+    const document = known?.document ?? loadDocument(path, options.read(path), options.encoding).document;
     if (!document) continue;
     const language = documentLanguage(document, options.language ?? compiled.codebook.language);
-    const segments = segmentDocument(document, options.unit);
+    const segments = known?.segments ?? segmentDocument(document, options.unit);
     const skipped = new Set<number>();
     const codings: Coding[] = [];
     for (const segment of segments) {
