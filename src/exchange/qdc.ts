@@ -1,8 +1,8 @@
 /** ExCodebook ↔ .qdc text (REFI-QDA codebook, Codebook-mrt2019.xsd). */
 import type { ExCodebook } from './model.js';
 import { readCodes, readSet } from './qde-read.js';
-import { writeCode } from './qde-write.js';
-import { attrs, XML_DECLARATION, xmlText } from './xml.js';
+import { writeCode, writeSets } from './qde-write.js';
+import { attrs, XML_DECLARATION } from './xml.js';
 import { child, children, parseXml } from './xml-read.js';
 
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
@@ -16,22 +16,7 @@ export function writeQdc(book: ExCodebook): string {
   out.push('  <Codes>\n');
   for (const code of book.codes) writeCode(code, '    ', out, false);
   out.push('  </Codes>\n');
-  // An empty <Sets/> is invalid (Taguette writes one); leave the wrapper out when there is no set.
-  if (book.sets.length > 0) {
-    out.push('  <Sets>\n');
-    for (const set of book.sets) {
-      out.push(
-        `    <Set${attrs([
-          ['guid', set.guid],
-          ['name', set.name],
-        ])}>\n`,
-      );
-      if (set.description) out.push(`      <Description>${xmlText(set.description)}</Description>\n`);
-      for (const g of set.codes) out.push(`      <MemberCode guid="${g}"/>\n`);
-      out.push('    </Set>\n');
-    }
-    out.push('  </Sets>\n');
-  }
+  writeSets(book.sets, out, true);
   out.push('</CodeBook>\n');
   return out.join('');
 }

@@ -3,7 +3,7 @@
  * wrappers, GUIDs and colours as the schema wants them. Pure: the caller zips it with the sources.
  */
 import { attrs, XML_DECLARATION, xmlText } from './xml.js';
-import type { ExCode, ExCoding, ExNote, ExProject, ExSelection, ExTextSource, ExVariableValue } from './model.js';
+import type { ExCode, ExCoding, ExNote, ExProject, ExSelection, ExSet, ExTextSource, ExVariableValue } from './model.js';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 const SCHEMA_LOCATION = `${PROJECT_NS} http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd`;
@@ -70,26 +70,37 @@ export function writeQde(project: ExProject): string {
     for (const note of project.notes) writeNote(note, out);
     out.push('  </Notes>\n');
   }
-  if (project.sets.length > 0) {
-    out.push('  <Sets>\n');
-    for (const set of project.sets) {
-      out.push(
-        `    <Set${attrs([
-          ['guid', set.guid],
-          ['name', set.name],
-        ])}>\n`,
-      );
-      if (set.description) out.push(`      <Description>${xmlText(set.description)}</Description>\n`);
-      for (const g of set.codes) out.push(`      <MemberCode targetGUID="${g}"/>\n`);
-      for (const g of set.sources) out.push(`      <MemberSource targetGUID="${g}"/>\n`);
-      for (const g of set.notes) out.push(`      <MemberNote targetGUID="${g}"/>\n`);
-      out.push('    </Set>\n');
-    }
-    out.push('  </Sets>\n');
-  }
+  writeSets(project.sets, out, false);
   if (project.description) out.push(`  <Description>${xmlText(project.description)}</Description>\n`);
   out.push('</Project>\n');
   return out.join('');
+}
+
+/**
+ * The <Sets> of a project or a codebook. An empty <Sets/> is invalid (Taguette writes one), so without
+ * sets the wrapper is left out. A codebook's sets (Codebook.xsd) name their codes by `guid` and hold
+ * codes only; a project's (Project.xsd) use `targetGUID` and may hold sources and notes too.
+ */
+export function writeSets(sets: ExSet[], out: string[], codebook: boolean): void {
+  if (sets.length === 0) return;
+  const ref = codebook ? 'guid' : 'targetGUID';
+  out.push('  <Sets>\n');
+  for (const set of sets) {
+    out.push(
+      `    <Set${attrs([
+        ['guid', set.guid],
+        ['name', set.name],
+      ])}>\n`,
+    );
+    if (set.description) out.push(`      <Description>${xmlText(set.description)}</Description>\n`);
+    for (const g of set.codes) out.push(`      <MemberCode ${ref}="${g}"/>\n`);
+    if (!codebook) {
+      for (const g of set.sources) out.push(`      <MemberSource targetGUID="${g}"/>\n`);
+      for (const g of set.notes) out.push(`      <MemberNote targetGUID="${g}"/>\n`);
+    }
+    out.push('    </Set>\n');
+  }
+  out.push('  </Sets>\n');
 }
 
 /** A code and its children; `noteRefs` is false in a codebook (.qdc), whose schema has no NoteRef. */
