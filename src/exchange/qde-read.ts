@@ -145,28 +145,24 @@ function readTextSource(s: XmlNode): ExTextSource {
     notes: children(s, 'NoteRef').map((n) => guid(attr(n, 'targetGUID'))),
     values: readValues(s),
   };
-  const path = attr(s, 'plainTextPath');
-  if (path) source.plainTextPath = path;
-  const content = textOf(child(s, 'PlainTextContent'));
-  if (content !== undefined) source.content = content;
-  const user = attr(s, 'creatingUser');
-  if (user) source.user = guid(user);
-  const description = childText(s, 'Description');
-  if (description) source.description = description;
-  return source;
+  return withText(s, source);
 }
 
 function readNote(n: XmlNode): ExNote {
-  const note: ExNote = { guid: guid(attr(n, 'guid')), name: attr(n, 'name') ?? '' };
-  const path = attr(n, 'plainTextPath');
-  if (path) note.plainTextPath = path;
-  const content = textOf(child(n, 'PlainTextContent'));
-  if (content !== undefined) note.content = content;
-  const user = attr(n, 'creatingUser');
-  if (user) note.user = guid(user);
-  const description = childText(n, 'Description');
-  if (description) note.description = description;
-  return note;
+  return withText(n, { guid: guid(attr(n, 'guid')), name: attr(n, 'name') ?? '' });
+}
+
+/** What text sources and notes share: where the text is (file or inline), who made it, a description. */
+function withText<T extends ExNote>(node: XmlNode, target: T): T {
+  const path = attr(node, 'plainTextPath');
+  if (path) target.plainTextPath = path;
+  const content = textOf(child(node, 'PlainTextContent'));
+  if (content !== undefined) target.content = content;
+  const user = attr(node, 'creatingUser');
+  if (user) target.user = guid(user);
+  const description = childText(node, 'Description');
+  if (description) target.description = description;
+  return target;
 }
 
 function readCase(c: XmlNode): ExCase {
