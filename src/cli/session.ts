@@ -10,7 +10,7 @@ import type { Codebook } from '../codebook/types.js';
 import { readMemos, type Memo } from '../corpus/memos.js';
 import { surveyCorpus, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
 import { codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { collapseRepeats, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeColour } from '../formatters/colour.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
 import { exists, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
@@ -66,7 +66,8 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     read: (path) => readBytes(path, io.cwd),
   };
   if (project.settings.language) corpus.language = project.settings.language;
-  if (loaded.codebook) corpus.codes = new Map(loaded.codebook.codes.map((c) => [c.id, c]));
+  // Hand-made codings are checked against a sound codebook only; a broken one would make every code unknown.
+  if (loaded.codebook && !hasErrors(loaded.diagnostics)) corpus.codes = new Map(loaded.codebook.codes.map((c) => [c.id, c]));
   const sidecars = readSidecars(project, io);
   diagnostics.push(...sidecars.diagnostics);
   corpus.manual = { rows: sidecars.rows, selection: selectionFrom(flags) };
@@ -145,7 +146,7 @@ export function loadMemos(session: Session, dir?: string): Memo[] | undefined {
 
 export function report(io: Io, diagnostics: Diagnostic[]): void {
   const colour = makeColour(colourOnStderr(io));
-  for (const d of sortDiagnostics(diagnostics)) io.stderr.write(`${formatDiagnostic(d, colour)}\n`);
+  for (const d of collapseRepeats(sortDiagnostics(diagnostics))) io.stderr.write(`${formatDiagnostic(d, colour)}\n`);
 }
 
 /** Progress on a terminal only: one line, rewritten in place, cleared at the end. */

@@ -249,12 +249,19 @@ function minHits(node: Node | undefined, ctx: Context): number {
 
 /** A few codes without terms are named one by one; a codebook made for coding by hand gets one line. */
 function reportEmpty({ empty, report }: Context): void {
-  const hint = 'add `terms` if the auto-coder should find them';
   if (empty.length <= 3) {
-    for (const { id, node } of empty)
-      report('warning', node, 'codebook/empty-code', `code "${id}" has no terms, patterns or children, so only people can apply it`, hint);
+    for (const { id, node } of empty) {
+      report(
+        'warning',
+        node,
+        'codebook/empty-code',
+        `code "${id}" has no terms, patterns or children, so only people can apply it`,
+        'add `terms` if the auto-coder should find it',
+      );
+    }
     return;
   }
+  const hint = 'add `terms` if the auto-coder should find them';
   const names = empty
     .slice(0, 3)
     .map((e) => e.id)

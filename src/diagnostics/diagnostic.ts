@@ -46,6 +46,27 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   );
 }
 
+/**
+ * At most `max` problems of one kind per file; the rest become one line that counts them. One broken
+ * cause (a wrong codebook, a renamed code) should not bury the message that names it.
+ */
+export function collapseRepeats(list: Diagnostic[], max = 5): Diagnostic[] {
+  const seen = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  for (const d of list) {
+    const key = `${d.file}\u0000${d.rule}\u0000${d.severity}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= max) out.push(d);
+  }
+  for (const [key, n] of seen) {
+    if (n <= max) continue;
+    const [file, rule, severity] = key.split('\u0000') as [string, string, Severity];
+    out.push({ file, rule, severity, message: `${n - max} more like the ones above in this file` });
+  }
+  return out;
+}
+
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -136,3 +136,23 @@ describe('qda init', () => {
     expect(JSON.parse(sentences.stdout).documents[0].segments).toHaveLength(3);
   });
 });
+
+describe('one cause, one message', () => {
+  test('a broken codebook does not bury its own error under every hand-made coding it no longer knows', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `a,p-000000000${i % 10},organisation.roles,add\n`).join('');
+    const dir = tempDir({ 'a.md': GOOD, 'book.yaml': 'name: b\ncodes:\n  - id: a\n    trems: [regie]\n', 'codings/ana.csv': `document,anchor,code,decision\n${rows}` });
+    const r = await qda(['check', '--codebook', 'book.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('book.yaml:4:5: error: unknown code key "trems"; did you mean "terms"?');
+    expect(r.stderr).not.toContain('unknown code "organisation.roles"');
+  });
+
+  test('many problems of one kind in a file: five shown, the rest counted', async () => {
+    const rows = Array.from({ length: 12 }, () => `a,p-0000000000,no.such.code,add\n`).join('');
+    const dir = tempDir({ 'a.md': GOOD, 'codings/ana.csv': `document,anchor,code,decision\n${rows}` });
+    const r = await qda(['check', '--codebook', BOOK], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/unknown code "no\.such\.code"/g)).toHaveLength(5);
+    expect(r.stderr).toContain('codings/ana.csv: error: 7 more like the ones above in this file');
+  });
+});
