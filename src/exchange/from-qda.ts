@@ -2,7 +2,7 @@
  * A qda project → ExProject and the text files of its sources. Each document's body (front matter
  * left out) is exported as UTF-8 with LF line ends; every coding becomes a PlainTextSelection over its
  * segment with one Coding, positions in code points into that text (end exclusive), so that every
- * producer's reading agrees (NOTES.md §8).
+ * producer's reading agrees (docs/exchange.md, Offsets).
  */
 import { basename } from 'node:path';
 import type { Codebook } from '../codebook/types.js';

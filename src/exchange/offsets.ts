@@ -1,5 +1,5 @@
 /**
- * What a producer's selection positions count (NOTES.md §8). The spec says code points; NVivo counts
+ * What a producer's selection positions count. The spec says code points; NVivo counts
  * UTF-16 units with CRLF as two; ATLAS.ti and MAXQDA count a line break as one. Each reading is a
  * table from positions to UTF-16 offsets into the text (BOM removed, line breaks as in the file);
  * the producer's usual reading is taken unless another one puts clearly more selections on word

@@ -1,5 +1,5 @@
 /**
- * project.qde text → ExProject, leniently (NOTES.md §14): namespace-agnostic, GUIDs compared without
+ * project.qde text → ExProject, leniently: namespace-agnostic, GUIDs compared without
  * braces and case, colours and booleans in any of the forms producers write. What qda cannot carry
  * over (PDF, picture, audio and video sources, graphs, links) is counted in `skipped`.
  */

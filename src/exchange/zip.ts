@@ -1,6 +1,6 @@
 /**
  * The .qdpx container: a zip with project.qde and sources/. Entries get a fixed date so that the
- * same project gives the same bytes. Reading is lenient about names (NOTES.md §1): the single *.qde
+ * same project gives the same bytes. Reading is lenient about names: the single *.qde
  * at the root in any case, `sources/` or `Sources/`.
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';

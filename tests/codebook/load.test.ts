@@ -433,14 +433,14 @@ describe('broken YAML', () => {
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HALL_PATH = `${ROOT}codebooks/hall.yaml`;
 
-/** Rows of the code table in HALL.md: id → whether it is a cluster-only row. */
-function hallTable(): { id: string; clusterOnly: boolean }[] {
-  const md = readFileSync('/work/shared/HALL.md', 'utf8');
-  const rows: { id: string; clusterOnly: boolean }[] = [];
+/** Rows of the code table the codebook must follow (tests/fixtures/codebook/hall-codes.md). */
+function hallTable(): { id: string; nl: string; en: string; clusterOnly: boolean }[] {
+  const md = readFileSync(`${ROOT}tests/fixtures/codebook/hall-codes.md`, 'utf8');
+  const rows: { id: string; nl: string; en: string; clusterOnly: boolean }[] = [];
   for (const line of md.split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     if (cells.length < 6 || cells[1] === 'id' || !/^[a-z]+(\.[a-z]+)*$/.test(cells[1])) continue;
-    rows.push({ id: cells[1], clusterOnly: cells[4] === 'cluster' });
+    rows.push({ id: cells[1], nl: cells[2], en: cells[3], clusterOnly: cells[4] === 'cluster' });
   }
   return rows;
 }
@@ -473,6 +473,12 @@ describe('codebooks/hall.yaml', () => {
       .map((r) => r.id);
     expect(missing).toEqual([]);
     for (const { id } of hallTable()) expect(byId.get(id)!.cluster, id).toBe(id.split('.')[0]);
+  });
+
+  test('has no code beyond the table, in the table\u2019s order, with its Dutch and English labels', () => {
+    const { codebook } = load();
+    const labels = (c: { id: string; label: Record<string, string> }) => `${c.id} | ${c.label.nl} | ${c.label.en}`;
+    expect(codebook!.codes.map(labels)).toEqual(hallTable().map((r) => `${r.id} | ${r.nl} | ${r.en}`));
   });
 
   test('each non-cluster code has labels, texts, examples and Dutch terms', () => {

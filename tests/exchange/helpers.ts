@@ -1,16 +1,18 @@
-/** Shared for the exchange tests: the REFI-QDA material in ../shared/refi-qda, XSD validation, zips. */
+/** For the exchange tests: the REFI-QDA files in tests/fixtures/refi-qda, XSD validation, zips. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import { expect } from 'vitest';
 import { qda } from '../helpers/run-cli.js';
 
-export const REFI = join(process.cwd(), '..', 'shared', 'refi-qda');
-export const sample = (name: string) => join(REFI, 'samples', name);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Exports of other programs, and imitations of their structure (see the README there). */
+export const sample = (name: string) => join(ROOT, 'tests', 'fixtures', 'refi-qda', name);
 
 export async function validate(xml: string, schema: 'Project' | 'Codebook'): Promise<{ valid: boolean; errors: string[] }> {
-  const xsd = readFileSync(join(REFI, 'schema', `${schema}-mrt2019.xsd`), 'utf8');
+  const xsd = readFileSync(join(ROOT, 'schemas', 'refi-qda', `${schema}-mrt2019.xsd`), 'utf8');
   const result = await validateXML({ xml: [{ fileName: 'file.xml', contents: xml }], schema: [{ fileName: 'schema.xsd', contents: xsd }] });
   return { valid: result.valid, errors: result.errors.map((e) => e.rawMessage) };
 }

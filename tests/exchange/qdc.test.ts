@@ -51,7 +51,7 @@ describe('qda codebook export / import', () => {
   });
 
   it('imports the Taguette codebook (whose empty <Sets/> the schema refuses) leniently', async () => {
-    const out = await qda(['codebook', 'import', sample('taguette-1.4.1_codebook.qdc')]);
+    const out = await qda(['codebook', 'import', sample('taguette-1.4-imitation_codebook.qdc')]);
     expect(out.code, out.stderr).toBe(0);
     const book = parseCodebook('t.yaml', out.stdout);
     expect(book.codebook!.codes).toHaveLength(3);

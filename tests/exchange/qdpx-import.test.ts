@@ -71,7 +71,7 @@ describe('qda import qdpx: the NVivo 12 sample', () => {
     const text = utf8(entries[`Sources/${source.guid}.txt`]).replace(/^\uFEFF/, '');
     const reading = chooseReading(text, source.selections, producerReading(read.project.origin));
     expect(reading).toEqual({ unit: 'utf16', crlf: 2 });
-    // NOTES.md: 295 of 303 selections start and end on word boundaries as UTF-16 units, 26 as code points.
+    // Measured on this export: 295 of 303 selections start and end on word boundaries as UTF-16 units, 26 as code points.
     const table = positionTable(text, reading);
     const onWords = (t: Int32Array) => score(text, t, source.selections) / 2;
     expect(onWords(table)).toBeGreaterThan(0.95 * 303);
@@ -129,13 +129,13 @@ describe('qda import qdpx: the NVivo 12 sample', () => {
   });
 });
 
-describe('qda import qdpx: the other shared samples', () => {
+describe('qda import qdpx: the ATLAS.ti sample and the MAXQDA imitation', () => {
   it.each([
     [
       'atlasti-8.4-mac_refi-standard-project.qde',
       /\(ATLAS\.ti 8\.4\.0 .*\) into .*: 0 sources, 14 codes, .*left out: .*PDF source.*text sources whose text file is missing/,
     ],
-    ['maxqda-24.7_icls-themes_project.qde', /\(MAXQDA 24.*\) into .*: 0 sources, 307 codes, .*left out: 10 text sources whose text file is missing/],
+    ['maxqda-24-imitation_project.qde', /\(MAXQDA 24.*\) into .*: 0 sources, 8 codes, .*left out: 3 text sources whose text file is missing/],
   ])('%s imports with a summary of what came in and what was left out', async (name, summary) => {
     const dir = tempDir();
     const into = join(dir, 'p');
@@ -153,6 +153,18 @@ describe('qda import qdpx: the other shared samples', () => {
     expect((await qda(['import', 'qdpx', sample('atlasti-8.4-mac_refi-standard-project.qde'), '--into', into, '--quiet'])).code).toBe(0);
     expect(readdirSync(join(into, 'memos')).length).toBe(2);
     expect(readFileSync(join(into, 'codebooks', 'imported.yaml'), 'utf8')).toMatch(/color: "#[0-9a-f]{6}"/);
+  });
+
+  it('keeps the nesting and the lower-case colours of MAXQDA codes with upper-case GUIDs', async () => {
+    const dir = tempDir();
+    const into = join(dir, 'p');
+    expect((await qda(['import', 'qdpx', sample('maxqda-24-imitation_project.qde'), '--into', into, '--quiet'])).code).toBe(0);
+    const book = parseCodebook('imported.yaml', readFileSync(join(into, 'codebooks', 'imported.yaml'), 'utf8')).codebook!;
+    const regie = book.codes.find((c) => c.label['*'] === 'Regie bij het gezin')!;
+    expect(regie.parent).toBe('samenwerking.rolverdeling');
+    expect(regie.cluster).toBe('samenwerking');
+    expect(regie.color).toBe('#ef8256');
+    expect(book.codes.filter((c) => !c.parent).map((c) => c.id)).toEqual(['samenwerking', 'randvoorwaarden', 'vertrouwen']);
   });
 });
 
