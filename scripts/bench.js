@@ -1,46 +1,32 @@
-// Times the main stages on a generated corpus in a temporary folder: `npm run bench [-- documents]`.
-// The corpus repeats the bundled examples with varied ids, so the words are realistic Dutch.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { run } from '../dist/cli/run.js';
+// Benchmarks: `npm run bench [-- options]`.
+//   --size 10MB       corpus size (default 100MB); --sizes 10MB,100MB,1GB runs several in a row
+//   --large           the 1 GB corpus
+//   --paragraph 20MB  size of the one-paragraph transcript (0 to skip)
+//   --keep            leave the generated corpus in the temporary folder
+import { cpus } from 'node:os';
+import { corpusBench, paragraphBench, startupBench } from './bench/throughput.js';
 
-const wanted = Number(process.argv[2] ?? 600);
-const examples = 'examples/rotterdam/corpus';
-const sources = readdirSync(examples, { recursive: true })
-  .filter((f) => String(f).endsWith('.md'))
-  .map((f) => readFileSync(join(examples, String(f)), 'utf8'));
-
-const dir = mkdtempSync(join(tmpdir(), 'qda-bench-'));
-let bytes = 0;
-for (let i = 0; i < wanted; i++) {
-  const text = sources[i % sources.length].replace(/^id: .*$/m, `id: doc-${i}`);
-  writeFileSync(join(dir, `doc-${i}.md`), text);
-  bytes += Buffer.byteLength(text);
-}
-const sink = { write: () => true };
-const io = { stdout: sink, stderr: sink, cwd: dir, env: {}, stderrIsTTY: false };
-
-async function time(label, argv) {
-  const start = performance.now();
-  const code = await run(argv, io);
-  const seconds = (performance.now() - start) / 1000;
-  console.log(`${label.padEnd(34)} ${seconds.toFixed(2).padStart(6)} s  ${(bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s  (exit ${code})`);
+function option(name) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-console.log(`corpus: ${wanted} documents, ${(bytes / 1e6).toFixed(1)} MB in ${dir}`);
-await time('check', ['check', '.']);
-await time('code --format json', ['code', '.', '--format', 'json']);
-await time('code --unit sentence --format csv', ['code', '.', '--unit', 'sentence', '--format', 'csv']);
-await time('analyse', ['analyse', '.', '--out', join(dir, 'out')]);
-const startup = [];
-for (let i = 0; i < 10; i++) {
-  const t = performance.now();
-  spawnSync(process.execPath, ['bin/qda.js', '--version']);
-  startup.push(performance.now() - t);
+function bytes(text) {
+  const m = /^(\d+(?:\.\d+)?)\s*(kb|mb|gb)?$/i.exec(text.trim());
+  if (!m) throw new Error(`not a size: ${text} (write e.g. 10MB or 1GB)`);
+  return Math.round(Number(m[1]) * { kb: 1e3, mb: 1e6, gb: 1e9 }[(m[2] ?? 'mb').toLowerCase()]);
 }
-startup.sort((a, b) => a - b);
-console.log(`qda --version (median of 10)          ${startup[5].toFixed(0)} ms`);
-console.log(`out/codings.json                     ${(statSync(join(dir, 'out', 'codings.json')).size / 1e6).toFixed(1)} MB`);
-rmSync(dir, { recursive: true, force: true });
+
+const sizes = (option('--sizes') ?? option('--size') ?? (process.argv.includes('--large') ? '1GB' : '100MB')).split(',').map(bytes);
+const keep = process.argv.includes('--keep');
+
+/** Code and analyse throughput against ripgrep and a regex, the long paragraph, start-up. */
+function throughput() {
+  console.log(`node ${process.version}, ${cpus().length} cores`);
+  for (const size of sizes) corpusBench(size, { keep });
+  const paragraph = bytes(option('--paragraph') ?? '20MB');
+  if (paragraph > 0) paragraphBench(paragraph);
+  startupBench();
+}
+
+throughput();

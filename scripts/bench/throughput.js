@@ -1,0 +1,150 @@
+// Throughput of `qda code` and `qda analyse` on a generated corpus, side by side with ripgrep (when
+// installed) and a fixed JavaScript regex over the same files, so that figures from a busy machine
+// can still be compared: the ratios are measured in the same run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { writeCorpus, writeOneParagraph } from './corpus.js';
+
+const QDA = resolve('bin/qda.js');
+const TIME = '/usr/bin/time';
+
+/** The HALL terms as plain keywords (wildcards dropped), one per line, for ripgrep and the regex. */
+export function hallKeywords(path = 'codebooks/hall.yaml') {
+  const words = new Set();
+  for (const code of parse(readFileSync(path, 'utf8')).codes ?? []) collect(code, words);
+  return [...words].sort();
+}
+
+function collect(code, words) {
+  for (const list of Object.values(code.terms ?? {})) for (const t of list) words.add(String(t).replace(/\*/g, '').trim().toLowerCase());
+  for (const child of code.children ?? []) collect(child, words);
+  words.delete('');
+}
+
+/** Runs a command with stdout to /dev/null; wall time, and peak memory through /usr/bin/time -v when there. */
+export function measure(command, args, cwd) {
+  const timed = existsSync(TIME);
+  const report = join(tmpdir(), `qda-bench-time-${process.pid}`);
+  const out = openSync('/dev/null', 'w');
+  const start = performance.now();
+  const result = timed
+    ? spawnSync(TIME, ['-f', '%M', '-o', report, command, ...args], { cwd, stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 })
+    : spawnSync(command, args, { cwd, stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - start) / 1000;
+  closeSync(out);
+  let peakMB;
+  if (timed && existsSync(report)) {
+    const kb = Number(readFileSync(report, 'utf8').trim().split('\n').pop());
+    if (Number.isFinite(kb)) peakMB = kb / 1024;
+    rmSync(report, { force: true });
+  }
+  const stderr = String(result.stderr ?? '');
+  return { seconds, peakMB, status: result.status, stderr: stderr.slice(-2000) };
+}
+
+function hasRipgrep() {
+  const r = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
+}
+
+function files(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** The fixed baseline: one case-insensitive alternation of the keywords, counted over every file, in this process. */
+export function regexBaseline(dir, keywords) {
+  const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const regexp = new RegExp(`\\b(?:${escaped.join('|')})`, 'gi');
+  const start = performance.now();
+  let matches = 0;
+  for (const file of files(dir)) {
+    const text = readFileSync(file, 'utf8');
+    regexp.lastIndex = 0;
+    while (regexp.exec(text)) matches++;
+  }
+  return { seconds: (performance.now() - start) / 1000, matches };
+}
+
+const mb = (bytes) => bytes / 1e6;
+
+function line(label, bytes, run, ripgrep, regex) {
+  const speed = `${(mb(bytes) / run.seconds).toFixed(1)} MB/s`;
+  const vsRg = ripgrep ? `${(run.seconds / ripgrep.seconds).toFixed(1)}× rg` : 'no rg';
+  const vsRegex = `${(run.seconds / regex.seconds).toFixed(2)}× regex`;
+  const peak = run.peakMB === undefined ? 'peak ?' : `peak ${run.peakMB.toFixed(0)} MB`;
+  const failed = run.status === 0 || run.status === undefined ? '' : `  EXIT ${run.status}: ${run.stderr.trim().split('\n').pop()}`;
+  console.log(
+    `${label.padEnd(22)} ${run.seconds.toFixed(2).padStart(7)} s ${speed.padStart(12)} ${vsRg.padStart(10)} ${vsRegex.padStart(12)}  ${peak}${failed}`,
+  );
+}
+
+/** One corpus size: every measurement on the same files. */
+export function corpusBench(bytes, options = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'qda-bench-'));
+  try {
+    const made = writeCorpus(dir, bytes);
+    const corpus = join(dir, 'corpus');
+    console.log(`\ncorpus: ${made.documents} documents, ${mb(made.bytes).toFixed(1)} MB in ${dir}`);
+    const keywords = hallKeywords();
+    const list = join(dir, 'keywords.txt');
+    writeFileSync(list, `${keywords.join('\n')}\n`);
+    const rgVersion = hasRipgrep();
+    const regex = regexBaseline(corpus, keywords);
+    // Once to warm the file cache, so that the first measured command does not pay for the disk.
+    const ripgrep = rgVersion
+      ? (measure('rg', ['-c', '-F', '-i', '-f', list, corpus], dir), measure('rg', ['-c', '-F', '-i', '-f', list, corpus], dir))
+      : undefined;
+    if (!rgVersion) console.log('ripgrep (rg) is not installed: ratios are given against the regex baseline only');
+    const node = process.execPath;
+    const runs = [
+      ['code --format json', [QDA, 'code', '.', '--format', 'json', '--quiet']],
+      ['code --format csv', [QDA, 'code', '.', '--format', 'csv', '--quiet']],
+      ['analyse', [QDA, 'analyse', '.', '--out', join(dir, 'out'), '--quiet']],
+    ];
+    const results = {};
+    for (const [label, args] of runs) {
+      const run = measure(node, args, dir);
+      results[label] = run;
+      line(`qda ${label}`, made.bytes, run, ripgrep, regex);
+    }
+    if (ripgrep) line(`ripgrep (${keywords.length} words)`, made.bytes, ripgrep, ripgrep, regex);
+    line(`JS regex (${keywords.length} words)`, made.bytes, { ...regex, status: 0 }, ripgrep, regex);
+    if (rgVersion) console.log(`ripgrep: ${rgVersion}, rg -c -F -i -f keywords.txt corpus`);
+    return { ...made, results, ripgrep, regex };
+  } finally {
+    if (!options.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `qda analyse` of one transcript that is one long paragraph. */
+export function paragraphBench(bytes) {
+  const dir = mkdtempSync(join(tmpdir(), 'qda-bench-paragraph-'));
+  try {
+    const made = writeOneParagraph(dir, bytes);
+    const run = measure(process.execPath, [QDA, 'analyse', '.', '--out', join(dir, 'out'), '--quiet'], dir);
+    const sizes = ['codings.csv', 'excerpts.csv', 'codings.json']
+      .filter((f) => existsSync(join(dir, 'out', f)))
+      .map((f) => `${f} ${mb(readFileSync(join(dir, 'out', f)).length).toFixed(1)} MB`);
+    console.log(
+      `\none paragraph of ${mb(made.bytes).toFixed(1)} MB: qda analyse ${run.seconds.toFixed(2)} s, peak ${run.peakMB?.toFixed(0) ?? '?'} MB${run.status === 0 ? '' : `, EXIT ${run.status}`} (${sizes.join(', ')})`,
+    );
+    return run;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Median of ten runs of `qda --version`. */
+export function startupBench() {
+  const times = [];
+  for (let i = 0; i < 10; i++) times.push(measure(process.execPath, [QDA, '--version'], process.cwd()).seconds * 1000);
+  times.sort((a, b) => a - b);
+  console.log(`\nqda --version: ${times[5].toFixed(0)} ms (median of 10)`);
+}
