@@ -12,7 +12,7 @@ export interface Block {
   range: Range;
   /** The speaker label in force, if any. */
   speaker?: string;
-  /** Counts speaker labels; blocks of one turn share it. 0 before the first label. */
+  /** Counts speaker labels; blocks of one turn share it. 0 outside any turn (narration, text before a label). */
   turn: number;
   section: string[];
   /** Codes given by hand in `<!-- qda: ... -->` comments after or at the end of the block. */
@@ -65,7 +65,21 @@ function* lines(text: string, from: number): Generator<Line> {
   if (start < text.length) yield { start, end: text.length, text: text.slice(start) };
 }
 
-export function scanBlocks(text: string, bodyStart: number, speakers: SpeakerMap): Block[] {
+export interface TurnRules {
+  /** Labels the document declares; when there are any, only they open turns. */
+  speakers: SpeakerMap;
+  /**
+   * The document is narrated (an article, a report with quotes): a turn is only the paragraph that
+   * opens with a label, and every paragraph without one is the author's.
+   */
+  narration: boolean;
+}
+
+/**
+ * A turn lasts from its label until the next label, a heading or a horizontal rule; in a narrated
+ * document also until the next paragraph without a label.
+ */
+export function scanBlocks(text: string, bodyStart: number, { speakers, narration }: TurnRules): Block[] {
   const blocks: Block[] = [];
   const headings: { level: number; title: string }[] = [];
   let open: Block | undefined;
@@ -79,9 +93,10 @@ export function scanBlocks(text: string, bodyStart: number, speakers: SpeakerMap
     open = undefined;
     openLines = 0;
   };
-  const start = (kind: Block['kind'], from: number, end: number) => {
+  const start = (kind: Block['kind'], from: number, end: number, labelled = false) => {
     close();
-    open = { kind, range: { start: from, end: from }, turn, section: headings.map((h) => h.title) };
+    if (narration && !labelled) speaker = undefined;
+    open = { kind, range: { start: from, end: from }, turn: speaker === undefined ? 0 : turn, section: headings.map((h) => h.title) };
     if (speaker !== undefined) open.speaker = speaker;
     extend(from, end);
   };
@@ -109,16 +124,20 @@ export function scanBlocks(text: string, bodyStart: number, speakers: SpeakerMap
       const title = heading ? (heading[2] ?? '').trim() : text.slice(open!.range.start, open!.range.end).trim();
       open = undefined;
       openLines = 0;
+      speaker = undefined;
       while (headings.length > 0 && headings[headings.length - 1].level >= level) headings.pop();
       headings.push({ level, title });
       return;
     }
-    if (RULE.test(line.text)) return close();
+    if (RULE.test(line.text)) {
+      speaker = undefined;
+      return close();
+    }
     const label = matchSpeaker(line.text, speakers);
     if (label) {
       speaker = label.label;
       turn++;
-      return start('paragraph', line.start + label.contentStart, line.end);
+      return start('paragraph', line.start + label.contentStart, line.end, true);
     }
     const item = ITEM.exec(line.text);
     if (item) return start('item', line.start + item[0].length, line.end);

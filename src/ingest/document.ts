@@ -21,6 +21,8 @@ export interface Document {
   attributes: Record<string, AttributeValue>;
   /** Declared speaker labels and their roles. */
   speakers: Map<string, string>;
+  /** Declared `narration: true`: paragraphs without a speaker label are the author's, not a speaker's. */
+  narration: boolean;
   /** Where the body starts, after the front matter. */
   bodyStart: number;
 }
@@ -47,7 +49,7 @@ export interface Paragraph {
   inline?: InlineCodes[];
 }
 
-const RESERVED = new Set(['id', 'speakers']);
+const RESERVED = new Set(['id', 'speakers', 'narration']);
 
 export function readDocument(path: string, text: string): { document: Document; diagnostics: Diagnostic[] } {
   const lines = new LineIndex(text);
@@ -93,12 +95,33 @@ export function readDocument(path: string, text: string): { document: Document; 
       ),
     );
   }
-  const document: Document = { id, path, text, lines, attributes, speakers: speakers ?? new Map(), bodyStart: frontMatter.bodyStart };
+  if (data.narration !== undefined && typeof data.narration !== 'boolean') {
+    diagnostics.push(
+      diagnostic(
+        'error',
+        path,
+        'front-matter/narration',
+        '`narration` must be true or false',
+        at('narration'),
+        'write `narration: true` when paragraphs without a speaker label are narration',
+      ),
+    );
+  }
+  const document: Document = {
+    id,
+    path,
+    text,
+    lines,
+    attributes,
+    speakers: speakers ?? new Map(),
+    narration: data.narration === true,
+    bodyStart: frontMatter.bodyStart,
+  };
   return { document, diagnostics };
 }
 
 export function segmentDocument(document: Document, unit: Unit): Segment[] {
-  const blocks = scanBlocks(document.text, document.bodyStart, document.speakers);
+  const blocks = scanBlocks(document.text, document.bodyStart, document);
   const ranges = unitRanges(document.text, blocks, unit);
   return ranges.map(({ block, range, blocks: held }, i) => {
     const segment: Segment = {
@@ -122,20 +145,16 @@ export function segmentDocument(document: Document, unit: Unit): Segment[] {
 function unitRanges(text: string, blocks: Block[], unit: Unit): { block: Block; range: Range; blocks: Block[] }[] {
   if (unit === 'paragraph') return blocks.map((block) => ({ block, range: block.range, blocks: [block] }));
   if (unit === 'sentence') return blocks.flatMap((block) => splitSentences(text, block.range).map((range) => ({ block, range, blocks: [block] })));
-  // A turn joins the blocks of one speaker label, within one section.
+  // A turn joins the blocks of one speaker label (a heading or rule has ended it already).
   const out: { block: Block; range: Range; blocks: Block[] }[] = [];
   for (const block of blocks) {
     const last = out[out.length - 1];
-    if (last && block.turn > 0 && last.block.turn === block.turn && sameSection(last.block, block)) {
+    if (last && block.turn > 0 && last.block.turn === block.turn) {
       last.range = { start: last.range.start, end: block.range.end };
       last.blocks.push(block);
     } else out.push({ block, range: { ...block.range }, blocks: [block] });
   }
   return out;
-}
-
-function sameSection(a: Block, b: Block): boolean {
-  return a.section.length === b.section.length && a.section.every((s, i) => s === b.section[i]);
 }
 
 function documentId(path: string, id: unknown): string {

@@ -206,11 +206,11 @@ describe('sections', () => {
     ]);
   });
 
-  test('headings are not segments and a turn does not cross a section', () => {
-    const { document } = readDocument('a.md', 'R: Begin.\n\n## Thema\n\nVervolg van R.\n');
+  test('headings are not segments and a heading ends the turn', () => {
+    const { document } = readDocument('a.md', 'R: Begin.\n\n## Thema\n\nGeen spreker meer.\n');
     expect(segmentDocument(document, 'turn').map((s) => [s.speaker, s.section, s.text])).toEqual([
       ['R', [], 'Begin.'],
-      ['R', ['Thema'], 'Vervolg van R.'],
+      [undefined, ['Thema'], 'Geen spreker meer.'],
     ]);
   });
 });
