@@ -90,6 +90,15 @@ export function nonNegativeInt(name: string) {
   };
 }
 
+/** A share between 0 and 1 (a usage error otherwise). */
+export function share(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw usage(`${name} must be a share between 0 and 1, not "${value}"`);
+    return n;
+  };
+}
+
 /** Help text: examples after the options. */
 export function examples(command: Command, lines: string[]): Command {
   return command.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);

@@ -1,11 +1,12 @@
-/** `qda codebook export|import`: the codebook as REFI-QDA QDC, markdown or CSV, and back. */
+/** `qda codebook export|import|audit`: the codebook as REFI-QDA QDC, markdown or CSV, and back; its terms audited on a corpus. */
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
-import { corpusOptions, examples } from '../options.js';
+import { corpusOptions, examples, nonNegativeInt, share, tableOutputOptions } from '../options.js';
+import type { AuditFlags } from '../actions/audit.js';
 import type { CodebookExportFlags, CodebookImportFlags } from '../actions/codebook.js';
 
 export function registerCodebook(program: Command, io: Io): Command {
-  const group = program.command('codebook').description('exchange the codebook: REFI-QDA codebook (.qdc), markdown, CSV');
+  const group = program.command('codebook').description('exchange the codebook (REFI-QDA .qdc, markdown, CSV) and audit its terms on a corpus');
   const out = group
     .command('export')
     .description('write the codebook as QDC (for NVivo, ATLAS.ti, MAXQDA, QualCoder), markdown for people, or CSV for spreadsheets')
@@ -25,5 +26,16 @@ export function registerCodebook(program: Command, io: Io): Command {
     .option('-q, --quiet', 'no summary line on stderr')
     .action(async (file: string, flags: CodebookImportFlags) => (await import('../actions/codebook.js')).codebookImportAction(file, flags, io));
   examples(into, ['qda codebook import nvivo-codes.qdc --out codebooks/nvivo.yaml', 'qda codebook import codes.csv > codebooks/mine.yaml']);
+  const audit = group
+    .command('audit')
+    .description('what each term matches in the corpus, how many segments each code takes; flags topic words and wildcard or stem matches that look like other words')
+    .argument('[paths...]', 'markdown files, folders or globs (default: the corpus of qda.yaml, or this folder)')
+    .option('--topic-share <share>', 'a term firing in more than this share of segments is a topic word', share('--topic-share'), 0.1)
+    .option('--forms <n>', 'matched words shown per term', nonNegativeInt('--forms'), 8)
+    .option('--flagged', 'only terms with a flag');
+  tableOutputOptions(corpusOptions(audit, { selection: false })).action(async (paths: string[], flags: AuditFlags) =>
+    (await import('../actions/audit.js')).auditAction(paths, flags, io),
+  );
+  examples(audit, ['qda codebook audit examples/rotterdam --flagged', 'qda codebook audit --format csv > audit.csv']);
   return group;
 }

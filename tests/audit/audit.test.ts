@@ -1,0 +1,131 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AuditBuilder, suspicions } from '../../src/audit/audit.js';
+import { parseCodebook } from '../../src/codebook/load.js';
+import type { Coding, Evidence } from '../../src/coding/coding.js';
+import { stemmerFor } from '../../src/match/stem.js';
+import { qda } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+const BOOK = `name: audit test
+language: nl
+codes:
+  - id: people
+    label: People
+    children:
+      - id: people.roles
+        label: Roles
+        terms: ["rol*", regie]
+      - id: people.skills
+        label: Skills
+        terms: ["*vaardigheid", "samenwerk*"]
+`;
+
+const stem = stemmerFor('nl');
+
+function evidence(term: string, kind: Evidence['kind'], text: string, start = 0): Evidence {
+  return { term, kind, text, range: { start, end: start + text.length } };
+}
+
+function coding(code: string, ev: Evidence[]): Coding {
+  return { documentId: 'd', segment: 1, code, cluster: 'people', source: 'auto', coder: 'qda', hits: ev.length, evidence: ev };
+}
+
+describe('the term audit', () => {
+  const book = parseCodebook('book.yaml', BOOK).codebook!;
+
+  it('counts segments per code and per term, and the words each term matched', () => {
+    const b = new AuditBuilder(book, { topicShare: 0.5, stem });
+    b.addSegment('a', [coding('people.roles', [evidence('rol*', 'prefix', 'rollen'), evidence('regie', 'stem', 'regie', 10)])]);
+    b.addSegment('a', [coding('people.roles', [evidence('rol*', 'prefix', 'Rol'), evidence('rol*', 'prefix', 'rollen', 5)])]);
+    b.addSegment('b', []);
+    b.addSegment('b', [coding('people.skills', [evidence('*vaardigheid', 'suffix', 'gespreksvaardigheid')])]);
+    const audit = b.result();
+    expect(audit.segments).toBe(4);
+    expect(audit.documents).toBe(2);
+    const roles = audit.codes.find((c) => c.id === 'people.roles')!;
+    expect(roles).toMatchObject({ segments: 2, share: 0.5, documents: 1 });
+    const rol = roles.terms.find((t) => t.term === 'rol*')!;
+    expect(rol.segments).toBe(2);
+    expect(rol.matches).toBe(3);
+    expect(rol.forms.map((f) => [f.form, f.count, f.segments])).toEqual([
+      ['rollen', 2, 2],
+      ['rol', 1, 1],
+    ]);
+    expect(audit.codes.find((c) => c.id === 'people')!.segments).toBe(0);
+  });
+
+  it('flags a term that fires in more than the topic share of segments', () => {
+    const b = new AuditBuilder(book, { topicShare: 0.4, stem });
+    for (let i = 0; i < 5; i++) b.addSegment('a', i < 3 ? [coding('people.skills', [evidence('samenwerk*', 'prefix', 'samenwerking')])] : []);
+    const term = b.result().codes.find((c) => c.id === 'people.skills')!.terms[0];
+    expect(term.share).toBeCloseTo(0.6);
+    expect(term.flags).toEqual(['topic']);
+    const quiet = new AuditBuilder(book, { topicShare: 0.7, stem });
+    for (let i = 0; i < 5; i++) quiet.addSegment('a', i < 3 ? [coding('people.skills', [evidence('samenwerk*', 'prefix', 'samenwerking')])] : []);
+    expect(quiet.result().codes.find((c) => c.id === 'people.skills')!.terms[0].flags).toEqual([]);
+  });
+
+  it('suspects a wildcard match only when two signs meet, and never an inflection', () => {
+    const alone = { count: 3, segments: 3, alone: 3 };
+    const accompanied = { count: 3, segments: 3, alone: 0 };
+    // far in spelling and alone: rolstoel is not a role
+    expect(suspicions('rol*', 'prefix', 'rolstoel', alone, { topicShare: 0.1, stem })).toEqual(['spelling', 'stands alone']);
+    expect(suspicions('rol*', 'prefix', 'rolstoel', accompanied, { topicShare: 0.1, stem })).toEqual([]);
+    // an everyday word of the background that stands alone
+    const background = new Set(['rechtvaardigheid']);
+    expect(suspicions('*vaardigheid', 'suffix', 'rechtvaardigheid', alone, { topicShare: 0.1, stem, background })).toEqual([
+      'everyday word',
+      'stands alone',
+    ]);
+    expect(suspicions('*vaardigheid', 'suffix', 'rechtvaardigheid', alone, { topicShare: 0.1, stem })).toEqual([]);
+    // inflections are the term itself
+    expect(suspicions('rol*', 'prefix', 'rollen', alone, { topicShare: 0.1, stem, background: new Set(['rollen']) })).toEqual([]);
+    expect(suspicions('korte lijnen', 'phrase', 'korte lijnen', alone, { topicShare: 0.1, stem })).toEqual([]);
+  });
+});
+
+describe('qda codebook audit', () => {
+  function project(): string {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'corpus'));
+    writeFileSync(join(dir, 'book.yaml'), BOOK);
+    writeFileSync(join(dir, 'qda.yaml'), 'codebook: book.yaml\n');
+    const paragraphs = [
+      'De samenwerking met school gaat goed.',
+      'Zij zit in een rolstoel en kan de trap niet op.',
+      'Over de rolstoel is met de gemeente gebeld.',
+      'Wie heeft de regie? Niemand pakt die rol.',
+      'We hebben het weer gehad over de samenwerking.',
+      'Het weer was mooi.',
+    ];
+    writeFileSync(join(dir, 'corpus', 'a.md'), `---\ndistrict: Noord\n---\n\n${paragraphs.join('\n\n')}\n`);
+    return dir;
+  }
+
+  it('lists matched words, flags topic words and suspect wildcards, in every format', async () => {
+    const dir = project();
+    const table = await qda(['codebook', 'audit', dir, '--topic-share', '0.3']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/samenwerk\*\s+prefix\s+2\s+33\.3%\s+topic/);
+    expect(table.stdout).toMatch(/rol\*.*collision.*rolstoel ×2 \(\? spelling, stands alone\)/);
+    expect(table.stderr).toMatch(/audited 3 terms that matched in 6 segments: 2 topic words, 1 term with suspect matches/);
+
+    const json = JSON.parse((await qda(['codebook', 'audit', dir, '--format', 'json', '--topic-share', '0.3'])).stdout);
+    const roles = json.codes.find((c: { id: string }) => c.id === 'people.roles');
+    expect(roles.segments).toBe(3);
+    expect(roles.terms.find((t: { term: string }) => t.term === 'rol*').forms.map((f: { form: string }) => f.form)).toEqual(['rolstoel', 'rol']);
+
+    const flagged = await qda(['codebook', 'audit', dir, '--format', 'csv', '--flagged', '--topic-share', '0.3']);
+    const lines = flagged.stdout.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('code,term,kind,segments,share,flags,matched words');
+    expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(['rol*', 'samenwerk*']);
+  });
+
+  it('refuses a topic share outside 0..1 as wrong usage', async () => {
+    const result = await qda(['codebook', 'audit', project(), '--topic-share', '2']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--topic-share must be a share between 0 and 1/);
+  });
+});
