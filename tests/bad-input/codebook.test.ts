@@ -1,7 +1,7 @@
 // Bad codebooks: runaway patterns, misspelt keys, code ids that could name paths; and attribute values
 // that could, which must not break anything.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { qda } from '../helpers/run-cli.js';
@@ -106,8 +106,9 @@ describe('attribute values that look like paths break nothing', () => {
       files[`corpus/d${i}.md`] =
         `---\ndistrict: ${JSON.stringify(v)}\nrole: ${JSON.stringify(v)}\n---\n\nWe hebben korte lijnen met de school.\n\nDe wachtlijst is lang.\n`;
     });
-    const dir = tempDir(files);
-    const parent = dirname(dir);
+    // The study sits in a folder of its own, so that what lies beside it is known and nothing else writes there.
+    const parent = tempDir(Object.fromEntries(Object.entries(files).map(([path, text]) => [`study/${path}`, text])));
+    const dir = join(parent, 'study');
     const around = readdirSync(parent).sort();
     const before = listFiles(dir);
 
