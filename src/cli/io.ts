@@ -10,7 +10,26 @@ export interface Io {
 }
 
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, stderrIsTTY: Boolean(process.stderr.isTTY) };
+  return {
+    stdout: closable(process.stdout),
+    stderr: closable(process.stderr),
+    cwd: process.cwd(),
+    env: process.env,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+}
+
+/**
+ * A stream whose reader may go away (`qda code | head -1`): once the pipe is closed, further output is
+ * dropped and the run ends normally, as ripgrep does, instead of dying on an unhandled EPIPE.
+ */
+function closable(stream: NodeJS.WriteStream): Io['stdout'] {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return { write: (text: string) => closed || stream.write(text) };
 }
 
 /** Colour on stderr: on a terminal, unless NO_COLOR is set; FORCE_COLOR turns it on anywhere. */

@@ -13,7 +13,7 @@ import { codebookPath, displayPath, openProject, projectFiles, type Project } fr
 import { collapseRepeats, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeColour } from '../formatters/colour.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
-import { exists, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
+import { CORPUS_EXTENSIONS, exists, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
 import type { Selection } from '../manual/apply.js';
 import { parseSidecar, type ManualRow } from '../manual/sidecar.js';
 import { inputProblem, ProblemsReported, usage } from './errors.js';
@@ -55,8 +55,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   const writes = [options.output, options.outputDir].filter((p): p is string => p !== undefined);
   const { files, missing } = projectFiles(project, io.cwd, writes);
   guardInputs(files, options, io.cwd);
-  if (missing.length > 0 && files.length === 0)
-    throw usage(`no transcripts found at ${missing.join(', ')}`, 'give markdown files or folders that hold them');
+  if (missing.length > 0 && files.length === 0) noTranscripts(missing, io.cwd);
   for (const m of missing) diagnostics.push({ file: m, severity: 'warning', rule: 'corpus/no-files', message: 'no transcripts found here' });
 
   const corpus: CorpusOptions = {
@@ -77,8 +76,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
 
   report(io, diagnostics);
   if (!loaded.codebook || (hasErrors(diagnostics) && !options.keepGoing)) throw new ProblemsReported(1, diagnostics);
-  if (files.length === 0 && !options.keepGoing)
-    throw inputProblem('no transcripts (*.md) found', 'put markdown files in the folder, or name them as arguments');
+  if (files.length === 0) noTranscripts(paths.length > 0 ? paths : project.settings.corpus, io.cwd);
   return {
     io,
     project,
@@ -91,6 +89,21 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     corpus,
   };
 }
+
+/**
+ * Nothing to read. A path that does not exist is wrong usage (2); a folder or glob that holds no
+ * transcripts is a corpus problem (1), said the same way for every command.
+ */
+function noTranscripts(paths: string[], cwd: string): never {
+  const shown = paths.join(', ');
+  if (paths.every((p) => !exists(p, cwd) && !isGlob(p))) throw usage(`no transcripts found at ${shown}`, 'give markdown files or folders that hold them');
+  throw inputProblem(
+    `no transcripts (${CORPUS_EXTENSIONS.map((e) => `*.${e}`).join(', ')}) in ${shown}`,
+    'put markdown files in the folder, or name them as arguments',
+  );
+}
+
+const isGlob = (path: string) => /[*?[\]{}]/.test(path);
 
 /** The coders' sidecar files under codings/ of the project. */
 function readSidecars(project: Project, io: Io): { rows: ManualRow[]; diagnostics: Diagnostic[] } {

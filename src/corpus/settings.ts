@@ -55,7 +55,9 @@ export function parseSettings(path: string, text: string): { settings: Settings;
       case 'corpus':
       case 'skipSpeakers': {
         const list = isSeq(value) ? value.items.map((i) => (isScalar(i) ? String(i.value) : '')) : text !== undefined ? [text] : [];
-        if (list.length === 0 || list.some((s) => s === ''))
+        // No speakers to skip is a choice (`skipSpeakers: []`); a corpus of nothing is not.
+        const empty = list.length === 0 && !(key === 'skipSpeakers' && isSeq(value));
+        if (empty || list.some((s) => s === ''))
           error(value ?? pair.key, `\`${key}\` must be a list of text`, `write \`${key}: [a, b]\``);
         else settings[key] = list;
         break;

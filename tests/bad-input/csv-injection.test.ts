@@ -1,4 +1,5 @@
-// Formula injection: no CSV cell qda writes starts with = + - or @, whatever the transcripts hold.
+// Formula injection: no CSV text cell qda writes starts with = + - or @, whatever the transcripts hold;
+// a plain number (-1, -0.500) is data, not a formula, and is written as it is.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -7,7 +8,7 @@ import { qda } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { listFiles, STACK } from './shared.js';
 
-const EVIL = ["=cmd|' /C calc'!A0", '+1', '-1', '@SUM(A1)'];
+const EVIL = ["=cmd|' /C calc'!A0", '+1+1', '-1-1', '@SUM(A1)'];
 const yamlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Transcripts with formulas at the start of paragraphs, in attributes, list attributes, headings, ids and speaker roles. */
@@ -46,7 +47,8 @@ function cellsOf(text: string, delimiter = ','): string[][] {
 
 function expectNoFormula(rows: string[][], what: string): void {
   expect(rows.length, what).toBeGreaterThan(1);
-  const bad = rows.flat().filter((cell) => /^[=+\-@]/.test(cell));
+  const number = /^[-+]?\d+([.,]\d+)?%?$/;
+  const bad = rows.flat().filter((cell) => /^[=+\-@]/.test(cell) && !number.test(cell));
   expect(bad, what).toEqual([]);
 }
 
@@ -82,6 +84,12 @@ describe('CSV cells never start with = + - @', () => {
     const m = await qda(['matrix', '.', '--format', 'csv'], { cwd: dir });
     const header = cellsOf(m.stdout)[0];
     for (const evil of EVIL) expect(header).toContain(`'${evil}`);
+  });
+
+  test('a district that is a number stays a number', async () => {
+    const dir = tempDir({ 'a.md': "---\ndistrict: '-1'\n---\n\nKorte lijnen.\n", 'b.md': "---\ndistrict: '-2 wijk'\n---\n\nKorte lijnen.\n" });
+    const m = await qda(['matrix', '.', '--format', 'csv', '-q'], { cwd: dir });
+    expect(cellsOf(m.stdout)[0]).toEqual(['code', 'label', '-1', "'-2 wijk", 'Totaal']);
   });
 
   test('every CSV that qda analyse writes', async () => {

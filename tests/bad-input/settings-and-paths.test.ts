@@ -29,6 +29,21 @@ describe('qda.yaml', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  test('skipSpeakers: [] is no speaker to skip, not an error', async () => {
+    const dir = tempDir({
+      'qda.yaml': 'corpus: [corpus]\nskipSpeakers: []\n',
+      'corpus/a.md': '---\ndistrict: Hillesluis\n---\n\n**I:** Hoe gaat het met de wachtlijst?\n',
+    });
+    const r = await qda(['code', '--format', 'json', '-q'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [segment] = JSON.parse(r.stdout).documents[0].segments;
+    expect(segment.skipped).toBeUndefined();
+    expect(segment.codes.map((c: { id: string }) => c.id)).toContain('institutional.capacity');
+    const missing = await qda(['code'], { cwd: tempDir({ 'qda.yaml': 'corpus: [corpus]\nskipSpeakers:\n', 'corpus/a.md': GOOD }) });
+    expectRefused(missing, '`skipSpeakers` must be a list of text');
+  });
+
   test('broken YAML in qda.yaml', async () => {
     const dir = tempDir({ 'qda.yaml': 'corpus: [corpus\nunit: paragraph\n', 'corpus/a.md': GOOD });
     const r = await qda(['code'], { cwd: dir });
@@ -56,6 +71,15 @@ describe('missing files', () => {
       expect(r.stdout).toBe('');
     }
     expect(listFiles(dir)).toEqual(['a.md']);
+  });
+
+  test('a folder without transcripts: exit 1 with a message, for every command, nothing written', async () => {
+    const dir = tempDir({ 'empty/notes.pdf': 'not a transcript', 'project/qda.yaml': 'corpus: [corpus/**/*.md]\n' });
+    for (const argv of [['check'], ['code'], ['excerpts'], ['matrix'], ['cooccur'], ['summary'], ['report'], ['review', 'export'], ['analyse']]) {
+      expectRefused(await qda([...argv, 'empty'], { cwd: dir }), 'no transcripts (*.md, *.markdown, *.txt) in empty');
+      expectRefused(await qda([...argv, 'project'], { cwd: dir }), 'no transcripts (*.md, *.markdown, *.txt) in project/corpus/**/*.md');
+    }
+    expect(listFiles(dir)).toEqual(['empty/notes.pdf', 'project/qda.yaml']);
   });
 
   test.runIf(BUILT)('the same from a separate process', () => {

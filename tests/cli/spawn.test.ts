@@ -20,3 +20,13 @@ test.runIf(existsSync('dist/cli/run.js'))('bin/qda.js codes a transcript and exi
   expect(bad.status).toBe(2);
   expect(bad.stderr).not.toMatch(/\n\s+at /);
 });
+
+test.runIf(existsSync('dist/cli/run.js'))('output into a pipe that closes early (qda code | head -1) ends quietly with 0', () => {
+  const r = spawnSync('bash', ['-c', `"${process.execPath}" ${bin} code examples/rotterdam --format json | head -1; echo "exit \${PIPESTATUS[0]}" >&2`], {
+    encoding: 'utf8',
+  });
+  expect(r.stdout).toBe('{\n');
+  expect(r.stderr).not.toContain('EPIPE');
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.stderr.trim().split('\n').at(-1)).toBe('exit 0');
+});

@@ -38,7 +38,9 @@ const cellText = fc.oneof(
 const table = <T>(cell: fc.Arbitrary<T>) =>
   fc.integer({ min: 1, max: 5 }).chain((width) => fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 6 }));
 
-const guarded = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+/** A number (as text, with a decimal point or comma, an exponent or a % sign) is data, not a formula. */
+const numeric = (cell: string) => /^[-+]?(\d+([.,]\d+)?|[.,]\d+)([eE][-+]?\d+)?%?$/.test(cell);
+const guarded = (cell: string) => (/^[=+\-@\t\r]/.test(cell) && !numeric(cell) ? `'${cell}` : cell);
 
 function parse(csv: string, delimiter: string): string[][] {
   expect(csv.endsWith('\r\n')).toBe(true);
@@ -105,6 +107,14 @@ describe('CSV round trip', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  test('negative numbers written as text are numbers, not formulas; text after a sign is guarded', () => {
+    const numbers = ['-0.500', '-0,500', '+1', '-12%', '-1e5', '-.5', '-2'];
+    const text = ['-2 wachtlijsten', '-', '--1', '-1-1', '-1\n=2', '+31 10 123', '=1', '@SUM(1)', '-0.5)+cmd'];
+    expect(parse(csvLines([numbers]), ',')).toEqual([numbers]);
+    expect(parse(csvLines([text]), ',')).toEqual([text.map((c) => `'${c}`)]);
+    expect(csvLines([['kappa', '-0,500']], { excel: true })).toBe('kappa;-0,500\r\n');
   });
 
   test('an empty table writes nothing', () => {
