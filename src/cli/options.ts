@@ -5,7 +5,8 @@
 import { Option, type Command } from 'commander';
 import type { Settings } from '../corpus/settings.js';
 import { UNITS, type Unit } from '../ingest/units.js';
-import { ENCODINGS, normaliseEncoding } from '../io/decode.js';
+import { closest } from '../codebook/suggest.js';
+import { ENCODING_NAMES, ENCODINGS, normaliseEncoding } from '../io/decode.js';
 import { LANGUAGES } from '../codebook/types.js';
 import { parseWhere, type Filter } from '../select/filter.js';
 import { usage } from './errors.js';
@@ -70,7 +71,11 @@ export function settingsOverrides(flags: CorpusFlags): Partial<Settings> {
   if (flags.language) overrides.language = flags.language;
   if (flags.skipSpeaker) overrides.skipSpeakers = flags.skipSpeaker;
   if (flags.encoding) {
-    if (!normaliseEncoding(flags.encoding)) throw usage(`unknown encoding "${flags.encoding}"`, `use one of: ${ENCODINGS.join(', ')}`);
+    if (!normaliseEncoding(flags.encoding)) {
+      const guess = closest(flags.encoding, ENCODING_NAMES);
+      const mean = guess ? `; did you mean ${normaliseEncoding(guess)}?` : '';
+      throw usage(`unknown encoding "${flags.encoding}"${mean}`, `use one of: ${ENCODINGS.join(', ')}`);
+    }
     overrides.encoding = flags.encoding;
   }
   return overrides;

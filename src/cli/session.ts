@@ -7,6 +7,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { compileCodebook, type CompiledCodebook } from '../codebook/compile.js';
 import { parseCodebook } from '../codebook/load.js';
 import type { Codebook } from '../codebook/types.js';
+import { chooseEncodings } from '../corpus/encodings.js';
 import { readMemos, type Memo } from '../corpus/memos.js';
 import { surveyCorpus, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
 import { codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
@@ -58,8 +59,10 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   if (missing.length > 0 && files.length === 0) noTranscripts(missing, io.cwd);
   for (const m of missing) diagnostics.push({ file: m, severity: 'warning', rule: 'corpus/no-files', message: 'no transcripts found here' });
 
+  const encodings = chooseEncodings(project, io.cwd, flags.encoding);
+  diagnostics.push(...encodings.diagnostics);
   const corpus: CorpusOptions = {
-    encoding: project.settings.encoding,
+    encoding: encodings.encodingOf,
     unit: project.settings.unit,
     skipSpeakers: project.settings.skipSpeakers,
     read: (path) => readBytes(path, io.cwd),

@@ -9,13 +9,14 @@ import { autoCode } from '../coding/auto-code.js';
 import type { Coding } from '../coding/coding.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { segmentDocument, type Document, type Segment, type Unit } from '../ingest/document.js';
-import { loadDocument } from './load.js';
+import { loadDocument, type FileEncoding } from './load.js';
 import type { Code } from '../codebook/types.js';
 import { anchorsOf, applyManual, type Selection } from '../manual/apply.js';
 import type { ManualRow } from '../manual/sidecar.js';
 
 export interface CorpusOptions {
-  encoding: string;
+  /** One encoding for every file, or the encoding of each file (see corpus/encodings.ts). */
+  encoding: string | ((path: string) => FileEncoding);
   unit: Unit;
   /** Language for documents that do not name one; defaults to the codebook's. */
   language?: string;
@@ -62,7 +63,7 @@ export function surveyCorpus(
   const parsed = new Map<string, { document: Document; segments: Segment[] }>();
   let kept = 0;
   for (const path of files) {
-    const loaded = loadDocument(path, options.read(path), options.encoding);
+    const loaded = loadDocument(path, options.read(path), encodingOf(options, path));
     diagnostics.push(...loaded.diagnostics);
     const document = loaded.document;
     if (!document) continue;
@@ -114,7 +115,7 @@ export function* codeCorpus(files: string[], compiled: CompiledCodebook, options
   for (const path of files) {
     const known = options.parsed?.get(path);
     options.parsed?.delete(path); // taken once, so that its memory goes with the document
-    const document = known?.document ?? loadDocument(path, options.read(path), options.encoding).document;
+    const document = known?.document ?? loadDocument(path, options.read(path), encodingOf(options, path)).document;
     if (!document) continue;
     const language = documentLanguage(document, options.language ?? compiled.codebook.language);
     const segments = known?.segments ?? segmentDocument(document, options.unit);
@@ -142,6 +143,10 @@ function isSkipped(segment: Segment, skip: Set<string>): boolean {
 function documentLanguage(document: Document, fallback: string): string {
   const value = document.attributes.language;
   return typeof value === 'string' && LANGUAGES.includes(value as never) ? value : fallback;
+}
+
+function encodingOf(options: CorpusOptions, path: string): string | FileEncoding {
+  return typeof options.encoding === 'string' ? options.encoding : options.encoding(path);
 }
 
 function rowsFor(options: CorpusOptions, id: string): ManualRow[] {

@@ -1,6 +1,6 @@
 /**
- * Project settings: qda.yaml (corpus globs, codebook, unit, compare-by attribute, language, encoding,
- * speakers to skip, output folder), validated with positions like a codebook.
+ * Project settings: qda.yaml (corpus globs, codebook, unit, compare-by attribute, language, encoding
+ * and encodings per glob, speakers to skip, output folder), validated with positions like a codebook.
  */
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { parseLocatedYaml } from '../diagnostics/yaml.js';
@@ -8,7 +8,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { closest } from '../codebook/suggest.js';
 import { LANGUAGES } from '../codebook/types.js';
 import { UNITS, type Unit } from '../ingest/units.js';
-import { normaliseEncoding } from '../io/decode.js';
+import { ENCODING_NAMES, ENCODINGS, normaliseEncoding } from '../io/decode.js';
 
 export const CONFIG_FILE = 'qda.yaml';
 
@@ -19,8 +19,19 @@ export interface Settings {
   compareBy: string;
   language?: string;
   encoding: string;
+  /** Encodings of some files, by glob; a later glob wins over an earlier one. */
+  encodings: EncodingRule[];
   skipSpeakers: string[];
   out: string;
+}
+
+export interface EncodingRule {
+  /** Relative to the project folder, `/` separators. */
+  glob: string;
+  encoding: string;
+  /** Where the glob is written in qda.yaml, for messages. */
+  line: number;
+  column: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,18 +39,19 @@ export const DEFAULT_SETTINGS: Settings = {
   unit: 'paragraph',
   compareBy: 'district',
   encoding: 'utf-8',
+  encodings: [],
   skipSpeakers: [],
   out: 'out',
 };
 
-const KEYS = ['corpus', 'codebook', 'unit', 'compareBy', 'language', 'encoding', 'skipSpeakers', 'out'];
+const KEYS = ['corpus', 'codebook', 'unit', 'compareBy', 'language', 'encoding', 'encodings', 'skipSpeakers', 'out'];
 
 export function parseSettings(path: string, text: string): { settings: Settings; diagnostics: Diagnostic[] } {
   const { doc, at, errors } = parseLocatedYaml(path, text, 'settings/yaml');
   const diagnostics: Diagnostic[] = [...errors];
-  const settings: Settings = { ...DEFAULT_SETTINGS, corpus: [...DEFAULT_SETTINGS.corpus], skipSpeakers: [] };
-  const error = (node: Node | null | undefined, message: string, hint?: string) =>
-    diagnostics.push(diagnostic('error', path, 'settings', message, at(node), hint));
+  const settings: Settings = { ...DEFAULT_SETTINGS, corpus: [...DEFAULT_SETTINGS.corpus], encodings: [], skipSpeakers: [] };
+  const error = (node: Node | null | undefined, message: string, hint?: string, rule = 'settings') =>
+    diagnostics.push(diagnostic('error', path, rule, message, at(node), hint));
 
   const root = doc.contents;
   if (errors.length > 0 || root === null || (isScalar(root) && root.value === null)) return { settings, diagnostics };
@@ -72,7 +84,27 @@ export function parseSettings(path: string, text: string): { settings: Settings;
         break;
       case 'encoding':
         if (text && normaliseEncoding(text)) settings.encoding = text;
-        else error(value, `encoding "${text}" is not known`, 'use utf-8, latin1, windows-1252, utf-16le or utf-16be');
+        else error(value ?? pair.key, unknownEncoding(text), ENCODING_HINT, 'settings/encoding');
+        break;
+      case 'encodings':
+        if (!isMap(value)) {
+          error(value ?? pair.key, '`encodings` must map globs to encodings', 'write e.g. `encodings: { "corpus/oud/*.md": windows-1252 }`');
+          break;
+        }
+        for (const rule of value.items as Pair<Node, Node>[]) {
+          const glob = isScalar(rule.key) && rule.key.value !== null ? String(rule.key.value) : '';
+          const name = isScalar(rule.value) && rule.value.value !== null ? String(rule.value.value) : undefined;
+          const problem = globProblem(glob);
+          if (problem)
+            error(
+              rule.key,
+              `glob "${glob}" under \`encodings\` ${problem}`,
+              'globs are relative to the folder of qda.yaml, e.g. "corpus/oud/*.md"',
+              'settings/glob',
+            );
+          else if (!name || !normaliseEncoding(name)) error(rule.value ?? rule.key, unknownEncoding(name), ENCODING_HINT, 'settings/encoding');
+          else settings.encodings.push({ glob, encoding: name, ...at(rule.key) });
+        }
         break;
       case 'codebook':
       case 'compareBy':
@@ -87,4 +119,34 @@ export function parseSettings(path: string, text: string): { settings: Settings;
     }
   }
   return { settings, diagnostics };
+}
+
+const ENCODING_HINT = `use one of: ${ENCODINGS.join(', ')}`;
+
+function unknownEncoding(name: string | undefined): string {
+  if (!name) return 'an encoding needs a name';
+  const guess = closest(name, ENCODING_NAMES);
+  return `encoding "${name}" is not known${guess ? `; did you mean ${normaliseEncoding(guess)}?` : ''}`;
+}
+
+/** What is wrong with a glob of the project, if anything. */
+function globProblem(glob: string): string | undefined {
+  if (glob.trim() === '') return 'is empty';
+  if (glob.includes('\\')) return 'holds a \\; separate folders with /';
+  if (/^(?:\/|[A-Za-z]:)/.test(glob)) return 'is absolute; write it relative to the project folder';
+  if (glob.split('/').includes('..')) return 'reaches outside the project folder';
+  let square = 0;
+  let curly = 0;
+  for (const c of glob) {
+    if (c === '[') square++;
+    else if (c === ']' && square > 0) square--;
+    else if (c === '{') curly++;
+    else if (c === '}') {
+      if (curly === 0) return 'closes a } that was not opened';
+      curly--;
+    }
+  }
+  if (square > 0) return 'leaves a [ unclosed';
+  if (curly > 0) return 'leaves a { unclosed';
+  return undefined;
 }

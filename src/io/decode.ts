@@ -2,6 +2,7 @@
  * Bytes to text. UTF-8 (with or without BOM) is the default; other encodings are named by the user.
  * Bytes that are not valid in the chosen encoding are reported with their byte offset, never replaced.
  */
+import { isUtf8 } from 'node:buffer';
 
 export type Decoded = { ok: true; text: string; bom: boolean } | { ok: false; byteOffset: number; reason: string };
 
@@ -23,9 +24,39 @@ const ALIASES: Record<string, string> = {
 
 export const ENCODINGS = ['utf-8', 'latin1', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
 
+/** Every name qda takes for an encoding, canonical names and aliases, for did-you-mean. */
+export const ENCODING_NAMES = Object.keys(ALIASES);
+
 /** The canonical name of an encoding, or undefined when qda does not know it. */
 export function normaliseEncoding(name: string): string | undefined {
   return ALIASES[name.trim().toLowerCase()];
+}
+
+export interface Misread {
+  /** Offset of the first misread character, in bytes and (one byte a character) in the text. */
+  offset: number;
+  /** What the single-byte encoding made of it, e.g. `Ã©`. */
+  seen: string;
+  /** The character the UTF-8 bytes stand for, e.g. `é`. */
+  meant: string;
+}
+
+/**
+ * A UTF-8 file read as latin1 or windows-1252 decodes without error but turns every accented letter
+ * and curly quote into two or three characters (`Ã©` for `é`, `â€™` for `’`). Text really written in
+ * those encodings is almost never valid UTF-8 (an `é` is one byte there, which UTF-8 never allows
+ * alone), so valid UTF-8 with any byte above 0x7F is the sign. Returns the first such character.
+ */
+export function misreadUtf8(bytes: Uint8Array, encoding: string): Misread | undefined {
+  const name = normaliseEncoding(encoding);
+  if (name !== 'latin1' && name !== 'windows-1252') return undefined;
+  let offset = 0;
+  while (offset < bytes.length && bytes[offset] < 0x80) offset++;
+  if (offset === bytes.length || !isUtf8(bytes)) return undefined;
+  const lead = bytes[offset];
+  const sequence = bytes.subarray(offset, offset + (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2));
+  const seen = decode(sequence, name);
+  return { offset, seen: seen.ok ? seen.text : '', meant: new TextDecoder('utf-8', { ignoreBOM: true }).decode(sequence) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decode, firstInvalidUtf8, normaliseEncoding } from '../../src/io/decode.js';
+import { decode, ENCODING_NAMES, ENCODINGS, firstInvalidUtf8, misreadUtf8, normaliseEncoding } from '../../src/io/decode.js';
 
 const BOM = [0xef, 0xbb, 0xbf];
 const ascii = (s: string) => [...Buffer.from(s, 'latin1')];
@@ -173,5 +173,47 @@ describe('normaliseEncoding', () => {
     ['', undefined],
   ])('%j → %j', (name, expected) => {
     expect(normaliseEncoding(name)).toBe(expected);
+  });
+});
+
+describe('a UTF-8 file read as latin1 or windows-1252 (misreadUtf8)', () => {
+  test.each([
+    ['é', 'windows-1252', 'Ã©'],
+    ['ë', 'windows-1252', 'Ã«'],
+    ['‘', 'windows-1252', 'â€˜'],
+    ['’', 'windows-1252', 'â€™'],
+    ['“', 'windows-1252', 'â€œ'],
+    ['é', 'latin1', 'Ã©'],
+    ['’', 'latin1', 'â\u0080\u0099'],
+    ['😀', 'cp1252', 'ðŸ˜€'],
+  ])('%j read as %s shows as %j', (meant, encoding, seen) => {
+    const text = `De wijk ${meant} en verder ${meant}.`;
+    expect(misreadUtf8(bytes(text), encoding)).toEqual({ offset: 'De wijk '.length, seen, meant });
+  });
+
+  test('a UTF-8 byte order mark is the first misread character', () => {
+    expect(misreadUtf8(bytes(BOM, 'café'), 'windows-1252')).toEqual({ offset: 0, seen: 'ï»¿', meant: '\uFEFF' });
+  });
+
+  test('text really written in windows-1252 or latin1 is not taken for UTF-8', () => {
+    expect(misreadUtf8(bytes(ascii('Caf'), 0xe9, ascii(' en '), 0x93, ascii('de wijk'), 0x94), 'windows-1252')).toBeUndefined();
+    expect(misreadUtf8(bytes(ascii('Caf'), 0xe9), 'latin1')).toBeUndefined();
+    // Valid UTF-8 up to the last byte, then a lone é: not UTF-8.
+    expect(misreadUtf8(bytes('café ', 0xe9), 'windows-1252')).toBeUndefined();
+  });
+
+  test('plain ASCII reads the same in every encoding: no misreading', () => {
+    expect(misreadUtf8(bytes('De wijk en de school.'), 'windows-1252')).toBeUndefined();
+  });
+
+  test('only single-byte encodings misread this way', () => {
+    for (const encoding of ['utf-8', 'utf8', 'utf-16le', 'utf-16be']) expect(misreadUtf8(bytes('café'), encoding)).toBeUndefined();
+  });
+});
+
+describe('ENCODING_NAMES', () => {
+  test('every name normalises to a canonical encoding', () => {
+    for (const name of ENCODING_NAMES) expect(ENCODINGS).toContain(normaliseEncoding(name));
+    for (const name of ENCODINGS) expect(ENCODING_NAMES).toContain(name);
   });
 });

@@ -15,6 +15,8 @@ compareBy: district     # the attribute matrices and district tables compare by
 language: nl            # nl | en, for documents whose front matter names no language
 skipSpeakers:           # speaker labels or roles whose turns are not auto-coded
   - interviewer
+# encodings:            # files that are not UTF-8, by glob relative to this folder
+#   "corpus/oud/*.md": windows-1252
 out: out                # where \`qda analyse\` writes
 `;
 
