@@ -1,6 +1,6 @@
 // Golden files: each output format of matrix, cooccur and summary on the analysis fixture, compared
-// byte for byte. After a deliberate change, regenerate with UPDATE_GOLDEN=1 npx vitest run tests/analysis
-// and read the diff before committing it.
+// byte for byte. A missing golden file is a failure. After a deliberate change, regenerate them with
+// `npm run update-golden` and read the diff before committing it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -28,9 +28,10 @@ test.each(CASES)('%s', async (name, argv) => {
   const r = await qda([argv[0], FIXTURE, '-q', ...argv.slice(1)]);
   expect(r.code).toBe(0);
   const path = join(EXPECTED, name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(path)) {
+  if (process.env.UPDATE_GOLDEN === '1') {
     mkdirSync(EXPECTED, { recursive: true });
     writeFileSync(path, r.stdout);
   }
+  expect(existsSync(path), `${path} is missing; write it with npm run update-golden`).toBe(true);
   expect(r.stdout).toBe(readFileSync(path, 'utf8'));
 });
