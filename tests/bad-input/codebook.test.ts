@@ -18,7 +18,10 @@ describe('runaway patterns are refused with the reason, before any text is read'
     ['(x|xy)*z', 'xy'.repeat(5000)],
   ];
   const runaway = (pattern: string, evil: string) =>
-    tempDir({ 'a.md': `---\ndistrict: A\n---\n\n${evil}\n`, 'book.yaml': book(`  - id: a\n    terms: [school]\n  - id: b\n    patterns: ['/${pattern}/']\n`) });
+    tempDir({
+      'a.md': `---\ndistrict: A\n---\n\n${evil}\n`,
+      'book.yaml': book(`  - id: a\n    terms: [school]\n  - id: b\n    patterns: ['/${pattern}/']\n`),
+    });
 
   test.each(RUNAWAY)('%s', async (pattern, evil) => {
     const dir = runaway(pattern, evil);

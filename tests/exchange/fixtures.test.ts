@@ -6,11 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { sample, unzip, utf8, validate } from './helpers.js';
 
 describe('tests/fixtures/refi-qda', () => {
-  it.each(['atlasti-8.4-mac_refi-standard-project.qde', 'maxqda-24-imitation_project.qde'])('%s validates against the project schema', async (name) => {
-    const result = await validate(readFileSync(sample(name), 'utf8'), 'Project');
-    expect(result.errors).toEqual([]);
-    expect(result.valid).toBe(true);
-  });
+  it.each(['atlasti-8.4-mac_refi-standard-project.qde', 'maxqda-24-imitation_project.qde'])(
+    '%s validates against the project schema',
+    async (name) => {
+      const result = await validate(readFileSync(sample(name), 'utf8'), 'Project');
+      expect(result.errors).toEqual([]);
+      expect(result.valid).toBe(true);
+    },
+  );
 
   it('the project.qde of the NVivo export validates against the project schema', async () => {
     const result = await validate(utf8(unzip(sample('nvivo-12.6-win_oltas0517.qdpx'))['project.qde']), 'Project');

@@ -1,20 +1,20 @@
-/** For the exchange tests: the REFI-QDA files in tests/fixtures/refi-qda, XSD validation, zips. */
+/** For the exchange tests: the REFI-QDA files in tests/fixtures/refi-qda, schema validation, zips. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
-import { validateXML } from 'xmllint-wasm';
 import { expect } from 'vitest';
+import { validateRefi, type SchemaName } from '../../src/exchange/validate.js';
 import { qda } from '../helpers/run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Exports of other programs, and imitations of their structure (see the README there). */
 export const sample = (name: string) => join(ROOT, 'tests', 'fixtures', 'refi-qda', name);
 
-export async function validate(xml: string, schema: 'Project' | 'Codebook'): Promise<{ valid: boolean; errors: string[] }> {
-  const xsd = readFileSync(join(ROOT, 'schemas', 'refi-qda', `${schema}-mrt2019.xsd`), 'utf8');
-  const result = await validateXML({ xml: [{ fileName: 'file.xml', contents: xml }], schema: [{ fileName: 'schema.xsd', contents: xsd }] });
-  return { valid: result.valid, errors: result.errors.map((e) => e.rawMessage) };
+/** Checks XML against the bundled schema as `qda export qdpx --validate` does. */
+export async function validate(xml: string, schema: SchemaName): Promise<{ valid: boolean; errors: string[] }> {
+  const problems = await validateRefi(xml, schema);
+  return { valid: problems.length === 0, errors: problems.map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message)) };
 }
 
 export function unzip(path: string): Record<string, Uint8Array> {

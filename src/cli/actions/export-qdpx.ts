@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { CodedDocument } from '../../corpus/pipeline.js';
 import { buildExport } from '../../exchange/from-qda.js';
 import { writeQde } from '../../exchange/qde-write.js';
+import { validateRefi } from '../../exchange/validate.js';
 import { packZip } from '../../exchange/zip.js';
 import { resolvePath } from '../../io/write.js';
 import { writeBytesAtomic } from '../../io/write-tree.js';
@@ -10,16 +11,17 @@ import { ProblemsReported } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
 import { assertWritableFile, summaryLine } from '../output.js';
-import { loadMemos, openSession, outputLanguage } from '../session.js';
+import { loadMemos, openSession, outputLanguage, report } from '../session.js';
 import { VERSION } from '../version.js';
 import { counted, newTotals } from './code.js';
 
 export interface ExportQdpxFlags extends CorpusFlags {
   manualOnly?: boolean;
   memos?: string;
+  validate?: boolean;
 }
 
-export function exportQdpxAction(file: string, paths: string[], flags: ExportQdpxFlags, io: Io): void {
+export async function exportQdpxAction(file: string, paths: string[], flags: ExportQdpxFlags, io: Io): Promise<void> {
   assertWritableFile(io, file);
   const session = openSession(paths, flags, io, { output: file });
   const memos = loadMemos(session, flags.memos);
@@ -35,16 +37,34 @@ export function exportQdpxAction(file: string, paths: string[], flags: ExportQdp
     documents,
   );
   const encode = (text: string) => new TextEncoder().encode(text);
-  const zip = packZip([
-    ['project.qde', encode(writeQde(built.project))],
-    ...built.files.map(([name, text]): [string, Uint8Array] => [`sources/${name}`, encode(text)]),
-  ]);
+  const qde = writeQde(built.project);
+  if (flags.validate) await assertValid(file, qde, io);
+  const zip = packZip([['project.qde', encode(qde)], ...built.files.map(([name, text]): [string, Uint8Array] => [`sources/${name}`, encode(text)])]);
   writeBytesAtomic(resolvePath(io.cwd, file), zip);
   if (built.unknownCodes > 0) io.stderr.write(`warning: ${built.unknownCodes} codings of codes the codebook lacks were left out\n`);
   const codes = session.codebook.codes.length;
   summaryLine(
     io,
     flags.quiet,
-    `exported ${built.project.sources.length} documents, ${codes} codes, ${built.selections} codings${flags.manualOnly ? ' (manual only)' : ''}, ${built.project.variables.length} variables and ${built.project.notes.length} memos to ${file}`,
+    `exported ${built.project.sources.length} documents, ${codes} codes, ${built.selections} codings${flags.manualOnly ? ' (manual only)' : ''}, ${built.project.variables.length} variables and ${built.project.notes.length} memos to ${file}${flags.validate ? ' (valid REFI-QDA)' : ''}`,
   );
+}
+
+/** The project.qde checked against the bundled schema before anything is written. */
+async function assertValid(file: string, qde: string, io: Io): Promise<void> {
+  const problems = await validateRefi(qde, 'Project');
+  if (problems.length === 0) return;
+  const where = `${file} (project.qde)`;
+  report(
+    io,
+    problems.map((p) => ({
+      file: where,
+      ...(p.line ? { line: p.line } : {}),
+      severity: 'error' as const,
+      rule: 'export/schema',
+      message: `does not validate against the REFI-QDA project schema: ${p.message}`,
+    })),
+  );
+  io.stderr.write(`${file} was not written. This is a fault in qda's export, not in the project: please report it with the lines above.\n`);
+  throw new ProblemsReported(1);
 }

@@ -13,10 +13,11 @@ export function registerExport(program: Command, io: Io): Command {
     .description('write a REFI-QDA project (.qdpx): codes, documents, every coding as a selection, attributes as variables, memos as notes')
     .argument('<file>', 'the .qdpx file to write')
     .argument('[paths...]', 'markdown files, folders or globs (default: the corpus of qda.yaml, or this folder)')
-    .option('--memos <dir>', 'memo folder (default: memos/ of the project)');
+    .option('--memos <dir>', 'memo folder (default: memos/ of the project)')
+    .option('--validate', 'check project.qde against the REFI-QDA schema first; if it fails, write nothing and exit 1');
   corpusOptions(qdpx).action(async (file: string, paths: string[], flags: ExportQdpxFlags) =>
     (await import('../actions/export-qdpx.js')).exportQdpxAction(file, paths, flags, io),
   );
-  examples(qdpx, ['qda export qdpx study.qdpx examples/rotterdam', 'qda export qdpx coded-by-hand.qdpx --manual-only']);
+  examples(qdpx, ['qda export qdpx study.qdpx examples/rotterdam --validate', 'qda export qdpx coded-by-hand.qdpx --manual-only']);
   return group;
 }
