@@ -4,12 +4,13 @@
  */
 import { Lexicon } from '../match/lexicon.js';
 import { compilePattern } from './pattern.js';
+import { patternNeeds } from './prefilter.js';
 import { forLanguage, type Code, type Codebook } from './types.js';
 
 export interface LanguageMatcher {
   lexicon: Lexicon;
-  /** Patterns per code index. */
-  patterns: { code: number; source: string; regexp: RegExp }[];
+  /** Patterns per code index; a pattern with `needs` is run only on text that holds one of them in a word. */
+  patterns: { code: number; source: string; regexp: RegExp; needs?: string[] }[];
 }
 
 export interface CompiledCodebook {
@@ -34,16 +35,19 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
 }
 
 function buildMatcher(codebook: Codebook, language: string): LanguageMatcher {
-  const lexicon = new Lexicon(
-    language,
-    codebook.codes.map((code, index) => ({ code: index, terms: forLanguage(code.terms, language), not: forLanguage(code.not, language) })),
-  );
   const patterns: LanguageMatcher['patterns'] = [];
   codebook.codes.forEach((code, index) => {
     for (const source of forLanguage(code.patterns, language)) {
       const result = compilePattern(source);
-      if (result.ok) patterns.push({ code: index, source, regexp: result.regexp });
+      if (!result.ok) continue;
+      const needs = patternNeeds(result.regexp.source, result.regexp.flags);
+      patterns.push(needs ? { code: index, source, regexp: result.regexp, needs } : { code: index, source, regexp: result.regexp });
     }
   });
+  const lexicon = new Lexicon(
+    language,
+    codebook.codes.map((code, index) => ({ code: index, terms: forLanguage(code.terms, language), not: forLanguage(code.not, language) })),
+    patterns.map((p) => p.needs),
+  );
   return { lexicon, patterns };
 }

@@ -4,7 +4,6 @@
  */
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Segment } from '../ingest/document.js';
-import { tokenize } from '../match/tokens.js';
 import type { Coding, Evidence } from './coding.js';
 
 export const AUTO_CODER = 'qda';
@@ -37,7 +36,8 @@ class Found {
 
 export function autoCode(segment: Segment, compiled: CompiledCodebook, language?: string): Coding[] {
   const { lexicon, patterns } = compiled.matcher(language);
-  const tokens = tokenize(segment.text, segment.range.start);
+  const words = lexicon.scan(segment.text);
+  const base = segment.range.start;
   const found = new Map<number, Found>();
   const vetoed = new Set<number>();
   const add = (code: number, e: Evidence) => {
@@ -46,17 +46,20 @@ export function autoCode(segment: Segment, compiled: CompiledCodebook, language?
     f.add(e);
   };
 
-  for (const hit of lexicon.findAll(tokens)) {
+  for (const hit of lexicon.findAll(words)) {
     const { entry } = hit;
     if (entry.veto) {
       vetoed.add(entry.code);
       continue;
     }
-    const start = tokens[hit.first].start;
-    const end = tokens[hit.last].end;
+    const start = base + words.starts[hit.first];
+    const end = base + words.ends[hit.last];
     add(entry.code, { term: entry.term, kind: entry.kind, text: slice(segment, start, end), range: { start, end } });
   }
-  for (const { code, source, regexp } of patterns) {
+  const { held, stamp } = lexicon.patternsHeld(words);
+  for (let p = 0; p < patterns.length; p++) {
+    const { code, source, regexp, needs } = patterns[p];
+    if (needs && held[p] !== stamp) continue; // none of the words it needs: it cannot match here
     regexp.lastIndex = 0;
     for (const m of segment.text.matchAll(regexp)) {
       if (m[0].length === 0) continue;

@@ -2,11 +2,12 @@
  * All terms of a codebook in one language, compiled into lookups so that the cost per word of text
  * does not grow with the number of terms: a stem table for plain words, and tries for prefixes,
  * suffixes and infixes walked along the letters of each word. A phrase is filed under its first
- * word and checked against the following words only when that first word matches.
+ * word and checked against the following words only when that first word matches. Which entries a
+ * word can start depends on the word alone, so it is looked up once per distinct word of the run.
  */
 import { stemmerFor, type Stemmer } from './stem.js';
 import { parseTerm, type TermWord } from './term.js';
-import type { Token } from './tokens.js';
+import { scanWords, WordTable, type WordRun } from './words.js';
 
 export interface Entry {
   /** Index of the code in the codebook. */
@@ -68,16 +69,32 @@ export class Lexicon {
   private readonly infixes = new Trie();
   private hasInfixes = false;
   readonly stem: Stemmer;
+  /** The words of the run, and per word id the entries it starts (filled as words are met). */
+  private readonly words = new WordTable();
+  private readonly starting: Entry[][] = [];
 
+  /** Words some pattern needs (see codebook/prefilter.ts), and per word id the patterns whose need it holds. */
+  private readonly needs = new Trie();
+  private readonly needed: number[][] = [];
+  /** Per pattern, the last text whose words hold its need (a stamp, so that nothing is cleared per text). */
+  private readonly held: Int32Array;
+  private stamp = 0;
+
+  /** `needs`: per pattern, words one of which must occur inside a word of a text for it to match. */
   constructor(
     readonly language: string,
     codes: LexiconInput[],
+    needs: (string[] | undefined)[] = [],
   ) {
     this.stem = stemmerFor(language);
     for (const { code, terms, not } of codes) {
       for (const term of terms) this.add(code, term, false);
       for (const term of not) this.add(code, term, true);
     }
+    needs.forEach((words, pattern) => {
+      for (const w of words ?? []) this.needs.insert(w, { code: pattern, term: w, veto: false, kind: 'infix', words: [] });
+    });
+    this.held = new Int32Array(needs.length);
   }
 
   private add(code: number, term: string, veto: boolean): void {
@@ -95,31 +112,70 @@ export class Lexicon {
     }
   }
 
-  /** Every match in a sequence of tokens, in token order. */
-  findAll(tokens: Token[]): Hit[] {
+  /** The words of a text, with ids whose entries this lexicon remembers. */
+  scan(text: string): WordRun {
+    if (this.words.full) {
+      this.words.clear();
+      this.starting.length = 0;
+      this.needed.length = 0;
+    }
+    return scanWords(text, this.words);
+  }
+
+  /** The folded form of a word id of the last scan. */
+  word(id: number): string {
+    return this.words.folded[id];
+  }
+
+  /** Every match in the words of a text (from `scan`), in word order. */
+  findAll(run: WordRun): Hit[] {
     const hits: Hit[] = [];
-    const candidates: Entry[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const word = tokens[i].word;
-      candidates.length = 0;
-      const byStem = this.stems.get(this.stem(word));
-      if (byStem) candidates.push(...byStem);
-      this.prefixes.walk(word, 0, 1, candidates);
-      this.suffixes.walk(word, word.length - 1, -1, candidates);
-      if (this.hasInfixes) for (let s = 0; s < word.length; s++) this.infixes.walk(word, s, 1, candidates);
-      for (const entry of new Set(candidates)) {
-        const last = this.matchRest(entry, tokens, i);
+    for (let i = 0; i < run.count; i++) {
+      const id = run.ids[i];
+      const entries = this.starting[id] ?? (this.starting[id] = this.entriesStarting(this.words.folded[id]));
+      for (const entry of entries) {
+        const last = this.matchRest(entry, run, i);
         if (last >= 0) hits.push({ entry, first: i, last });
       }
     }
     return hits;
   }
 
+  /**
+   * Per pattern, whether a word of the scanned text holds one of its needs: `held[p] === stamp`.
+   * Patterns without needs are not marked.
+   */
+  patternsHeld(run: WordRun): { held: Int32Array; stamp: number } {
+    const stamp = ++this.stamp;
+    for (let i = 0; i < run.count; i++) {
+      const id = run.ids[i];
+      const patterns = this.needed[id] ?? (this.needed[id] = this.patternsNeeding(this.words.folded[id]));
+      for (const p of patterns) this.held[p] = stamp;
+    }
+    return { held: this.held, stamp };
+  }
+
+  private patternsNeeding(word: string): number[] {
+    const found: Entry[] = [];
+    for (let s = 0; s < word.length; s++) this.needs.walk(word, s, 1, found);
+    return found.length === 0 ? NO_PATTERNS : [...new Set(found.map((e) => e.code))];
+  }
+
+  /** The entries whose first word matches `word`: stems, then prefixes, suffixes and infixes, each once. */
+  private entriesStarting(word: string): Entry[] {
+    const candidates: Entry[] = [];
+    const byStem = this.stems.get(this.stem(word));
+    if (byStem) candidates.push(...byStem);
+    this.prefixes.walk(word, 0, 1, candidates);
+    this.suffixes.walk(word, word.length - 1, -1, candidates);
+    if (this.hasInfixes) for (let s = 0; s < word.length; s++) this.infixes.walk(word, s, 1, candidates);
+    return candidates.length === 0 ? NONE : [...new Set(candidates)];
+  }
+
   /** Index of the last token of the entry's match starting at token i, or -1. */
-  private matchRest(entry: Entry, tokens: Token[], i: number): number {
+  private matchRest(entry: Entry, run: WordRun, i: number): number {
     for (let k = 1; k < entry.words.length; k++) {
-      const token = tokens[i + k];
-      if (!token || !this.matches(entry.words[k], token.word)) return -1;
+      if (i + k >= run.count || !this.matches(entry.words[k], this.words.folded[run.ids[i + k]])) return -1;
     }
     return i + entry.words.length - 1;
   }
@@ -137,6 +193,9 @@ export class Lexicon {
     }
   }
 }
+
+const NONE: Entry[] = [];
+const NO_PATTERNS: number[] = [];
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

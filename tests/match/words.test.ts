@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { tokenize } from '../../src/match/tokens.js';
+import { scanWords, WordTable } from '../../src/match/words.js';
+
+/** Text mixing words with accents, combining marks, astral letters and digits, punctuation and lone surrogates. */
+const pieces = fc.constantFrom(
+  'ouders',
+  'Crooswijk',
+  'financiële',
+  'e\u0301e\u0301n',
+  'ZOË',
+  'Ayşe',
+  'İstanbul',
+  '24/7',
+  'co-locatie',
+  "m'n",
+  "A4'tje",
+  '𝒜𝒷𝒸',
+  '😀',
+  '\ud800',
+  '\udc00x',
+  '\u0301start',
+  '٣٤',
+  'ﬁx',
+  'straße',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  '\t',
+  '.',
+  ',',
+  '-',
+  '_',
+  '\u00a0',
+  '’',
+);
+const texts = fc.oneof(
+  fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')),
+  fc.string({ unit: 'binary', maxLength: 80 }),
+);
+
+function viaScan(text: string, table: WordTable) {
+  const run = scanWords(text, table);
+  const out = [];
+  for (let i = 0; i < run.count; i++) out.push({ word: table.folded[run.ids[i]], start: run.starts[i], end: run.ends[i] });
+  return out;
+}
+
+describe('scanWords', () => {
+  test('gives the words, offsets and folded forms of tokenize on any text', () => {
+    const table = new WordTable();
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(viaScan(text, table)).toEqual(tokenize(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('one id per distinct written word; a cleared table starts again and still folds alike', () => {
+    const table = new WordTable(3);
+    const run = scanWords('Wijk wijk WIJK wijk', table);
+    expect([...run.ids.subarray(0, run.count)]).toEqual([0, 1, 2, 1]);
+    expect(table.folded).toEqual(['wijk', 'wijk', 'wijk']);
+    expect(table.full).toBe(true);
+    table.clear();
+    expect(viaScan('Één école', table)).toEqual(tokenize('Één école'));
+  });
+
+  test('arrays grow for long texts', () => {
+    const text = 'woord '.repeat(5000);
+    const run = scanWords(text, new WordTable());
+    expect(run.count).toBe(5000);
+    expect(run.starts[4999]).toBe(6 * 4999);
+  });
+});
