@@ -10,6 +10,7 @@ import { ENCODING_NAMES, ENCODINGS, normaliseEncoding } from '../io/decode.js';
 import { LANGUAGES } from '../codebook/types.js';
 import { parseWhere, type Filter } from '../select/filter.js';
 import { usage } from './errors.js';
+import { DEFAULT_SCORING, type ScoringOptions } from '../scoring/decide.js';
 
 const collect = (value: string, previous: string[] = []) => [
   ...previous,
@@ -29,6 +30,9 @@ export interface CorpusFlags {
   quiet?: boolean;
   manualOnly?: boolean;
   coder?: string;
+  threshold?: number;
+  secondary?: number;
+  codeAll?: boolean;
 }
 
 export interface FilterFlags {
@@ -48,12 +52,34 @@ export function corpusOptions(command: Command, { selection = true, unit = true 
     .option('--encoding <name>', `encoding of the transcripts (${ENCODINGS.join(', ')})`)
     .addOption(new Option('--language <code>', 'language of documents that do not name one').choices(LANGUAGES as string[]))
     .option('--skip-speaker <names>', 'speaker labels or roles not to code, e.g. interviewer (repeatable, comma-separated)', collect);
+  scoringFlags(command);
   if (selection) {
     command
       .option('--manual-only', 'count only codes added by hand (inline or in codings/)')
       .option('--coder <name>', 'count only the codings of this coder (qda: the auto-coder; inline: <!-- qda: --> comments)');
   }
   return command.option('-q, --quiet', 'no summary line on stderr');
+}
+
+/** --threshold, --secondary and --code-all: how sure auto-coding must be. */
+export function scoringFlags(command: Command): Command {
+  return command
+    .option('--threshold <score>', `lowest score (0-1) an auto code needs (default ${DEFAULT_SCORING.threshold})`, share('--threshold'))
+    .option(
+      '--secondary <share>',
+      `share (0-1) of the leading cluster's score another cluster needs; 1 = leading cluster only (default ${DEFAULT_SCORING.secondary})`,
+      share('--secondary'),
+    )
+    .option('--code-all', 'also auto-code segments that are not statements: titles, short list items, captions, contents, references');
+}
+
+/** Scoring options: the flags, else qda.yaml, else the codebook, else the defaults. */
+export function scoringOptions(flags: CorpusFlags, settings: Partial<Settings>, codebook?: { threshold?: number }): ScoringOptions {
+  return {
+    threshold: flags.threshold ?? settings.threshold ?? codebook?.threshold ?? DEFAULT_SCORING.threshold,
+    secondary: flags.secondary ?? settings.secondary ?? DEFAULT_SCORING.secondary,
+    codeAll: flags.codeAll ?? DEFAULT_SCORING.codeAll,
+  };
 }
 
 export function filterOptions(command: Command): Command {

@@ -19,7 +19,8 @@ import type { Selection } from '../manual/apply.js';
 import { parseSidecar, type ManualRow } from '../manual/sidecar.js';
 import { inputProblem, ProblemsReported, usage } from './errors.js';
 import { colourOnStderr, type Io } from './io.js';
-import { settingsOverrides, type CorpusFlags } from './options.js';
+import { scoringOptions, settingsOverrides, type CorpusFlags } from './options.js';
+import { backgroundFrequencies } from '../scoring/background.js';
 
 export interface Session {
   io: Io;
@@ -67,7 +68,10 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     skipSpeakers: project.settings.skipSpeakers,
     read: (path) => readBytes(path, io.cwd),
   };
-  if (project.settings.language) corpus.language = project.settings.language;
+  const language = project.settings.language ?? loaded.codebook?.language;
+  if (language) corpus.language = language;
+  corpus.scoring = scoringOptions(flags, project.settings, loaded.codebook);
+  corpus.background = (lang) => backgroundFrequencies(lang, (file) => (exists(file, io.cwd) ? readText(file, io.cwd) : undefined));
   // Hand-made codings are checked against a sound codebook only; a broken one would make every code unknown.
   if (loaded.codebook && !hasErrors(loaded.diagnostics)) corpus.codes = new Map(loaded.codebook.codes.map((c) => [c.id, c]));
   const sidecars = readSidecars(project, io);
@@ -76,6 +80,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   const survey = surveyCorpus(files, corpus);
   diagnostics.push(...survey.diagnostics);
   corpus.parsed = survey.parsed;
+  corpus.frequencies = survey.frequencies;
 
   report(io, diagnostics);
   if (!loaded.codebook || (hasErrors(diagnostics) && !options.keepGoing)) throw new ProblemsReported(1, diagnostics);

@@ -10,7 +10,7 @@ import { closest } from './suggest.js';
 import { LANGUAGES, type Code, type Codebook, type Language, type Localised, type PerLanguage } from './types.js';
 import { parseTerm } from '../match/term.js';
 
-const BOOK_KEYS = ['name', 'language', 'description', 'source', 'version', 'codes'];
+const BOOK_KEYS = ['name', 'language', 'description', 'source', 'version', 'threshold', 'codes'];
 const CODE_KEYS = ['id', 'label', 'description', 'include', 'exclude', 'examples', 'terms', 'patterns', 'not', 'minHits', 'color', 'children'];
 const ID = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
 const MAX_ID = 100;
@@ -56,6 +56,12 @@ export function parseCodebook(path: string, text: string): { codebook?: Codebook
   if (description) codebook.description = description;
   const source = scalar(root.get('source', true) as Node);
   if (source) codebook.source = source;
+  const thresholdNode = root.get('threshold', true) as Node | undefined;
+  if (thresholdNode !== undefined) {
+    const value = isScalar(thresholdNode) ? thresholdNode.value : undefined;
+    if (typeof value === 'number' && value >= 0 && value <= 1) codebook.threshold = value;
+    else report('error', thresholdNode, 'codebook/threshold', '`threshold` must be a number from 0 to 1', 'write e.g. `threshold: 0.3`');
+  }
   return { codebook, diagnostics };
 }
 

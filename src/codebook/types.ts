@@ -35,6 +35,8 @@ export interface Codebook {
   language: Language;
   description?: Localised;
   source?: string;
+  /** Lowest score an auto code needs, when qda.yaml and the command line do not say. */
+  threshold?: number;
   /** Every code, parents before children, in file order. */
   codes: Code[];
 }

@@ -23,4 +23,6 @@ export interface Coding {
   /** Matches found for the code in the segment; `evidence` lists the first of them by position. */
   hits: number;
   evidence: Evidence[];
+  /** How strong the evidence is, 0–1 (docs/json.md); auto codings only. */
+  score?: number;
 }

@@ -7,6 +7,13 @@ import type { CompiledCodebook } from '../codebook/compile.js';
 import { LANGUAGES } from '../codebook/types.js';
 import { autoCode } from '../coding/auto-code.js';
 import type { Coding } from '../coding/coding.js';
+import { stemmerFor } from '../match/stem.js';
+import type { ClusterScore, ScoringOptions } from '../scoring/decide.js';
+import { DEFAULT_SCORING } from '../scoring/decide.js';
+import { FrequencyCounter, NO_FREQUENCIES, type Frequencies } from '../scoring/frequencies.js';
+import { makeScorer, scoreDocument, type Scorer } from '../scoring/score.js';
+import { specificity } from '../scoring/specificity.js';
+import { furniture, type Furniture } from '../scoring/statement.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { segmentDocument, type Document, type Segment, type Unit } from '../ingest/document.js';
 import { loadDocument, type FileEncoding } from './load.js';
@@ -30,6 +37,12 @@ export interface CorpusOptions {
   codes?: Map<string, Code>;
   /** Documents the survey already read and cut into segments, taken (and forgotten) by the coding pass. */
   parsed?: Map<string, { document: Document; segments: Segment[] }>;
+  /** Threshold, secondary share and whether to code furniture; the defaults when not given. */
+  scoring?: ScoringOptions;
+  /** Word frequencies of the corpus per language, counted by the survey. */
+  frequencies?: Map<string, Frequencies>;
+  /** Word frequencies of the background sample of a language. */
+  background?: (language: string) => Frequencies;
 }
 
 /** How much text the survey keeps for the coding pass, in characters; beyond it files are read again. */
@@ -48,6 +61,10 @@ export interface CodedDocument {
   segments: Segment[];
   /** Ordinals of segments left uncoded because of their speaker. */
   skipped: Set<number>;
+  /** Segments left uncoded because they are not statements (titles, captions, references, ...). */
+  furniture: Map<number, Furniture>;
+  /** Scores of the clusters with evidence in each auto-coded segment, highest first. */
+  clusters: Map<number, ClusterScore[]>;
   codings: Coding[];
 }
 
@@ -55,8 +72,14 @@ export interface CodedDocument {
 export function surveyCorpus(
   files: string[],
   options: CorpusOptions,
-): { documents: DocumentInfo[]; diagnostics: Diagnostic[]; parsed: Map<string, { document: Document; segments: Segment[] }> } {
+): {
+  documents: DocumentInfo[];
+  diagnostics: Diagnostic[];
+  parsed: Map<string, { document: Document; segments: Segment[] }>;
+  frequencies: Map<string, Frequencies>;
+} {
   const documents: DocumentInfo[] = [];
+  const counters = new Map<string, FrequencyCounter>();
   const diagnostics: Diagnostic[] = [];
   const ids = new Map<string, string>();
   // Small corpora are read once: the survey keeps what it parsed for the coding pass.
@@ -87,6 +110,10 @@ export function surveyCorpus(
       diagnostics.push(diagnostic('warning', path, 'document/no-text', 'document has no text to code', undefined, 'add text below the front matter'));
     diagnostics.push(...checkManual(document, segments, rowsFor(options, document.id), options.codes));
     documents.push({ id: document.id, path, attributes: document.attributes, segments: segments.length });
+    const language = documentLanguage(document, options.language ?? 'nl');
+    let counter = counters.get(language);
+    if (!counter) counters.set(language, (counter = new FrequencyCounter(stemmerFor(language))));
+    for (const segment of segments) counter.add(segment.text);
     if (kept + document.text.length <= KEEP_PARSED) {
       kept += document.text.length;
       parsed.set(path, { document, segments });
@@ -106,12 +133,23 @@ export function surveyCorpus(
       );
     }
   }
-  return { documents, diagnostics, parsed };
+  const frequencies = new Map([...counters].map(([language, c]) => [language, c.result()]));
+  return { documents, diagnostics, parsed, frequencies };
 }
 
 /** Code each file in turn. Files with problems are passed over (the survey reported them). */
 export function* codeCorpus(files: string[], compiled: CompiledCodebook, options: CorpusOptions): Generator<CodedDocument> {
   const skip = new Set(options.skipSpeakers.map((s) => s.toLowerCase()));
+  const scoring = options.scoring ?? DEFAULT_SCORING;
+  const scorers = new Map<string, Scorer>();
+  const scorerFor = (language: string) => {
+    let scorer = scorers.get(language);
+    if (!scorer) {
+      const specific = specificity(options.background?.(language) ?? NO_FREQUENCIES, options.frequencies?.get(language) ?? NO_FREQUENCIES);
+      scorers.set(language, (scorer = makeScorer(compiled, stemmerFor(language), specific, scoring)));
+    }
+    return scorer;
+  };
   for (const path of files) {
     const known = options.parsed?.get(path);
     options.parsed?.delete(path); // taken once, so that its memory goes with the document
@@ -120,17 +158,34 @@ export function* codeCorpus(files: string[], compiled: CompiledCodebook, options
     const language = documentLanguage(document, options.language ?? compiled.codebook.language);
     const segments = known?.segments ?? segmentDocument(document, options.unit);
     const skipped = new Set<number>();
-    const codings: Coding[] = [];
-    for (const segment of segments) {
+    const notStatements = new Map<number, Furniture>();
+    const inputs = segments.map((segment) => {
       if (isSkipped(segment, skip)) skipped.add(segment.ordinal);
-      else codings.push(...autoCode(segment, compiled, language));
-    }
+      const kind = scoring.codeAll ? undefined : furniture(segment);
+      if (kind) notStatements.set(segment.ordinal, kind);
+      const codable = !skipped.has(segment.ordinal) && kind === undefined;
+      return { segment, candidates: autoCode(segment, compiled, language), codable };
+    });
+    const scored = scoreDocument(inputs, (title) => autoCode(headingSegment(document.id, title), compiled, language), scorerFor(language));
     const manual = options.manual;
     const final = manual
-      ? applyManual(document.text, segments, codings, rowsFor(options, document.id), compiled.byId, manual.selection).codings
-      : codings;
-    yield { document, language, segments, skipped, codings: final };
+      ? applyManual(document.text, segments, scored.codings, rowsFor(options, document.id), compiled.byId, manual.selection).codings
+      : scored.codings;
+    yield { document, language, segments, skipped, furniture: notStatements, clusters: scored.clusters, codings: final };
   }
+}
+
+/** A heading's title as a segment of its own, for matching its words. */
+export function headingSegment(documentId: string, title: string): Segment {
+  return {
+    documentId,
+    ordinal: 0,
+    section: [],
+    range: { start: 0, end: title.length },
+    lines: { start: 1, end: 1 },
+    text: title,
+    paragraphs: [],
+  };
 }
 
 function isSkipped(segment: Segment, skip: Set<string>): boolean {

@@ -23,6 +23,10 @@ export interface Settings {
   encodings: EncodingRule[];
   skipSpeakers: string[];
   out: string;
+  /** Lowest score an auto code needs. */
+  threshold?: number;
+  /** Share of the leading cluster's score another cluster needs. */
+  secondary?: number;
 }
 
 export interface EncodingRule {
@@ -44,7 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   out: 'out',
 };
 
-const KEYS = ['corpus', 'codebook', 'unit', 'compareBy', 'language', 'encoding', 'encodings', 'skipSpeakers', 'out'];
+const KEYS = ['corpus', 'codebook', 'unit', 'compareBy', 'language', 'encoding', 'encodings', 'skipSpeakers', 'out', 'threshold', 'secondary'];
 
 export function parseSettings(path: string, text: string): { settings: Settings; diagnostics: Diagnostic[] } {
   const { doc, at, errors } = parseLocatedYaml(path, text, 'settings/yaml');
@@ -106,6 +110,13 @@ export function parseSettings(path: string, text: string): { settings: Settings;
           else settings.encodings.push({ glob, encoding: name, ...at(rule.key) });
         }
         break;
+      case 'threshold':
+      case 'secondary': {
+        const n = isScalar(value) && typeof value.value === 'number' ? value.value : NaN;
+        if (n >= 0 && n <= 1) settings[key] = n;
+        else error(value ?? pair.key, `\`${key}\` must be a number from 0 to 1`, `write e.g. \`${key}: 0.5\``);
+        break;
+      }
       case 'codebook':
       case 'compareBy':
       case 'out':

@@ -1,4 +1,4 @@
-/** A labelled set (YAML: `items: [{ id, text, clusters, codes }]`), checked against the codebook. */
+/** A labelled set (YAML: `items: [{ id, text, clusters, codes, main }]`), checked against the codebook. */
 import { parse } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Codebook } from '../codebook/types.js';
@@ -27,6 +27,7 @@ export function parseLabelled(
     return { items: [], diagnostics };
   }
   const known = new Set(codebook.codes.map((c) => c.id));
+  const topLevel = new Set(codebook.codes.map((c) => c.cluster));
   const items: LabelledItem[] = [];
   root.items.forEach((raw: unknown, i: number) => {
     const item = raw as Partial<LabelledItem>;
@@ -40,7 +41,15 @@ export function parseLabelled(
     if (unknown.length > 0)
       diagnostics.push(diagnostic('error', path, 'labelled/unknown-code', `${id} names codes the codebook lacks: ${unknown.join(', ')}`));
     const clusters = Array.isArray(item.clusters) ? item.clusters.map(String) : [];
-    items.push({ id, text: item.text, codes, clusters });
+    const labelled: LabelledItem = { id, text: item.text, codes, clusters };
+    if (item.main !== undefined && item.main !== null) {
+      const main = String(item.main);
+      if (!topLevel.has(main))
+        diagnostics.push(diagnostic('error', path, 'labelled/main', `${id} has main "${main}", which is not a cluster of the codebook`));
+      else if (!clusters.includes(main)) diagnostics.push(diagnostic('error', path, 'labelled/main', `${id} has main "${main}" but not among its clusters`));
+      labelled.main = main;
+    }
+    items.push(labelled);
   });
   const result: { items: LabelledItem[]; language?: string; diagnostics: Diagnostic[] } = { items, diagnostics };
   if (typeof root.language === 'string') result.language = root.language;

@@ -20,6 +20,7 @@ const FIXED = [
   'cluster',
   'source',
   'coder',
+  'score',
   'terms',
   'text',
 ];
@@ -59,6 +60,7 @@ function documentRows({ document, segments, codings }: CodedDocument, columns: {
       c.cluster,
       c.source,
       c.coder,
+      c.score ?? '',
       terms,
       readable(s.text),
       ...attributes,

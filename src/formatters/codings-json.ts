@@ -9,7 +9,7 @@ import type { Coding } from '../coding/coding.js';
 import type { Document, Segment } from '../ingest/document.js';
 import type { StreamFormatter } from './stream.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface RunInfo {
   generator: string;
@@ -54,12 +54,13 @@ function documentJson(coded: CodedDocument): object {
     language: coded.language,
     attributes: document.attributes,
     speakers: Object.fromEntries(document.speakers),
-    segments: coded.segments.map((s) => segmentJson(document, s, bySegment.get(s.ordinal) ?? [], coded.skipped.has(s.ordinal))),
+    segments: coded.segments.map((s) => segmentJson(document, s, bySegment.get(s.ordinal) ?? [], coded)),
   };
 }
 
-function segmentJson(document: Document, segment: Segment, codings: Coding[], skipped: boolean): object {
+function segmentJson(document: Document, segment: Segment, codings: Coding[], coded: CodedDocument): object {
   const cp = (offset: number) => document.lines.codePoint(offset);
+  const furniture = coded.furniture.get(segment.ordinal);
   return {
     ordinal: segment.ordinal,
     lines: [segment.lines.start, segment.lines.end],
@@ -67,13 +68,16 @@ function segmentJson(document: Document, segment: Segment, codings: Coding[], sk
     speaker: segment.speaker ?? null,
     speakerRole: segment.speakerRole ?? null,
     section: segment.section,
-    ...(skipped ? { skipped: true } : {}),
+    ...(coded.skipped.has(segment.ordinal) ? { skipped: true } : {}),
+    ...(furniture ? { notStatement: furniture } : {}),
     text: segment.text,
+    clusters: coded.clusters.get(segment.ordinal) ?? [],
     codes: codings.map((c) => ({
       id: c.code,
       cluster: c.cluster,
       source: c.source,
       coder: c.coder,
+      score: c.score ?? null,
       hits: c.hits,
       evidence: c.evidence.map((e) => ({
         term: e.term,

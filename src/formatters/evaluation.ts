@@ -14,6 +14,11 @@ export function evaluationMarkdown(e: Evaluation, title: string): string {
     ...e.scores.map(row),
     row(e.micro),
     '',
+    `Macro F1 (mean over ${e.level}s): ${e.macroF1.toFixed(3)}.`,
+    ...(e.top1
+      ? [`Top-1 ${e.level === 'cluster' ? '' : 'cluster '}accuracy (highest-scoring cluster is the labelled main one): ${e.top1.correct} of ${e.top1.items}, ${e.top1.accuracy.toFixed(3)}.`]
+      : []),
+    '',
   ].join('\n');
 }
 

@@ -42,6 +42,8 @@ export interface Segment {
   text: string;
   /** The paragraphs (blocks) the segment lies in or holds: where hand-made codings attach. */
   paragraphs: Paragraph[];
+  /** Present and true when the segment is (part of) a list item. */
+  list?: boolean;
 }
 
 export interface Paragraph {
@@ -133,6 +135,7 @@ export function segmentDocument(document: Document, unit: Unit): Segment[] {
       text: document.text.slice(range.start, range.end),
       paragraphs: held.map((b) => (b.inline ? { range: b.range, inline: b.inline } : { range: b.range })),
     };
+    if (held.every((b) => b.kind === 'item')) segment.list = true;
     if (block.speaker !== undefined) {
       segment.speaker = block.speaker;
       const role = speakerRole(block.speaker, document.speakers);

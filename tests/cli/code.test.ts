@@ -65,7 +65,7 @@ describe('qda code --format json', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     const doc = json.documents[0];
     expect(doc.attributes).toEqual({ district: 'Crooswijk', role: 'gezinsondersteuner' });
     checkPositions(content, doc.segments);
@@ -90,8 +90,14 @@ describe('qda code --format json', () => {
           expect(c.id.startsWith(c.cluster)).toBe(true);
           // Auto codes carry the words that found them; codes given by hand carry none.
           expect(c.evidence.length > 0).toBe(c.source === 'auto');
+          // Auto codes carry a score, codes given by hand none.
+          if (c.source === 'auto') expect(c.score > 0 && c.score <= 1).toBe(true);
+          else expect(c.score).toBeNull();
+          if (c.source === 'auto') expect(s.clusters.map((k: { cluster: string }) => k.cluster)).toContain(c.cluster);
           coded++;
         }
+        const scores = s.clusters.map((k: { score: number }) => k.score);
+        expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
       }
     }
     expect(coded).toBeGreaterThan(100);

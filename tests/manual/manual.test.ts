@@ -50,7 +50,7 @@ describe('inline codes', () => {
     const json = JSON.parse((await qda(['code', '--format', 'json', '-q'], { cwd: dir })).stdout);
     const first = json.documents[0].segments[0];
     expect(first.text).toBe('We hebben korte lijnen met school.');
-    expect(first.codes).toEqual([{ id: 'personal.relations', cluster: 'personal', source: 'manual', coder: 'inline', hits: 0, evidence: [] }]);
+    expect(first.codes).toEqual([{ id: 'personal.relations', cluster: 'personal', source: 'manual', coder: 'inline', score: null, hits: 0, evidence: [] }]);
     const excerpts = (await qda(['excerpts', '--code', 'organisation.roles', '-q'], { cwd: dir })).stdout;
     expect(excerpts).toContain('De wachtlijst is lang.');
   });

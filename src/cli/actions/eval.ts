@@ -11,8 +11,19 @@ import { inputProblem, ProblemsReported } from '../errors.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
 import { report } from '../session.js';
+import { scoringOptions } from '../options.js';
+import { backgroundFrequencies } from '../../scoring/background.js';
+import type { Evaluation } from '../../evaluate/evaluate.js';
+
+function missLine(m: Evaluation['misses'][number]): string {
+  const main = m.main !== undefined ? `; main ${m.main}, highest ${m.top ?? 'none'}` : '';
+  return `- ${m.id}: labelled [${m.expected.join(', ')}], found [${m.found.join(', ')}]${main}`;
+}
 export interface EvalFlags {
   codebook?: string;
+  threshold?: number;
+  secondary?: number;
+  codeAll?: boolean;
   level: 'cluster' | 'code';
   format: 'md' | 'json';
   out?: string;
@@ -33,12 +44,16 @@ export function evalAction(files: string[], flags: EvalFlags, io: Io): void {
     const labelled = parseLabelled(file, readText(file, io.cwd), loaded.codebook);
     report(io, labelled.diagnostics);
     if (hasErrors(labelled.diagnostics)) throw new ProblemsReported(1);
-    const result = evaluate(labelled.items, compiled, flags.level, labelled.language);
+    const language = labelled.language ?? loaded.codebook.language;
+    const result = evaluate(labelled.items, compiled, flags.level, language, {
+      scoring: scoringOptions(flags, project.settings, loaded.codebook),
+      background: backgroundFrequencies(language, (f) => (exists(f, io.cwd) ? readText(f, io.cwd) : undefined)),
+    });
     if (flags.format === 'json') sections.push(evaluationJson(result));
     else {
       sections.push(evaluationMarkdown(result, file));
       if (flags.misses)
-        sections.push(result.misses.map((m) => `- ${m.id}: labelled [${m.expected.join(', ')}], found [${m.found.join(', ')}]`).join('\n') + '\n');
+        sections.push(result.misses.map(missLine).join('\n') + '\n');
     }
   }
   writeOutput(io, flags.out, sections);

@@ -16,6 +16,7 @@ export interface MatrixFlags extends CorpusFlags, FilterFlags {
   count: Count;
   percent?: Percent;
   hideEmpty?: boolean;
+  minScore?: number;
   format: GridFormat;
   out?: string;
   excel?: boolean;
@@ -34,7 +35,9 @@ export function matrixAction(paths: string[], flags: MatrixFlags, io: Io): void 
     language,
   });
   const totals = newTotals();
-  for (const coded of counted(session, totals)) builder.add(coded);
+  const min = flags.minScore;
+  for (const coded of counted(session, totals))
+    builder.add(min === undefined ? coded : { ...coded, codings: coded.codings.filter((c) => c.score === undefined || c.score >= min) });
   let matrix = builder.result();
   if (flags.percent) matrix = toPercent(matrix, flags.percent);
   if (flags.hideEmpty) matrix = hideEmpty(matrix);

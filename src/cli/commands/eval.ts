@@ -1,7 +1,7 @@
 /** `qda eval`: precision and recall of the codebook on paragraphs people labelled. */
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
-import { examples } from '../options.js';
+import { examples, scoringFlags } from '../options.js';
 import type { EvalFlags } from '../actions/eval.js';
 
 export function registerEval(program: Command, io: Io): Command {
@@ -13,7 +13,7 @@ export function registerEval(program: Command, io: Io): Command {
     .addOption(new Option('--level <level>', 'score clusters or codes').choices(['cluster', 'code']).default('cluster'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'))
     .option('-o, --out <file>', 'write to this file instead of stdout')
-    .option('--misses', 'list the paragraphs where the codebook and the labels differ')
-    .action(async (files: string[], flags: EvalFlags) => (await import('../actions/eval.js')).evalAction(files, flags, io));
+    .option('--misses', 'list the paragraphs where the codebook and the labels differ');
+  scoringFlags(command).action(async (files: string[], flags: EvalFlags) => (await import('../actions/eval.js')).evalAction(files, flags, io));
   return examples(command, ['qda eval eval/hall-nl.test.yaml', 'qda eval eval/*.yaml --level code --misses']);
 }

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import type { MatrixFlags } from '../actions/matrix.js';
 import type { Io } from '../io.js';
-import { corpusOptions, examples, filterOptions, tableOutputOptions } from '../options.js';
+import { corpusOptions, examples, filterOptions, share, tableOutputOptions } from '../options.js';
 
 export function registerMatrix(program: Command, io: Io): Command {
   const command = program
@@ -19,7 +19,8 @@ export function registerMatrix(program: Command, io: Io): Command {
         .default('segments'),
     )
     .addOption(new Option('--percent <base>', 'row: share of the row total; col: share of the column’s units').choices(['row', 'col']))
-    .option('--hide-empty', 'leave out rows and columns without any count');
+    .option('--hide-empty', 'leave out rows and columns without any count')
+    .option('--min-score <score>', 'count only auto codings with at least this score (0-1); codes given by hand always count', share('--min-score'));
   tableOutputOptions(filterOptions(corpusOptions(command))).action(async (paths: string[], flags: MatrixFlags) =>
     (await import('../actions/matrix.js')).matrixAction(paths, flags, io),
   );
@@ -27,5 +28,6 @@ export function registerMatrix(program: Command, io: Io): Command {
     'qda matrix examples/rotterdam --level cluster',
     'qda matrix --by role --count documents --format csv --excel --out matrix.csv',
     'qda matrix --code institutional --percent col --hide-empty --format md',
+    'qda matrix --level cluster --min-score 0.6',
   ]);
 }

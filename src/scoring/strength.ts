@@ -1,0 +1,59 @@
+/**
+ * The strength of the evidence for one code in one unit of text: each match weighs by its kind and
+ * by how specific the matched words are; a term that matches again adds less each time; matches
+ * that overlap (a phrase and a word inside it) count once, as the strongest of them.
+ */
+import type { Evidence } from '../coding/coding.js';
+import type { Stemmer } from '../match/stem.js';
+import { tokenize } from '../match/tokens.js';
+import type { Specificity } from './specificity.js';
+
+/** A phrase or a pattern says most; a stem more than a wildcard, which catches more unrelated words. */
+export const KIND_WEIGHT: Record<Evidence['kind'], number> = {
+  phrase: 1,
+  pattern: 1,
+  stem: 0.7,
+  prefix: 0.55,
+  suffix: 0.45,
+  infix: 0.35,
+};
+
+/** Each further match of the same term counts this share of the one before. */
+export const REPEAT = 0.5;
+
+/** Weight of one match: its kind times the specificity of its most specific word. */
+export function matchWeight(e: Evidence, stem: Stemmer, specific: Specificity): number {
+  let best = 0;
+  for (const token of tokenize(e.text)) best = Math.max(best, specific(stem(token.word)));
+  return KIND_WEIGHT[e.kind] * best;
+}
+
+/** Summed weight of a code's matches in a unit; evidence sorted by position. */
+export function strength(evidence: readonly Evidence[], weight: (e: Evidence) => number): number {
+  const repeats = new Map<string, number>();
+  let total = 0;
+  let group: { end: number; best: number; term: string } | undefined;
+  const close = () => {
+    if (!group) return;
+    const seen = repeats.get(group.term) ?? 0;
+    repeats.set(group.term, seen + 1);
+    total += group.best * REPEAT ** seen;
+  };
+  for (const e of evidence) {
+    const w = weight(e);
+    if (group && e.range.start < group.end) {
+      group.end = Math.max(group.end, e.range.end);
+      if (w > group.best) Object.assign(group, { best: w, term: e.term });
+      continue;
+    }
+    close();
+    group = { end: e.range.end, best: w, term: e.term };
+  }
+  close();
+  return total;
+}
+
+/** Strength turned into a score from 0 to 1 that grows ever slower with more evidence. */
+export function saturate(s: number): number {
+  return 1 - Math.exp(-s);
+}
