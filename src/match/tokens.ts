@@ -11,7 +11,8 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+/** A word: letters and digits, with the marks that belong to them. */
+export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];

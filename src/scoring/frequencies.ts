@@ -3,7 +3,7 @@
  * frequencies that tell a specific term from a word that comes up everywhere.
  */
 import type { Stemmer } from '../match/stem.js';
-import { tokenize } from '../match/tokens.js';
+import { fold, WORD } from '../match/tokens.js';
 
 export interface Frequencies {
   /** Units counted. */
@@ -21,9 +21,12 @@ export class FrequencyCounter {
   constructor(private readonly stem: Stemmer) {}
 
   add(text: string): void {
-    const seen = new Set<string>();
-    for (const token of tokenize(text)) seen.add(this.stem(token.word));
-    for (const s of seen) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+    // Distinct words first: folding and stemming once per word, not once per occurrence.
+    const words = new Set<string>();
+    for (const m of text.matchAll(WORD)) words.add(m[0]);
+    const stems = new Set<string>();
+    for (const w of words) stems.add(this.stem(fold(w)));
+    for (const s of stems) this.df.set(s, (this.df.get(s) ?? 0) + 1);
     this.units++;
   }
 
