@@ -9,7 +9,7 @@ import type { Memo } from '../corpus/memos.js';
 import { memosAbout } from '../corpus/memos.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
 import type { Filter } from '../select/filter.js';
-import { NONE, sortColumns, unitsOf } from './units.js';
+import { sortColumns, unitsOf } from './units.js';
 
 export interface SummaryOptions {
   by: string;
@@ -79,7 +79,8 @@ export class SummaryBuilder {
     const codings = new Map<number, typeof coded.codings>();
     for (const c of coded.codings) codings.set(c.segment, [...(codings.get(c.segment) ?? []), c]);
     for (const unit of unitsOf(coded, this.options.by, 'code', this.options.filter)) {
-      unit.columns.filter((v) => v !== NONE).forEach((v) => this.values.add(v));
+      // Documents without the attribute get a row of their own, (none), rather than being left out.
+      unit.columns.forEach((v) => this.values.add(v));
       const own = (codings.get(unit.segment.ordinal) ?? []).filter((c) => unit.rows.includes(c.code));
       const clusters = new Set(own.map((c) => byId.get(c.code)?.cluster ?? c.code));
       for (const value of unit.columns) {

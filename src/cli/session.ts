@@ -15,8 +15,11 @@ import { collapseRepeats, hasErrors, sortDiagnostics, type Diagnostic } from '..
 import { makeColour } from '../formatters/colour.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
 import { CORPUS_EXTENSIONS, exists, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
-import type { Selection } from '../manual/apply.js';
-import { parseSidecar, type ManualRow } from '../manual/sidecar.js';
+import { INLINE_CODER, type Selection } from '../manual/apply.js';
+import { AUTO_CODER } from '../coding/auto-code.js';
+import { closest } from '../codebook/suggest.js';
+import type { SelectionProblem } from '../select/check.js';
+import { coderOf, parseSidecar, type ManualRow } from '../manual/sidecar.js';
 import { inputProblem, ProblemsReported, usage } from './errors.js';
 import { colourOnStderr, type Io } from './io.js';
 import { scoringOptions, settingsOverrides, type CorpusFlags } from './options.js';
@@ -85,6 +88,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   report(io, diagnostics);
   if (!loaded.codebook || (hasErrors(diagnostics) && !options.keepGoing)) throw new ProblemsReported(1, diagnostics);
   if (files.length === 0) noTranscripts(paths.length > 0 ? paths : project.settings.corpus, io.cwd);
+  checkCoder(io, flags.coder, sidecars.coders);
   return {
     io,
     project,
@@ -104,7 +108,8 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
  */
 function noTranscripts(paths: string[], cwd: string): never {
   const shown = paths.join(', ');
-  if (paths.every((p) => !exists(p, cwd) && !isGlob(p))) throw usage(`no transcripts found at ${shown}`, 'give markdown files or folders that hold them');
+  if (paths.every((p) => !exists(p, cwd) && !isGlob(p)))
+    throw usage(`no transcripts found at ${shown}`, 'give markdown files or folders that hold them');
   throw inputProblem(
     `no transcripts (${CORPUS_EXTENSIONS.map((e) => `*.${e}`).join(', ')}) in ${shown}`,
     'put markdown files in the folder, or name them as arguments',
@@ -114,9 +119,9 @@ function noTranscripts(paths: string[], cwd: string): never {
 const isGlob = (path: string) => /[*?[\]{}]/.test(path);
 
 /** The coders' sidecar files under codings/ of the project. */
-function readSidecars(project: Project, io: Io): { rows: ManualRow[]; diagnostics: Diagnostic[] } {
+function readSidecars(project: Project, io: Io): { rows: ManualRow[]; diagnostics: Diagnostic[]; coders: string[] } {
   const folder = join(project.root, 'codings');
-  if (!isDirectory(folder, io.cwd)) return { rows: [], diagnostics: [] };
+  if (!isDirectory(folder, io.cwd)) return { rows: [], diagnostics: [], coders: [] };
   const { files } = findFiles([`${toPosix(folder)}/*.{csv,yaml,yml}`], io.cwd);
   const rows: ManualRow[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -125,7 +130,7 @@ function readSidecars(project: Project, io: Io): { rows: ManualRow[]; diagnostic
     rows.push(...parsed.rows);
     diagnostics.push(...parsed.diagnostics);
   }
-  return { rows, diagnostics };
+  return { rows, diagnostics, coders: files.map(coderOf) };
 }
 
 function selectionFrom(flags: CorpusFlags): Selection {
@@ -163,6 +168,28 @@ export function loadMemos(session: Session, dir?: string): Memo[] | undefined {
   const { memos, diagnostics } = readMemos(files, session.corpus.read, new Set(session.codebook.codes.map((c) => c.id)));
   report(session.io, diagnostics);
   return hasErrors(diagnostics) ? undefined : memos;
+}
+
+/** `--coder` must name someone who coded: the auto-coder, inline comments or a file in codings/. */
+function checkCoder(io: Io, coder: string | undefined, sidecarCoders: Iterable<string>): void {
+  if (coder === undefined) return;
+  const known = [...new Set([AUTO_CODER, INLINE_CODER, ...sidecarCoders])];
+  if (known.includes(coder)) return;
+  const guess = closest(coder, known);
+  reportProblems(io, 'error', [
+    {
+      message: `unknown coder "${coder}"${guess ? `; did you mean ${guess}?` : ''}`,
+      hint: `coders: ${known.join(', ')} (${AUTO_CODER} is the auto-coder, ${INLINE_CODER} the <!-- qda: --> comments)`,
+    },
+  ]);
+  throw new ProblemsReported(1);
+}
+
+/** Problems with what the command was asked, not with a file: `error: message`, then the hint. */
+export function reportProblems(io: Io, severity: 'error' | 'warning', problems: SelectionProblem[]): void {
+  const colour = makeColour(colourOnStderr(io));
+  const label = severity === 'error' ? colour.red('error') : colour.yellow('warning');
+  for (const p of problems) io.stderr.write(`${label}: ${p.message}\n${p.hint ? `  ${colour.dim(p.hint)}\n` : ''}`);
 }
 
 export function report(io: Io, diagnostics: Diagnostic[]): void {

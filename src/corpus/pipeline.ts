@@ -53,6 +53,8 @@ export interface DocumentInfo {
   path: string;
   attributes: Document['attributes'];
   segments: number;
+  /** Speaker labels and roles of its segments, each once. */
+  speakers: string[];
 }
 
 export interface CodedDocument {
@@ -109,7 +111,8 @@ export function surveyCorpus(
     if (segments.length === 0)
       diagnostics.push(diagnostic('warning', path, 'document/no-text', 'document has no text to code', undefined, 'add text below the front matter'));
     diagnostics.push(...checkManual(document, segments, rowsFor(options, document.id), options.codes));
-    documents.push({ id: document.id, path, attributes: document.attributes, segments: segments.length });
+    const speakers = [...new Set(segments.flatMap((s) => [s.speaker, s.speakerRole]).filter((s): s is string => s !== undefined))];
+    documents.push({ id: document.id, path, attributes: document.attributes, segments: segments.length, speakers });
     const language = documentLanguage(document, options.language ?? 'nl');
     let counter = counters.get(language);
     if (!counter) counters.set(language, (counter = new FrequencyCounter(stemmerFor(language))));

@@ -5,7 +5,7 @@
  */
 import { MatrixBuilder, type Matrix } from '../analysis/matrix.js';
 import { SummaryBuilder, type Summary } from '../analysis/summary.js';
-import { unitsOf } from '../analysis/units.js';
+import { NONE, unitsOf } from '../analysis/units.js';
 import { localise, type Codebook } from '../codebook/types.js';
 import type { Memo } from '../corpus/memos.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
@@ -100,8 +100,8 @@ export class ReportBuilder {
     this.totals.documents++;
     const type = String(coded.document.attributes.type ?? '—');
     this.types.add(type);
-    const value = coded.document.attributes[this.options.by];
-    for (const v of value === undefined ? ['(none)'] : [value].flat()) {
+    const values = [coded.document.attributes[this.options.by] ?? []].flat();
+    for (const v of values.length === 0 ? [NONE] : values) {
       const row = this.documents.get(v) ?? new Map<string, number>();
       row.set(type, (row.get(type) ?? 0) + 1);
       this.documents.set(v, row);

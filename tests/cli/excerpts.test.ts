@@ -44,8 +44,10 @@ describe('qda excerpts', () => {
     expect(new Set(paths)).toEqual(new Set(['h.md']));
     const speaker = await json('--speaker', 'I', '--code', 'organisation.roles');
     expect(speaker.codes[0].excerpts.map((e: { lines: { start: number } }) => e.lines.start)).toEqual([6]);
-    const none = await json('--where', 'district=Charlois');
-    expect(none.codes.every((c: { excerpts: unknown[] }) => c.excerpts.length === 0)).toBe(true);
+    const none = await qda(['excerpts', '--codebook', BOOK, '--where', 'district=Charlois'], { cwd: dir });
+    expect(none.code).toBe(1);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('no document has district "Charlois"');
   });
 
   test('--context shows the segments around an excerpt', async () => {

@@ -22,9 +22,13 @@ test.runIf(existsSync('dist/cli/run.js'))('bin/qda.js codes a transcript and exi
 });
 
 test.runIf(existsSync('dist/cli/run.js'))('output into a pipe that closes early (qda code | head -1) ends quietly with 0', () => {
-  const r = spawnSync('bash', ['-c', `"${process.execPath}" ${bin} code examples/rotterdam --format json | head -1; echo "exit \${PIPESTATUS[0]}" >&2`], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    'bash',
+    ['-c', `"${process.execPath}" ${bin} code examples/rotterdam --format json | head -1; echo "exit \${PIPESTATUS[0]}" >&2`],
+    {
+      encoding: 'utf8',
+    },
+  );
   expect(r.stdout).toBe('{\n');
   expect(r.stderr).not.toContain('EPIPE');
   expect(r.stderr).not.toMatch(/\n\s+at /);

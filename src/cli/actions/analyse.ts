@@ -26,6 +26,7 @@ import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
 import { assertWritableFolder, count, percent, summaryLine } from '../output.js';
 import { loadMemos, openSession, outputLanguage } from '../session.js';
+import { checkSelection } from '../selection.js';
 import { attributeKeys, counted, newTotals, runInfo } from './code.js';
 export interface AnalyseFlags extends CorpusFlags {
   out?: string;
@@ -53,6 +54,7 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
     open.push(f);
     return f;
   };
+  checkSelection(session, NO_FILTER, { name: session.project.settings.compareBy, explicit: false });
   const memos = loadMemos(session);
   if (!memos) throw new ProblemsReported(1);
   const by = session.project.settings.compareBy;

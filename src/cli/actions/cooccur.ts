@@ -7,6 +7,7 @@ import type { Io } from '../io.js';
 import { filterFrom, type CorpusFlags, type FilterFlags, type GridFormat } from '../options.js';
 import { summaryLine, writeOutput } from '../output.js';
 import { openSession, outputLanguage } from '../session.js';
+import { checkSelection } from '../selection.js';
 import { counted, newTotals } from './code.js';
 
 export interface CooccurFlags extends CorpusFlags, FilterFlags {
@@ -21,6 +22,7 @@ export interface CooccurFlags extends CorpusFlags, FilterFlags {
 export function cooccurAction(paths: string[], flags: CooccurFlags, io: Io): void {
   const filter = filterFrom(flags);
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  checkSelection(session, filter);
   const builder = new CooccurBuilder(session.codebook, {
     level: flags.level,
     within: flags.within,

@@ -6,6 +6,7 @@ import type { Io } from '../io.js';
 import { filterFrom, type CorpusFlags, type FilterFlags } from '../options.js';
 import { summaryLine, writeOutput } from '../output.js';
 import { openSession } from '../session.js';
+import { checkSelection } from '../selection.js';
 import { counted, newTotals } from './code.js';
 export interface ExcerptFlags extends CorpusFlags, FilterFlags {
   format: 'md' | 'csv' | 'json';
@@ -18,6 +19,7 @@ export interface ExcerptFlags extends CorpusFlags, FilterFlags {
 export function excerptsAction(paths: string[], flags: ExcerptFlags, io: Io): void {
   const filter = filterFrom(flags);
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  checkSelection(session, filter);
   const totals = newTotals();
   const groups = collectExcerpts(counted(session, totals), session.codebook, filter, flags.context);
   const text =

@@ -8,6 +8,7 @@ import type { Io } from '../io.js';
 import { filterFrom, type CorpusFlags, type FilterFlags, type GridFormat } from '../options.js';
 import { summaryLine, writeOutput } from '../output.js';
 import { openSession, outputLanguage } from '../session.js';
+import { checkSelection } from '../selection.js';
 import { counted, newTotals } from './code.js';
 
 export interface MatrixFlags extends CorpusFlags, FilterFlags {
@@ -27,9 +28,11 @@ export function matrixAction(paths: string[], flags: MatrixFlags, io: Io): void 
   const filter = filterFrom(flags);
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const language = outputLanguage(session);
+  const by = flags.by ?? session.project.settings.compareBy;
+  checkSelection(session, filter, { name: by, explicit: flags.by !== undefined });
   const builder = new MatrixBuilder(session.codebook, {
     level: flags.level,
-    by: flags.by ?? session.project.settings.compareBy,
+    by,
     count: flags.count,
     filter,
     language,

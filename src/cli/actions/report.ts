@@ -9,6 +9,7 @@ import { filterFrom, type CorpusFlags, type FilterFlags } from '../options.js';
 import { summaryLine, writeOutput } from '../output.js';
 import { loadMemos, openSession, outputLanguage, type Session } from '../session.js';
 import { VERSION } from '../version.js';
+import { checkSelection } from '../selection.js';
 import { counted, newTotals } from './code.js';
 
 export interface ReportFlags extends CorpusFlags, FilterFlags {
@@ -21,6 +22,7 @@ export interface ReportFlags extends CorpusFlags, FilterFlags {
 export function reportAction(paths: string[], flags: ReportFlags, io: Io): void {
   const filter = filterFrom(flags);
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  checkSelection(session, filter, { name: flags.by ?? session.project.settings.compareBy, explicit: flags.by !== undefined });
   const memos = loadMemos(session, flags.memos);
   if (!memos) throw new ProblemsReported(1);
   const builder = newReportBuilder(session, flags.by, filter);

@@ -60,7 +60,9 @@ export function reviewImport(sheet: string, paths: string[], flags: ReviewImport
     throw usage(`--coder "${flags.coder}" cannot name a codings file`, 'use letters, digits, - and _; qda and inline are taken');
   }
   if (!exists(sheet, io.cwd)) throw usage(`review sheet ${sheet} not found`);
-  const session = openSession(paths, flags, io);
+  // --coder here names whose decisions come in, not a selection of codings to count.
+  const { coder: _newCoder, ...corpusFlags } = flags;
+  const session = openSession(paths, corpusFlags, io);
   const codes = new Map(session.codebook.codes.map((c) => [c.id, c]));
   const documents = new Map<string, { text: string; segments: ReturnType<typeof Array.prototype.slice> }>();
   for (const coded of codeCorpus(session.files, session.compiled, { ...session.corpus, manual: undefined })) {

@@ -6,6 +6,7 @@ import type { Io } from '../io.js';
 import { filterFrom, type CorpusFlags, type FilterFlags, type GridFormat } from '../options.js';
 import { summaryLine, writeOutput } from '../output.js';
 import { loadMemos, openSession, outputLanguage } from '../session.js';
+import { checkSelection } from '../selection.js';
 import { counted, newTotals } from './code.js';
 
 export interface SummaryFlags extends CorpusFlags, FilterFlags {
@@ -23,6 +24,7 @@ export function summaryAction(paths: string[], flags: SummaryFlags, io: Io): voi
   const memos = loadMemos(session, flags.memos);
   if (!memos) throw new ProblemsReported(1);
   const by = flags.by ?? session.project.settings.compareBy;
+  checkSelection(session, filter, { name: by, explicit: flags.by !== undefined });
   const builder = new SummaryBuilder(session.codebook, { by, filter, language: outputLanguage(session), aspects: flags.aspects });
   const totals = newTotals();
   for (const coded of counted(session, totals)) builder.add(coded);
