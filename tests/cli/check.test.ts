@@ -120,6 +120,28 @@ describe('qda init', () => {
     expect(again.stderr).toContain('already exists');
   });
 
+  test('puts two sample interviews in corpus/ that check and code cleanly; none beside transcripts already there', async () => {
+    const dir = tempDir({ 'mine/corpus/eigen.md': '---\ndistrict: Noord\n---\n\nTekst.\n' });
+    expect((await qda(['init', 'study'], { cwd: dir })).code).toBe(0);
+    expect(readdirSync(join(dir, 'study', 'corpus')).sort()).toEqual([
+      'crooswijk-schoolmaatschappelijk-werker-1.md',
+      'hillesluis-buurtvrijwilliger-1.md',
+    ]);
+    const check = await qda(['check', 'study'], { cwd: dir });
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stderr).toMatch(/checked 2 documents .*: 0 errors, 0 warnings/);
+    const coded = await qda(['code', 'study', '--format', 'json', '-q'], { cwd: dir });
+    const docs = JSON.parse(coded.stdout).documents as { attributes: Record<string, string>; segments: { codes: unknown[] }[] }[];
+    expect(docs.map((d) => [d.attributes.district, d.attributes.type])).toEqual([
+      ['Crooswijk', 'interview'],
+      ['Hillesluis', 'interview'],
+    ]);
+    for (const d of docs) expect(d.segments.filter((s) => s.codes.length > 0).length).toBeGreaterThan(2);
+
+    expect((await qda(['init', 'mine'], { cwd: dir })).code).toBe(0);
+    expect(readdirSync(join(dir, 'mine', 'corpus'))).toEqual(['eigen.md']);
+  });
+
   test('the settings in qda.yaml are read, and flags override them', async () => {
     const dir = tempDir();
     await qda(['init', 'study'], { cwd: dir });

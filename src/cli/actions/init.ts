@@ -1,5 +1,7 @@
 // The work of `qda init`; its options are declared in ../commands/init.ts.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SHIPPED_CODEBOOKS } from '../../corpus/project.js';
 import { CONFIG_FILE } from '../../corpus/settings.js';
 import { exists, readText } from '../../io/files.js';
@@ -21,10 +23,12 @@ out: out                # where \`qda analyse\` writes
 `;
 
 const FOLDERS: Record<string, string> = {
-  corpus: 'Transcripts and meeting notes (*.md with front matter) go here, in any sub-folders.',
   codings: 'Manual codings and review decisions, one file per coder.',
   memos: 'Memos (*.md) about a code, a document or a district.',
 };
+
+/** Two short fictional interviews, so that every command has something to work on from the start. */
+const SAMPLES = fileURLToPath(new URL('../../../skeleton/corpus/', import.meta.url));
 
 export function initAction(dir: string, io: Io): void {
   if (exists(join(dir, CONFIG_FILE), io.cwd)) {
@@ -36,6 +40,13 @@ export function initAction(dir: string, io: Io): void {
     ensureDir(at(folder));
     if (writeNewFile(at(folder, '.gitkeep'), '')) created.push(`${folder}/  ${about}`);
   }
+  // Samples only into an empty corpus: transcripts already there must not be mixed with made-up ones.
+  ensureDir(at('corpus'));
+  if (readdirSync(at('corpus')).length === 0) {
+    const samples = readdirSync(SAMPLES).filter((name) => name.endsWith('.md'));
+    for (const name of samples.sort()) writeNewFile(at('corpus', name), readText(join(SAMPLES, name), io.cwd));
+    created.push(`corpus/  ${samples.length} fictional sample interviews to try qda on; put your transcripts here and delete them`);
+  } else created.push('corpus/  kept as it was');
   ensureDir(at('codebooks'));
   if (writeNewFile(at('codebooks', 'hall.yaml'), readText(join(SHIPPED_CODEBOOKS, 'hall.yaml'), io.cwd)))
     created.push('codebooks/hall.yaml  the HALL codebook, yours to adapt');
@@ -43,6 +54,6 @@ export function initAction(dir: string, io: Io): void {
   writeNewFile(at(CONFIG_FILE), SETTINGS);
   created.unshift(`${CONFIG_FILE}  settings`);
   io.stderr.write(
-    `created a qda project in ${dir}:\n${created.map((c) => `  ${c}`).join('\n')}\nnext: put transcripts in ${join(dir, 'corpus')}/ and run qda analyse ${dir === '.' ? '' : dir}\n`,
+    `created a qda project in ${dir}:\n${created.map((c) => `  ${c}`).join('\n')}\nnext: qda analyse${dir === '.' ? '' : ` ${dir}`}, then put your own transcripts in ${join(dir, 'corpus')}/\n`,
   );
 }
