@@ -16,8 +16,8 @@ export interface AuditOptions {
   topicShare: number;
   /** Stemmer of the codebook language, to tell inflections from other words. */
   stem: Stemmer;
-  /** Folded words of everyday prose in the codebook language (may be empty). */
-  background?: ReadonlySet<string>;
+  /** Whether a folded word is an everyday word: one of the background prose of the codebook language. */
+  everyday?: (form: string) => boolean;
 }
 
 export interface FormAudit {
@@ -167,7 +167,7 @@ export function suspicions(term: string, kind: string, form: string, tally: Form
   const reasons: string[] = [];
   const far = distance(form, core) / Math.max(form.length, core.length);
   if (kind === 'stem' ? far >= 0.3 : far >= 0.6) reasons.push('spelling');
-  if (options.background?.has(form)) reasons.push('everyday word');
+  if (options.everyday?.(form)) reasons.push('everyday word');
   if (tally.segments >= 2 && tally.alone / tally.segments >= 0.75) reasons.push('stands alone');
   return reasons.length >= 2 ? reasons : [];
 }

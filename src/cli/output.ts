@@ -41,10 +41,7 @@ export function summaryLine(io: Io, quiet: boolean | undefined, text: string): v
   if (!quiet) io.stderr.write(`${text}\n`);
 }
 
-/** "1 document", "2 documents". */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { count } from '../formatters/text.js';
 
 export function percent(part: number, whole: number): string {
   return whole === 0 ? '0%' : `${Math.round((100 * part) / whole)}%`;

@@ -3,6 +3,7 @@ import type { CodebookAudit, FormAudit } from '../audit/audit.js';
 import { SCHEMA_VERSION } from './codings-json.js';
 import { figure, gridCsv, gridMarkdown, gridText, type Grid } from './grid.js';
 import type { CsvOptions } from './csv.js';
+import { count } from './text.js';
 
 export interface AuditView {
   /** Matched forms shown per term. */
@@ -52,9 +53,10 @@ export function renderAudit(audit: CodebookAudit, format: 'table' | 'md' | 'csv'
   const terms = auditTermGrid(audit, view);
   if (format === 'csv') return gridCsv(terms, csv);
   const codes = auditCodeGrid(audit);
-  const intro = `${audit.segments} segments in ${audit.documents} documents; topic words fire in more than ${pct(audit.topicShare)} of them.`;
-  if (format === 'md') return `## Codes\n\n${intro}\n\n${gridMarkdown(codes)}\n## Terms\n\n${gridMarkdown(terms)}`;
-  return `${intro}\n\n${gridText(codes)}\n${gridText(terms)}`;
+  const none = terms.rows.length === 0 ? `${view.flaggedOnly ? 'No term has a flag.' : 'No term matched.'}\n` : undefined;
+  const intro = `${count(audit.segments, 'segment')} in ${count(audit.documents, 'document')}; topic words fire in more than ${pct(audit.topicShare)} of them.`;
+  if (format === 'md') return `## Codes\n\n${intro}\n\n${gridMarkdown(codes)}\n## Terms\n\n${none ?? gridMarkdown(terms)}`;
+  return `${intro}\n\n${gridText(codes)}\n${none ?? gridText(terms)}`;
 }
 
 export function auditJson(audit: CodebookAudit): string {

@@ -13,3 +13,8 @@ export function readable(text: string): string {
 export function citation(path: string, line: number): string {
   return `${path}:${line}`;
 }
+
+/** "1 document", "2 documents". */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

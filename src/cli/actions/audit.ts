@@ -3,6 +3,7 @@ import { AuditBuilder } from '../../audit/audit.js';
 import type { Coding } from '../../coding/coding.js';
 import { codeCorpus } from '../../corpus/pipeline.js';
 import { renderAudit } from '../../formatters/audit.js';
+import { DEFAULT_SCORING } from '../../scoring/decide.js';
 import { stemmerFor } from '../../match/stem.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
@@ -20,16 +21,21 @@ export interface AuditFlags extends CorpusFlags {
 
 export function auditAction(paths: string[], flags: AuditFlags, io: Io): void {
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
-  const builder = new AuditBuilder(session.codebook, { topicShare: flags.topicShare, stem: stemmerFor(session.codebook.language) });
-  // The audit looks at the terms, so it reads the auto coder alone: no hand-made codings, no rejections.
-  const corpus = { ...session.corpus, manual: undefined };
+  const language = session.codebook.language;
+  const stem = stemmerFor(language);
+  const background = session.corpus.background?.(language).df;
+  const builder = new AuditBuilder(session.codebook, { topicShare: flags.topicShare, stem, everyday: (form) => (background?.get(stem(form)) ?? 0) > 0 });
+  // The audit looks at what the terms match, so it reads the auto coder alone, every candidate before
+  // thresholds: no hand-made codings, no rejections, no score cut-off.
+  const scoring = { ...(session.corpus.scoring ?? DEFAULT_SCORING), threshold: 0, secondary: 0 };
+  const corpus = { ...session.corpus, manual: undefined, scoring };
   const bar = progress(io, session.files.length);
   for (const coded of codeCorpus(session.files, session.compiled, corpus)) {
     bar.step(coded.document.path);
     const bySegment = new Map<number, Coding[]>();
     for (const c of coded.codings) bySegment.set(c.segment, [...(bySegment.get(c.segment) ?? []), c]);
     for (const segment of coded.segments) {
-      if (!coded.skipped.has(segment.ordinal)) builder.addSegment(coded.document.id, bySegment.get(segment.ordinal) ?? []);
+      if (!coded.skipped.has(segment.ordinal) && !coded.furniture.has(segment.ordinal)) builder.addSegment(coded.document.id, bySegment.get(segment.ordinal) ?? []);
     }
   }
   bar.done();
