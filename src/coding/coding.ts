@@ -26,3 +26,17 @@ export interface Coding {
   /** How strong the evidence is, 0–1 (docs/json.md); auto codings only. */
   score?: number;
 }
+
+/**
+ * The words that found a coding, as they stand in the text: what a reader recognises, where a
+ * pattern's source or a `wachtlijst*` would not. Each once, compared without case; runs of white
+ * space (a phrase across a line break) read as one space.
+ */
+export function matchedWords(evidence: readonly Evidence[]): string[] {
+  const words = new Map<string, string>();
+  for (const e of evidence) {
+    const text = e.text.replace(/\s+/g, ' ').trim();
+    if (text && !words.has(text.toLowerCase())) words.set(text.toLowerCase(), text);
+  }
+  return [...words.values()];
+}

@@ -3,6 +3,7 @@
  * request, the segments around it. Held in memory: excerpts are the aggregate this command returns.
  */
 import type { Code, Codebook } from '../codebook/types.js';
+import { matchedWords } from '../coding/coding.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
 import type { AttributeValue, Segment } from '../ingest/document.js';
 import { codeSelected, documentSelected, speakerSelected, type Filter } from '../select/filter.js';
@@ -23,8 +24,10 @@ export interface Excerpt {
   section: string[];
   attributes: Record<string, AttributeValue>;
   text: string;
-  /** Codebook terms that matched (empty for manual codings). */
+  /** Codebook terms and patterns that matched, as written there (empty for manual codings). */
   terms: string[];
+  /** The words of the text that they matched, each once. */
+  matched: string[];
   before: ContextSegment[];
   after: ContextSegment[];
 }
@@ -57,6 +60,7 @@ export function collectExcerpts(documents: Iterable<CodedDocument>, codebook: Co
         attributes: document.attributes,
         text: segment.text,
         terms: [...new Set(coding.evidence.map((e) => e.term))],
+        matched: matchedWords(coding.evidence),
         before: segments.slice(Math.max(0, index - context), index).map(contextOf),
         after: segments.slice(index + 1, index + 1 + context).map(contextOf),
       };

@@ -33,7 +33,7 @@ export function excerptsCsv(groups: ExcerptGroup[], options: CsvOptions = {}): s
       e.speaker ?? '',
       e.speakerRole ?? '',
       e.section.join(' > '),
-      e.terms.join('; '),
+      e.matched.join('; '),
       readable(e.text),
       ...columns.map(({ key }) => {
         const v = e.attributes[key];

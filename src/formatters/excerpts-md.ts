@@ -1,6 +1,6 @@
 /**
  * Excerpts as a researcher reads them: one section per code with its label and definition, each
- * excerpt quoted with a citation (file:line · attribute · speaker) and the terms that found it.
+ * excerpt quoted with a citation (file:line · attribute · speaker) and the words that found it.
  */
 import { localise, type Codebook } from '../codebook/types.js';
 import type { Excerpt, ExcerptGroup } from '../excerpts/collect.js';
@@ -53,6 +53,6 @@ function excerptBlock(e: Excerpt, attribute: string, matched: string): string {
   const value = e.attributes[attribute];
   const who = e.speaker ? (e.speakerRole && e.speakerRole !== e.speaker.toLowerCase() ? `${e.speaker} (${e.speakerRole})` : e.speaker) : undefined;
   const cite = [`\`${citation(e.path, e.lines.start)}\``, Array.isArray(value) ? value.join(', ') : value, who].filter(Boolean).join(' · ');
-  const terms = e.terms.length > 0 ? ` · ${matched}: ${e.terms.join(', ')}` : '';
+  const terms = e.matched.length > 0 ? ` · ${matched}: ${e.matched.join(', ')}` : '';
   return `\n${parts.join('')}\n— ${cite}${terms}\n`;
 }

@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import { localise, type Code } from '../codebook/types.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
+import { matchedWords } from '../coding/coding.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readable } from '../formatters/text.js';
 import { anchorOf } from './anchor.js';
@@ -33,7 +34,7 @@ export function reviewRows(coded: CodedDocument, attributeKeys: string[], codes:
         anchorOf(document.text.slice(p.start, p.end)),
         c.code,
         (code && localise(code.label, language, language)) ?? c.code,
-        [...new Set(c.evidence.map((e) => e.term))].join('; '),
+        matchedWords(c.evidence).join('; '),
         readable(s.text),
         '',
         '',

@@ -10,6 +10,7 @@ import { localise, type Codebook } from '../codebook/types.js';
 import type { Memo } from '../corpus/memos.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
 import { readable } from '../formatters/text.js';
+import { matchedWords, type Evidence } from '../coding/coding.js';
 import { NO_FILTER, type Filter } from '../select/filter.js';
 
 export interface ReportExcerpt {
@@ -20,6 +21,8 @@ export interface ReportExcerpt {
   text: string;
   citation: string;
   speaker?: string;
+  /** The words that found the code there (auto codings). */
+  matched?: string[];
 }
 
 export interface ReportCode {
@@ -59,7 +62,7 @@ export class ReportBuilder {
   private readonly clusters: MatrixBuilder;
   private readonly codes: MatrixBuilder;
   private readonly summary: SummaryBuilder;
-  private readonly found: { code: string; values: string[]; text: string; citation: string; speaker?: string }[] = [];
+  private readonly found: { code: string; values: string[]; text: string; citation: string; speaker?: string; matched: string[] }[] = [];
   private readonly documents = new Map<string, Map<string, number>>();
   private readonly types = new Set<string>();
   private totals = { documents: 0, segments: 0, coded: 0 };
@@ -81,6 +84,11 @@ export class ReportBuilder {
     this.summary.add(coded);
     const max = this.options.maxExcerpt ?? 600;
     let any = false;
+    const evidence = new Map<string, Evidence[]>();
+    for (const c of coded.codings) {
+      const key = `${c.segment}\u0000${c.code}`;
+      evidence.set(key, [...(evidence.get(key) ?? []), ...c.evidence]);
+    }
     for (const unit of unitsOf(coded, this.options.by, 'code', this.options.filter ?? NO_FILTER)) {
       any = true;
       this.totals.segments++;
@@ -92,6 +100,7 @@ export class ReportBuilder {
           values: unit.columns,
           text: text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, '')} …` : text,
           citation: `${coded.document.path}:${unit.segment.lines.start}`,
+          matched: matchedWords(evidence.get(`${unit.segment.ordinal}\u0000${code}`) ?? []),
         };
         this.found.push(unit.segment.speaker !== undefined ? { ...excerpt, speaker: unit.segment.speaker } : excerpt);
       }
@@ -132,6 +141,7 @@ export class ReportBuilder {
         citation: e.citation,
       };
       if (e.speaker !== undefined) r.speaker = e.speaker;
+      if (e.matched.length > 0) r.matched = e.matched;
       return r;
     });
     const types = [...this.types].sort();

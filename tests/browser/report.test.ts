@@ -104,6 +104,10 @@ describe.runIf(available)('qda report in chromium', () => {
     const [path, line] = citation!.split(/:(?=\d+$)/);
     const quoted = (await dialog.locator('blockquote').first().textContent())!.replace(/^[^:]{1,30}: /, '').slice(0, 25);
     expect(readFileSync(path, 'utf8').split('\n')[Number(line) - 1]).toContain(quoted.split(' ').slice(0, 3).join(' '));
+    // The words that found the excerpt, as words: no pattern source, no wildcard.
+    const matched = await dialog.locator('.matched').allTextContents();
+    expect(matched.length).toBeGreaterThan(0);
+    for (const m of matched) expect(m).toMatch(/^gevonden via: [^\\*()|/]+$/);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-excerpts.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);

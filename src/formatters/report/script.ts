@@ -23,11 +23,17 @@ export const SCRIPT = `
   const show = (button) => {
     const column = Number(button.dataset.col);
     const codes = new Set(button.dataset.codes.split(' ').map(Number));
-    const seen = new Set();
+    // One item per segment; a segment behind several codes of a cluster shows the words of each.
+    const seen = new Map();
     list.replaceChildren();
     for (const e of data.excerpts) {
-      if (!codes.has(e.code) || (column >= 0 && !e.columns.includes(column)) || seen.has(e.citation)) continue;
-      seen.add(e.citation);
+      if (!codes.has(e.code) || (column >= 0 && !e.columns.includes(column))) continue;
+      const words = seen.get(e.citation);
+      if (words) {
+        for (const word of e.matched || []) if (!words.includes(word)) words.push(word);
+        continue;
+      }
+      seen.set(e.citation, (e.matched || []).slice());
       const li = document.createElement('li');
       const quote = document.createElement('blockquote');
       quote.textContent = (e.speaker ? e.speaker + ': ' : '') + e.text;
@@ -35,6 +41,14 @@ export const SCRIPT = `
       cite.textContent = e.citation;
       li.append(quote, cite);
       list.append(li);
+    }
+    for (const cite of list.querySelectorAll('cite')) {
+      const words = seen.get(cite.textContent);
+      if (!words.length) continue;
+      const matched = document.createElement('span');
+      matched.className = 'matched';
+      matched.textContent = data.words.matched + ': ' + words.join(', ');
+      cite.after(matched);
     }
     if (!list.children.length) {
       const li = document.createElement('li');

@@ -37,6 +37,7 @@ dialog ol { padding-left: 1.2rem; }
 dialog li { margin-bottom: .9rem; }
 dialog blockquote { margin: 0; }
 dialog cite { display: block; color: var(--muted); font-style: normal; font-size: .9rem; }
+dialog .matched { display: block; color: var(--muted); font-size: .9rem; }
 @media print {
   nav, dialog, .legend, .help { display: none !important; }
   .heatmap tr.code.hidden { display: table-row !important; }
