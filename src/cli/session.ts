@@ -70,6 +70,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     unit: project.settings.unit,
     skipSpeakers: project.settings.skipSpeakers,
     read: (path) => readBytes(path, io.cwd),
+    partial: project.partial,
   };
   const language = project.settings.language ?? loaded.codebook?.language;
   if (language) corpus.language = language;

@@ -35,6 +35,8 @@ export interface CorpusOptions {
   manual?: { rows: ManualRow[]; selection: Selection };
   /** The codebook's codes, to check hand-made codings against. */
   codes?: Map<string, Code>;
+  /** Only part of the project is read: hand-made codings of documents outside it are not its concern. */
+  partial?: boolean;
   /** Documents the survey already read and cut into segments, taken (and forgotten) by the coding pass. */
   parsed?: Map<string, { document: Document; segments: Segment[] }>;
   /** Threshold, secondary share and whether to code furniture; the defaults when not given. */
@@ -122,7 +124,7 @@ export function surveyCorpus(
       parsed.set(path, { document, segments });
     }
   }
-  for (const row of options.manual?.rows ?? []) {
+  for (const row of options.partial ? [] : (options.manual?.rows ?? [])) {
     if (!ids.has(row.document)) {
       diagnostics.push(
         diagnostic(

@@ -14,6 +14,8 @@ export interface Project {
   configPath?: string;
   settings: Settings;
   diagnostics: Diagnostic[];
+  /** The corpus is files named on the command line, part of the project rather than all of it. */
+  partial: boolean;
 }
 
 /** Folder of the codebooks that ship with qda. */
@@ -48,7 +50,8 @@ export function openProject(paths: string[], cwd: string, overrides: Partial<Set
     settings.out = toPosix(join(root, settings.out));
   }
   for (const [key, value] of Object.entries(overrides)) if (value !== undefined) (settings as unknown as Record<string, unknown>)[key] = value;
-  const project: Project = { root: toPosix(root), settings, diagnostics };
+  const partial = corpusFromPaths && !(paths.length === 1 && isDirectory(paths[0], cwd) && resolve(cwd, paths[0]) === resolve(cwd, root));
+  const project: Project = { root: toPosix(root), settings, diagnostics, partial };
   if (configPath) project.configPath = configPath;
   return project;
 }

@@ -63,7 +63,7 @@ describe('bad input: file:line:col, exit 1, no stack trace, nothing written', ()
     const dir = tempDir({ 'a.md': GOOD });
     const r = await qda(['check', '--codebook', BOOK], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/checked 1 documents \(1 segments\) and a codebook of 7 codes: 0 errors, 0 warnings/);
+    expect(r.stderr).toMatch(/checked 1 document \(1 segment\) and a codebook of 7 codes: 0 errors, 0 warnings/);
   });
 });
 
@@ -162,7 +162,11 @@ describe('qda init', () => {
 describe('one cause, one message', () => {
   test('a broken codebook does not bury its own error under every hand-made coding it no longer knows', async () => {
     const rows = Array.from({ length: 20 }, (_, i) => `a,p-000000000${i % 10},organisation.roles,add\n`).join('');
-    const dir = tempDir({ 'a.md': GOOD, 'book.yaml': 'name: b\ncodes:\n  - id: a\n    trems: [regie]\n', 'codings/ana.csv': `document,anchor,code,decision\n${rows}` });
+    const dir = tempDir({
+      'a.md': GOOD,
+      'book.yaml': 'name: b\ncodes:\n  - id: a\n    trems: [regie]\n',
+      'codings/ana.csv': `document,anchor,code,decision\n${rows}`,
+    });
     const r = await qda(['check', '--codebook', 'book.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('book.yaml:4:5: error: unknown code key "trems"; did you mean "terms"?');
@@ -176,5 +180,37 @@ describe('one cause, one message', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.match(/unknown code "no\.such\.code"/g)).toHaveLength(5);
     expect(r.stderr).toContain('codings/ana.csv: error: 7 more like the ones above in this file');
+  });
+});
+
+describe('qda check on part of a project', () => {
+  const study = () =>
+    tempDir({
+      'qda.yaml': 'corpus: [corpus/**/*.md]\n',
+      'corpus/a.md': '---\nid: a\ndistrict: Noord\n---\n\nDe wachtlijst is lang.\n',
+      'corpus/b.md': '---\nid: b\ndistrict: Zuid\n---\n\nWe hebben korte lijnen.\n',
+      'codings/ana.csv':
+        'document,anchor,code,decision\na,p-0000000000,organisation.roles,add\nb,p-1111111111,organisation.roles,add\nweg,p-2222222222,organisation.roles,add\n',
+    });
+  const problems = (stderr: string) => stderr.split('\n').filter((l) => / (warning|error): /.test(l));
+
+  test('reports only what concerns the files checked', async () => {
+    const dir = study();
+    const b = await qda(['check', 'corpus/b.md'], { cwd: dir });
+    expect(b.code).toBe(0);
+    expect(problems(b.stderr)).toEqual([
+      'codings/ana.csv:3:1: warning: the paragraph this organisation.roles coding of b points to has changed or is gone; the coding is not applied [codings/stale]',
+    ]);
+    expect(b.stderr).toContain('checked 1 document (1 segment) and a codebook of');
+    expect(b.stderr).toContain(': 0 errors, 1 warning\n');
+  });
+
+  test('the whole project still hears about rows of documents it does not have', async () => {
+    const dir = study();
+    for (const argv of [['check'], ['check', '.']]) {
+      const r = await qda(argv, { cwd: dir });
+      expect(problems(r.stderr)).toHaveLength(3);
+      expect(r.stderr).toContain('codings/ana.csv:4:1: warning: no document with id "weg" in the corpus [codings/document]');
+    }
   });
 });

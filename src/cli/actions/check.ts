@@ -3,6 +3,7 @@ import type { Io } from '../io.js';
 import { ProblemsReported } from '../errors.js';
 import type { CorpusFlags } from '../options.js';
 import { openSession } from '../session.js';
+import { count } from '../output.js';
 export function checkAction(paths: string[], flags: CorpusFlags, io: Io): void {
   let diagnostics: readonly { severity: string }[];
   let documents = 0;
@@ -22,7 +23,7 @@ export function checkAction(paths: string[], flags: CorpusFlags, io: Io): void {
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (!flags.quiet) {
     io.stderr.write(
-      `checked ${documents} documents (${segments} segments) and a codebook of ${codes} codes: ${errors} errors, ${warnings} warnings\n`,
+      `checked ${count(documents, 'document')} (${count(segments, 'segment')}) and a codebook of ${count(codes, 'code')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}\n`,
     );
   }
   if (errors > 0) throw new ProblemsReported(1);
