@@ -5,7 +5,7 @@
 import type { CodedDocument } from '../corpus/pipeline.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import type { StreamFormatter } from './stream.js';
-import { readable } from './text.js';
+import { excerptText } from './text.js';
 
 const FIXED = [
   'document',
@@ -62,7 +62,7 @@ function documentRows({ document, segments, codings }: CodedDocument, columns: {
       c.coder,
       c.score ?? '',
       terms,
-      readable(s.text),
+      excerptText(s.text),
       ...attributes,
     ];
   });

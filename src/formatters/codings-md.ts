@@ -1,7 +1,7 @@
 /** Codings for people: per document, each coded segment with its lines, speaker and codes. */
 import type { CodedDocument } from '../corpus/pipeline.js';
 import type { StreamFormatter } from './stream.js';
-import { readable } from './text.js';
+import { excerptText } from './text.js';
 
 export function codingsMarkdown(title: string): StreamFormatter<CodedDocument> {
   return { start: () => `# ${title}\n`, item: documentMarkdown, end: () => '' };
@@ -17,7 +17,7 @@ function documentMarkdown({ document, segments, codings }: CodedDocument): strin
     const s = segments[ordinal - 1];
     const lines = s.lines.start === s.lines.end ? `${s.lines.start}` : `${s.lines.start}–${s.lines.end}`;
     const who = s.speaker ? ` · ${s.speaker}` : '';
-    out.push(`- **${lines}**${who} · ${codes.map((c) => `\`${c}\``).join(', ')}\n  ${readable(s.text)}\n`);
+    out.push(`- **${lines}**${who} · ${codes.map((c) => `\`${c}\``).join(', ')}\n  ${excerptText(s.text)}\n`);
   }
   return out.join('');
 }

@@ -3,7 +3,7 @@ import type { ExcerptGroup } from '../excerpts/collect.js';
 import { SCHEMA_VERSION } from './codings-json.js';
 import { attributeColumns } from './codings-csv.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
-import { readable } from './text.js';
+import { excerptText } from './text.js';
 
 export function excerptsCsv(groups: ExcerptGroup[], options: CsvOptions = {}): string {
   const keys = groups.flatMap((g) => g.excerpts.flatMap((e) => Object.keys(e.attributes)));
@@ -34,7 +34,7 @@ export function excerptsCsv(groups: ExcerptGroup[], options: CsvOptions = {}): s
       e.speakerRole ?? '',
       e.section.join(' > '),
       e.matched.join('; '),
-      readable(e.text),
+      excerptText(e.text),
       ...columns.map(({ key }) => {
         const v = e.attributes[key];
         return v === undefined ? '' : Array.isArray(v) ? v.join('; ') : v;

@@ -4,7 +4,7 @@
  */
 import { localise, type Codebook } from '../codebook/types.js';
 import type { Excerpt, ExcerptGroup } from '../excerpts/collect.js';
-import { citation, readable } from './text.js';
+import { citation, excerptText } from './text.js';
 
 export interface ExcerptsMarkdownOptions {
   /** Attribute shown in each citation (the compare-by attribute, e.g. district). */
@@ -47,9 +47,9 @@ export function excerptsMarkdown(groups: ExcerptGroup[], codebook: Codebook, opt
 
 function excerptBlock(e: Excerpt, attribute: string, matched: string): string {
   const parts: string[] = [];
-  for (const c of e.before) parts.push(`> _${c.speaker ? `${c.speaker}: ` : ''}${readable(c.text)}_\n>\n`);
-  parts.push(`> ${e.speaker ? `**${e.speaker}:** ` : ''}${readable(e.text)}\n`);
-  for (const c of e.after) parts.push(`>\n> _${c.speaker ? `${c.speaker}: ` : ''}${readable(c.text)}_\n`);
+  for (const c of e.before) parts.push(`> _${c.speaker ? `${c.speaker}: ` : ''}${excerptText(c.text)}_\n>\n`);
+  parts.push(`> ${e.speaker ? `**${e.speaker}:** ` : ''}${excerptText(e.text)}\n`);
+  for (const c of e.after) parts.push(`>\n> _${c.speaker ? `${c.speaker}: ` : ''}${excerptText(c.text)}_\n`);
   const value = e.attributes[attribute];
   const who = e.speaker ? (e.speakerRole && e.speakerRole !== e.speaker.toLowerCase() ? `${e.speaker} (${e.speakerRole})` : e.speaker) : undefined;
   const cite = [`\`${citation(e.path, e.lines.start)}\``, Array.isArray(value) ? value.join(', ') : value, who].filter(Boolean).join(' · ');

@@ -41,8 +41,9 @@ function explanation(e: Explanation, w: (typeof WORDS)['nl']): string {
 
 /** A quotation cut at a word boundary, marked with an ellipsis. */
 export function quote(text: string): string {
-  if ([...text].length <= MAX_QUOTE) return text;
-  const cut = [...text].slice(0, MAX_QUOTE).join('');
+  // Only the start is looked at: a segment can be a whole transcript.
+  if (text.length <= MAX_QUOTE || [...text.slice(0, 2 * MAX_QUOTE + 1)].length <= MAX_QUOTE) return text;
+  const cut = [...text.slice(0, 2 * MAX_QUOTE)].slice(0, MAX_QUOTE).join('');
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_QUOTE / 2)).replace(/[\s,;:]+$/, '')} …`;
 }
 

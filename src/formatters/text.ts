@@ -1,12 +1,44 @@
 /** Segment text as people read it in excerpts: markdown markers gone, white space collapsed. */
 
+/** Long segments are read again by several outputs of one run; their readable form is kept for a while. */
+const LONG = 4_000;
+const recent = new Map<string, string>();
+
 export function readable(text: string): string {
+  if (text.length < LONG) return clean(text);
+  let r = recent.get(text);
+  if (r === undefined) {
+    r = clean(text);
+    if (recent.size >= 8) recent.delete(recent.keys().next().value!);
+    recent.set(text, r);
+  }
+  return r;
+}
+
+function clean(text: string): string {
   return text
     .replace(/^[ \t]*>[ \t]?/gm, '')
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/(^|\s)[*_]([^*_\s][^*_]*)[*_](?=\s|$|[.,;:!?])/g, '$1$2')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Excerpt text in CSV cells and markdown lists: the readable text, but of a segment longer than
+ * MAX_EXCERPT characters only the first MAX_EXCERPT (cut at a space), followed by " …". A whole
+ * transcript in one paragraph would otherwise be written again in every row. codings.json keeps the
+ * full text.
+ */
+export const MAX_EXCERPT = 10_000;
+
+export function excerptText(text: string): string {
+  if (text.length <= MAX_EXCERPT) return readable(text);
+  let cut = text.lastIndexOf(' ', MAX_EXCERPT);
+  if (cut < MAX_EXCERPT / 2) cut = MAX_EXCERPT;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--; // never half a surrogate pair
+  return `${clean(text.slice(0, cut))} …`;
 }
 
 /** A citation a terminal or editor can jump to: `path:line`. */

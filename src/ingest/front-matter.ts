@@ -6,6 +6,7 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument } from 'yaml';
 import { yamlHint } from '../diagnostics/yaml.js';
+import { simpleYaml } from './simple-yaml.js';
 
 export interface FrontMatter {
   /** The parsed mapping; {} when the file has none. */
@@ -31,7 +32,8 @@ class YamlProblems extends Error {
 const OPEN = /^---[ \t]*\r?\n/;
 const CLOSE = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
-export function parseFrontMatter(text: string): { frontMatter: FrontMatter; problems: FrontMatterProblem[] } {
+/** `fast: false` always uses the YAML parser (for tests that compare the two ways). */
+export function parseFrontMatter(text: string, how: { fast?: boolean } = {}): { frontMatter: FrontMatter; problems: FrontMatterProblem[] } {
   const none = { frontMatter: { data: {}, bodyStart: 0 }, problems: [] };
   const open = OPEN.exec(text);
   if (!open) return none;
@@ -52,6 +54,11 @@ export function parseFrontMatter(text: string): { frontMatter: FrontMatter; prob
   }
   const matterStart = open[0].length;
   const bodyStart = open[0].length - 1 + close.index + close[0].length;
+  // The usual front matter is read without the YAML parser; gray-matter ends a block at `---` only.
+  if (how.fast !== false && /^---\r?\n$/.test(open[0]) && /^\r?\n---/.test(close[0])) {
+    const data = simpleYaml(text.slice(matterStart, open[0].length - 1 + close.index));
+    if (data) return { frontMatter: { data, bodyStart }, problems: [] };
+  }
   try {
     const options = {
       language: 'yaml',
