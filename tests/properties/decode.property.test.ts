@@ -1,7 +1,7 @@
 /** Property 5: UTF-8 decoding gives back the text, and never accepts or misplaces a bad byte. */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { decode } from '../../src/io/decode.js';
+import { decode, misreadUtf8 } from '../../src/io/decode.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** What UTF-8 can carry of a JS string: a lone surrogate becomes U+FFFD when encoded. */
@@ -76,3 +76,39 @@ describe('decode (UTF-8)', () => {
     );
   });
 });
+
+describe('misreadUtf8', () => {
+  const accented = fc.string({ unit: fc.constantFrom(...'abc é ë ï ö ü ç ñ à è ’ ‘ “ ” – … € ß'.split(' ')), minLength: 1 });
+
+  test('UTF-8 text with a character beyond ASCII, read as latin1 or windows-1252, is always caught at that character', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'abc ,.\n') }),
+        accented,
+        fc.constantFrom('latin1', 'windows-1252'),
+        (plain, rest, encoding) => {
+          const wide = rest.search(/[^\x00-\x7f]/u);
+          fc.pre(wide >= 0);
+          const misread = misreadUtf8(Buffer.from(plain + rest, 'utf8'), encoding);
+          expect(misread?.offset).toBe(plain.length + Buffer.byteLength(rest.slice(0, wide)));
+          expect(misread?.meant).toBe(rest[wide]);
+        },
+      ),
+    );
+  });
+
+  test('text written in windows-1252 with an accented letter is never taken for UTF-8', () => {
+    // Dutch words in windows-1252: every accented letter is one byte, followed by an ASCII letter or space.
+    const word = fc.constantFrom('café', 'ruïne', 'één', 'coördinatie', 'reünie', 'privé', 'financiële', '‘zo’', '“ja”');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), (words) => {
+        const text = `${words.join(' ')} .`;
+        const bytes = Uint8Array.from([...text].map((c) => CP1252[c] ?? c.charCodeAt(0)));
+        expect(decode(bytes, 'windows-1252')).toMatchObject({ ok: true, text });
+        expect(misreadUtf8(bytes, 'windows-1252')).toBeUndefined();
+      }),
+    );
+  });
+});
+
+const CP1252: Record<string, number> = { '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94 };
