@@ -3,7 +3,7 @@
  * that nothing has end the command (exit 1) with a suggestion, instead of an empty result.
  */
 import { checkBy, checkFilter } from '../select/check.js';
-import { NO_FILTER, type Filter } from '../select/filter.js';
+import { documentSelected, NO_FILTER, type Filter } from '../select/filter.js';
 import { ProblemsReported } from './errors.js';
 import { report, reportProblems, type Session } from './session.js';
 
@@ -11,6 +11,11 @@ export interface ByChoice {
   name: string;
   /** Named on the command line (--by); otherwise compareBy of qda.yaml or its default. */
   explicit: boolean;
+}
+
+/** How many documents the filter lets through: what a summary line says it counted from. */
+export function selectedDocuments(session: Session, filter: Filter): number {
+  return session.documents.filter((d) => documentSelected(d.attributes, filter)).length;
 }
 
 /** Check `--code`, `--where`, `--speaker` and the compare-by attribute; throws when one names nothing. */

@@ -35,7 +35,7 @@ describe('qda export qdpx --validate', () => {
     const dir = tempDir(project);
     const out = await qda(['export', 'qdpx', join(dir, 'a.qdpx'), dir, '--validate']);
     expect(out.code, out.stderr).toBe(0);
-    expect(out.stderr).toMatch(/exported 1 documents, 1 codes, 1 codings, .* to .*a\.qdpx \(valid REFI-QDA\)$/m);
+    expect(out.stderr).toMatch(/exported 1 document, 1 code, 1 coding, .* to .*a\.qdpx \(valid REFI-QDA\)$/m);
     expect(existsSync(join(dir, 'a.qdpx'))).toBe(true);
   });
 

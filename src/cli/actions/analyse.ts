@@ -5,7 +5,8 @@ import { codingsCsv } from '../../formatters/codings-csv.js';
 import { codingsJson } from '../../formatters/codings-json.js';
 import { excerptsCsv } from '../../formatters/excerpts-data.js';
 import { excerptsMarkdown } from '../../formatters/excerpts-md.js';
-import { analyseIndex, type OutputFile } from '../../formatters/index-md.js';
+import { analyseIndex } from '../../formatters/index-md.js';
+import { codingsWithSources } from '../../formatters/plural.js';
 import type { StreamFormatter } from '../../formatters/stream.js';
 import { AtomicFile, resolvePath } from '../../io/write.js';
 import { OUTPUT_MARKER } from '../../io/files.js';
@@ -38,15 +39,9 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
   const outDir = flags.out ?? session.project.settings.out;
   assertWritableFolder(io, outDir);
   const csv = { excel: flags.excel };
-  const streams: { file: OutputFile; formatter: StreamFormatter<CodedDocument> }[] = [
-    {
-      file: { name: 'codings.json', about: 'every segment with its codes and evidence (the JSON contract, docs/json.md)' },
-      formatter: codingsJson(runInfo(session)),
-    },
-    {
-      file: { name: 'codings.csv', about: 'one row per coding, with the document attributes as columns' },
-      formatter: codingsCsv(attributeKeys(session), csv),
-    },
+  const streams: { file: string; formatter: StreamFormatter<CodedDocument> }[] = [
+    { file: 'codings.json', formatter: codingsJson(runInfo(session)) },
+    { file: 'codings.csv', formatter: codingsCsv(attributeKeys(session), csv) },
   ];
   const open: AtomicFile[] = [];
   const create = (name: string) => {
@@ -67,7 +62,7 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
   const report = newReportBuilder(session, undefined);
   const builders = [...matrices, cooccur, summary, report];
   try {
-    const files = streams.map((s) => create(s.file.name));
+    const files = streams.map((s) => create(s.file));
     streams.forEach((s, i) => files[i].write(s.formatter.start()));
     const totals = newTotals();
     const tee = function* () {
@@ -79,36 +74,35 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
     };
     const groups = collectExcerpts(tee(), session.codebook, NO_FILTER, 1);
     streams.forEach((s, i) => files[i].write(s.formatter.end()));
-    const written: OutputFile[] = streams.map((s) => s.file);
+    const written: string[] = streams.map((s) => s.file);
     create('excerpts.md').write(
       excerptsMarkdown(groups, session.codebook, { attribute: session.project.settings.compareBy, language: session.project.settings.language }),
     );
-    written.push({ name: 'excerpts.md', about: 'coded excerpts grouped by code, with file:line citations and the question before each' });
+    written.push('excerpts.md');
     create('excerpts.csv').write(excerptsCsv(groups, csv));
-    written.push({ name: 'excerpts.csv', about: 'the same excerpts, one row each, for a spreadsheet' });
+    written.push('excerpts.csv');
     const [byCode, byCluster] = matrices.map((m) => matrixGrid(m.result(), language));
     create('matrix-codes.csv').write(gridCsv(byCode, csv));
-    written.push({ name: 'matrix-codes.csv', about: `theme matrix: segments per code and ${by}` });
+    written.push('matrix-codes.csv');
     create('matrix-clusters.csv').write(gridCsv(byCluster, csv));
-    written.push({ name: 'matrix-clusters.csv', about: `theme matrix: segments per HALL cluster and ${by} (a segment counts once per cluster)` });
+    written.push('matrix-clusters.csv');
     create('matrix.md').write(`${gridMarkdown(byCluster)}\n${gridMarkdown(byCode)}`);
-    written.push({ name: 'matrix.md', about: 'both matrices as markdown tables' });
+    written.push('matrix.md');
     create('cooccurrence.csv').write(gridCsv(cooccurGrid(cooccur.result()), csv));
-    written.push({ name: 'cooccurrence.csv', about: 'code × code: segments that carry both' });
+    written.push('cooccurrence.csv');
     create('summary.md').write(summaryMarkdown(summary.result(memos)));
     create('report.html').write(reportHtml(report.result(reportTitle(session), memos)));
-    written.push({
-      name: 'report.html',
-      about: 'one self-contained HTML report: heatmap with the excerpts behind each number, district tables, codebook',
-    });
-    written.push({ name: 'summary.md', about: `per cluster, a table comparing each ${by}: leading aspects and an explanation (memo or excerpt)` });
+    written.push('report.html');
+    written.push('summary.md');
     create('index.md').write(
       analyseIndex({
         codebook: session.codebook.name,
+        language,
+        by,
         documents: totals.documents,
         segments: totals.segments,
         coded: totals.coded,
-        codings: totals.codings,
+        count: totals.codings.result(),
         files: written,
       }),
     );
@@ -117,7 +111,7 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
     summaryLine(
       io,
       flags.quiet,
-      `analysed ${count(totals.documents, 'document')}: ${totals.coded} of ${totals.segments} segments coded (${percent(totals.coded, totals.segments)}), ${totals.codings} codings; wrote ${written.length + 1} files to ${displayPath(outDir, io.cwd)}/`,
+      `analysed ${count(totals.documents, 'document')}: ${totals.coded} of ${count(totals.segments, 'segment')} coded (${percent(totals.coded, totals.segments)}), ${codingsWithSources(totals.codings.result())}; wrote ${written.length + 1} files to ${displayPath(outDir, io.cwd)}/`,
     );
   } catch (error) {
     for (const f of open) f.abort();

@@ -3,6 +3,8 @@ import { codeCorpus, type CodedDocument } from '../../corpus/pipeline.js';
 import { codingsCsv } from '../../formatters/codings-csv.js';
 import { codingsJson, type RunInfo } from '../../formatters/codings-json.js';
 import { codingsMarkdown } from '../../formatters/codings-md.js';
+import { codingsWithSources } from '../../formatters/plural.js';
+import { CodingCounter } from '../../coding/tally.js';
 import { stream } from '../../formatters/stream.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
@@ -23,7 +25,7 @@ export function codeAction(paths: string[], flags: CodeFlags, io: Io): void {
   summaryLine(
     io,
     flags.quiet,
-    `coded ${count(totals.documents, 'document')}: ${totals.coded} of ${totals.segments} segments coded (${percent(totals.coded, totals.segments)}), ${totals.codings} codings with ${session.codebook.name}`,
+    `coded ${count(totals.documents, 'document')}: ${totals.coded} of ${count(totals.segments, 'segment')} coded (${percent(totals.coded, totals.segments)}), ${codingsWithSources(totals.codings.result())} with ${session.codebook.name}`,
   );
 }
 
@@ -45,11 +47,13 @@ export function attributeKeys(session: Session): string[] {
 export interface Totals {
   documents: number;
   segments: number;
+  /** Segments with at least one code. */
   coded: number;
-  codings: number;
+  /** Distinct (segment, code) codings, and per source. */
+  codings: CodingCounter;
 }
 
-export const newTotals = (): Totals => ({ documents: 0, segments: 0, coded: 0, codings: 0 });
+export const newTotals = (): Totals => ({ documents: 0, segments: 0, coded: 0, codings: new CodingCounter() });
 
 /** The coded documents, counting as they pass and showing progress. */
 export function* counted(session: Session, totals: Totals): Generator<CodedDocument> {
@@ -59,7 +63,7 @@ export function* counted(session: Session, totals: Totals): Generator<CodedDocum
     totals.documents++;
     totals.segments += coded.segments.length;
     totals.coded += new Set(coded.codings.map((c) => c.segment)).size;
-    totals.codings += coded.codings.length;
+    totals.codings.add(coded.codings);
     yield coded;
   }
   bar.done();

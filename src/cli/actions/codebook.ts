@@ -11,7 +11,7 @@ import { exists, readText } from '../../io/files.js';
 import { inputProblem, ProblemsReported } from '../errors.js';
 import type { Io } from '../io.js';
 import { settingsOverrides, type CorpusFlags } from '../options.js';
-import { summaryLine, writeOutput } from '../output.js';
+import { count as plural, summaryLine, writeOutput } from '../output.js';
 import { report } from '../session.js';
 import { VERSION } from '../version.js';
 
@@ -48,7 +48,11 @@ export function codebookExportAction(paths: string[], flags: CodebookExportFlags
   else if (flags.format === 'md') text = codebookMarkdown(codebook, language);
   else text = codebookCsv(codebook, language);
   writeOutput(io, flags.out, [text]);
-  summaryLine(io, flags.quiet, `wrote ${codebook.codes.length} codes of ${codebook.name} as ${flags.format}${flags.out ? ` to ${flags.out}` : ''}`);
+  summaryLine(
+    io,
+    flags.quiet,
+    `wrote ${plural(codebook.codes.length, 'code')} of ${codebook.name} as ${flags.format}${flags.out ? ` to ${flags.out}` : ''}`,
+  );
 }
 
 export function codebookImportAction(file: string, flags: CodebookImportFlags, io: Io): void {
@@ -82,5 +86,5 @@ export function codebookImportAction(file: string, flags: CodebookImportFlags, i
     throw new ProblemsReported(1, check.diagnostics);
   }
   writeOutput(io, flags.out, [yaml]);
-  summaryLine(io, flags.quiet, `imported ${count} codes from ${file}${flags.out ? ` into ${flags.out}` : ''}`);
+  summaryLine(io, flags.quiet, `imported ${plural(count, 'code')} from ${file}${flags.out ? ` into ${flags.out}` : ''}`);
 }

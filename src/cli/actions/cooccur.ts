@@ -5,9 +5,9 @@ import { cooccurGrid, cooccurJson } from '../../formatters/cooccur.js';
 import { renderGrid } from '../../formatters/grid.js';
 import type { Io } from '../io.js';
 import { filterFrom, type CorpusFlags, type FilterFlags, type GridFormat } from '../options.js';
-import { summaryLine, writeOutput } from '../output.js';
+import { count, summaryLine, writeOutput } from '../output.js';
 import { openSession, outputLanguage } from '../session.js';
-import { checkSelection } from '../selection.js';
+import { checkSelection, selectedDocuments } from '../selection.js';
 import { counted, newTotals } from './code.js';
 
 export interface CooccurFlags extends CorpusFlags, FilterFlags {
@@ -39,6 +39,6 @@ export function cooccurAction(paths: string[], flags: CooccurFlags, io: Io): voi
   summaryLine(
     io,
     flags.quiet,
-    `co-occurrence of ${result.codes.length} ${flags.level}s within ${result.units} ${flags.within}s of ${totals.documents} documents`,
+    `co-occurrence of ${count(result.codes.length, flags.level)} within ${count(result.units, flags.within)} of ${count(selectedDocuments(session, filter), 'document')}`,
   );
 }

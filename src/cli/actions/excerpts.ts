@@ -4,9 +4,9 @@ import { excerptsCsv, excerptsJson } from '../../formatters/excerpts-data.js';
 import { excerptsMarkdown } from '../../formatters/excerpts-md.js';
 import type { Io } from '../io.js';
 import { filterFrom, type CorpusFlags, type FilterFlags } from '../options.js';
-import { summaryLine, writeOutput } from '../output.js';
+import { count, summaryLine, writeOutput } from '../output.js';
 import { openSession } from '../session.js';
-import { checkSelection } from '../selection.js';
+import { checkSelection, selectedDocuments } from '../selection.js';
 import { counted, newTotals } from './code.js';
 export interface ExcerptFlags extends CorpusFlags, FilterFlags {
   format: 'md' | 'csv' | 'json';
@@ -33,10 +33,10 @@ export function excerptsAction(paths: string[], flags: ExcerptFlags, io: Io): vo
             language: session.project.settings.language,
           });
   writeOutput(io, flags.out, [text]);
-  const count = groups.reduce((n, g) => n + g.excerpts.length, 0);
+  const excerpts = groups.reduce((n, g) => n + g.excerpts.length, 0);
   summaryLine(
     io,
     flags.quiet,
-    `${count} excerpts under ${groups.filter((g) => g.excerpts.length > 0).length} codes from ${totals.documents} documents`,
+    `${count(excerpts, 'excerpt')} under ${count(groups.filter((g) => g.excerpts.length > 0).length, 'code')} from ${count(selectedDocuments(session, filter), 'document')}`,
   );
 }

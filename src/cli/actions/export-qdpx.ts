@@ -10,7 +10,7 @@ import { writeBytesAtomic } from '../../io/write-tree.js';
 import { ProblemsReported } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
-import { assertWritableFile, summaryLine } from '../output.js';
+import { assertWritableFile, count, summaryLine } from '../output.js';
 import { loadMemos, openSession, outputLanguage, report } from '../session.js';
 import { VERSION } from '../version.js';
 import { counted, newTotals } from './code.js';
@@ -46,7 +46,7 @@ export async function exportQdpxAction(file: string, paths: string[], flags: Exp
   summaryLine(
     io,
     flags.quiet,
-    `exported ${built.project.sources.length} documents, ${codes} codes, ${built.selections} codings${flags.manualOnly ? ' (manual only)' : ''}, ${built.project.variables.length} variables and ${built.project.notes.length} memos to ${file}${flags.validate ? ' (valid REFI-QDA)' : ''}`,
+    `exported ${count(built.project.sources.length, 'document')}, ${count(codes, 'code')}, ${count(built.selections, 'coding')}${flags.manualOnly ? ' (manual only)' : ''}, ${count(built.project.variables.length, 'variable')} and ${count(built.project.notes.length, 'memo')} to ${file}${flags.validate ? ' (valid REFI-QDA)' : ''}`,
   );
 }
 

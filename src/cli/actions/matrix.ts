@@ -6,9 +6,9 @@ import { matrixGrid, matrixJson } from '../../formatters/matrix.js';
 import { usage } from '../errors.js';
 import type { Io } from '../io.js';
 import { filterFrom, type CorpusFlags, type FilterFlags, type GridFormat } from '../options.js';
-import { summaryLine, writeOutput } from '../output.js';
+import { count, summaryLine, writeOutput } from '../output.js';
 import { openSession, outputLanguage } from '../session.js';
-import { checkSelection } from '../selection.js';
+import { checkSelection, selectedDocuments } from '../selection.js';
 import { counted, newTotals } from './code.js';
 
 export interface MatrixFlags extends CorpusFlags, FilterFlags {
@@ -50,6 +50,6 @@ export function matrixAction(paths: string[], flags: MatrixFlags, io: Io): void 
   summaryLine(
     io,
     flags.quiet,
-    `${matrix.rows.length} ${flags.level}s × ${matrix.columns.length} values of ${matrix.by}, counting ${flags.count}, from ${totals.documents} documents`,
+    `${count(matrix.rows.length, flags.level)} × ${count(matrix.columns.length, 'value')} of ${matrix.by}, counting ${flags.count}, from ${count(selectedDocuments(session, filter), 'document')}`,
   );
 }

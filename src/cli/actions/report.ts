@@ -6,10 +6,10 @@ import { displayPath } from '../../corpus/project.js';
 import { ProblemsReported } from '../errors.js';
 import type { Io } from '../io.js';
 import { filterFrom, type CorpusFlags, type FilterFlags } from '../options.js';
-import { summaryLine, writeOutput } from '../output.js';
+import { count, summaryLine, writeOutput } from '../output.js';
 import { loadMemos, openSession, outputLanguage, type Session } from '../session.js';
 import { VERSION } from '../version.js';
-import { checkSelection } from '../selection.js';
+import { checkSelection, selectedDocuments } from '../selection.js';
 import { counted, newTotals } from './code.js';
 
 export interface ReportFlags extends CorpusFlags, FilterFlags {
@@ -30,7 +30,7 @@ export function reportAction(paths: string[], flags: ReportFlags, io: Io): void 
   for (const coded of counted(session, totals)) builder.add(coded);
   const out = flags.out ?? join(session.project.settings.out, 'report.html');
   writeOutput(io, out, [reportHtml(builder.result(flags.title ?? reportTitle(session), memos))]);
-  summaryLine(io, flags.quiet, `report of ${totals.documents} documents written to ${displayPath(out, io.cwd)}`);
+  summaryLine(io, flags.quiet, `report of ${count(selectedDocuments(session, filter), 'document')} written to ${displayPath(out, io.cwd)}`);
 }
 
 export function newReportBuilder(session: Session, by: string | undefined, filter = filterFrom({})): ReportBuilder {

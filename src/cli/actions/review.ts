@@ -12,7 +12,7 @@ import { parseSidecar } from '../../manual/sidecar.js';
 import { ProblemsReported, usage } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
-import { summaryLine, writeOutput } from '../output.js';
+import { count as plural, summaryLine, writeOutput } from '../output.js';
 import { openSession, outputLanguage, report } from '../session.js';
 import { attributeKeys } from './code.js';
 
@@ -51,7 +51,7 @@ export function reviewExport(paths: string[], flags: ReviewExportFlags, io: Io):
   summaryLine(
     io,
     flags.quiet,
-    `${count} auto codings to review; fill in the decision column with add or reject, then: qda review import FILE --coder NAME`,
+    `${plural(count, 'auto coding')} to review; fill in the decision column with add or reject, then: qda review import FILE --coder NAME`,
   );
 }
 
@@ -89,6 +89,6 @@ export function reviewImport(sheet: string, paths: string[], flags: ReviewImport
   summaryLine(
     io,
     flags.quiet,
-    `imported ${imported.rows.length} decisions of ${flags.coder} (${adds} add, ${imported.rows.length - adds} reject${imported.rows.length ? `, e.g. ${label(imported.rows[0].code)}` : ''}) into ${target}`,
+    `imported ${plural(imported.rows.length, 'decision')} of ${flags.coder} (${adds} add, ${imported.rows.length - adds} reject${imported.rows.length ? `, e.g. ${label(imported.rows[0].code)}` : ''}) into ${target}`,
   );
 }

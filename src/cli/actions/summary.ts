@@ -4,9 +4,9 @@ import { summaryCsv, summaryJson, summaryMarkdown } from '../../formatters/summa
 import { ProblemsReported } from '../errors.js';
 import type { Io } from '../io.js';
 import { filterFrom, type CorpusFlags, type FilterFlags, type GridFormat } from '../options.js';
-import { summaryLine, writeOutput } from '../output.js';
+import { count, summaryLine, writeOutput } from '../output.js';
 import { loadMemos, openSession, outputLanguage } from '../session.js';
-import { checkSelection } from '../selection.js';
+import { checkSelection, selectedDocuments } from '../selection.js';
 import { counted, newTotals } from './code.js';
 
 export interface SummaryFlags extends CorpusFlags, FilterFlags {
@@ -33,5 +33,9 @@ export function summaryAction(paths: string[], flags: SummaryFlags, io: Io): voi
     flags.format === 'json' ? summaryJson(summary) : flags.format === 'csv' ? summaryCsv(summary, { excel: flags.excel }) : summaryMarkdown(summary);
   writeOutput(io, flags.out, [text]);
   const fromMemos = summary.tables.flatMap((t) => t.rows).filter((r) => r.explanation.kind === 'memo').length;
-  summaryLine(io, flags.quiet, `${summary.tables.length} tables by ${by} from ${totals.documents} documents; ${fromMemos} explanations from memos`);
+  summaryLine(
+    io,
+    flags.quiet,
+    `${count(summary.tables.length, 'table')} by ${by} from ${count(selectedDocuments(session, filter), 'document')}; ${count(fromMemos, 'explanation')} from memos`,
+  );
 }

@@ -7,6 +7,7 @@ import type { Matrix } from '../../analysis/matrix.js';
 import type { Report } from '../../report/model.js';
 import { quote } from '../summary.js';
 import { readable } from '../text.js';
+import { counted } from '../plural.js';
 import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
 import { wordsFor, type Words } from './words.js';
@@ -27,7 +28,7 @@ export function reportHtml(r: Report): string {
 <body>
 <header>
 <h1>${esc(r.title)}</h1>
-<p class="meta">${r.overview.documents} ${w.documents}, ${r.overview.segments} ${w.segments}, ${r.overview.coded} ${w.coded} (${pct(r.overview.coded, r.overview.segments)}). ${w.generated} ${esc(r.generator)}.</p>
+<p class="meta">${counted(r.overview.documents, 'document', r.language)}, ${counted(r.overview.segments, 'segment', r.language)}, ${r.overview.coded} ${w.coded} (${pct(r.overview.coded, r.overview.segments)}). ${w.generated} ${esc(r.generator)}.</p>
 <nav><a href="#heatmap">${esc(w.heatmap)} ${esc(byLabel)}</a><a href="#summary">${esc(w.summary)} ${esc(byLabel)}</a><a href="#codebook">${w.codebook}</a><a href="#overview">${w.overview}</a></nav>
 </header>
 <main>
@@ -163,7 +164,7 @@ function overview(r: Report, w: Words, byLabel: string): string {
   );
   return `<section id="overview">
 <h2>${w.overview}</h2>
-<p>${o.documents} ${w.documents}, ${o.segments} ${w.segments}; ${o.coded} ${w.coded} (${pct(o.coded, o.segments)}).</p>
+<p>${counted(o.documents, 'document', r.language)}, ${counted(o.segments, 'segment', r.language)}; ${o.coded} ${w.coded} (${pct(o.coded, o.segments)}).</p>
 <table>
 <caption>${w.documents} · ${esc(byLabel)} × ${w.type.toLowerCase()}</caption>
 <thead>${head}</thead>
