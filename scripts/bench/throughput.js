@@ -31,18 +31,20 @@ export function measure(command, args, cwd) {
   const out = openSync('/dev/null', 'w');
   const start = performance.now();
   const result = timed
-    ? spawnSync(TIME, ['-f', '%M', '-o', report, command, ...args], { cwd, stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 })
+    ? spawnSync(TIME, ['-f', '%M %U %S', '-o', report, command, ...args], { cwd, stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 })
     : spawnSync(command, args, { cwd, stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 });
   const seconds = (performance.now() - start) / 1000;
   closeSync(out);
   let peakMB;
+  let cpu;
   if (timed && existsSync(report)) {
-    const kb = Number(readFileSync(report, 'utf8').trim().split('\n').pop());
+    const [kb, user, system] = readFileSync(report, 'utf8').trim().split('\n').pop().split(' ').map(Number);
     if (Number.isFinite(kb)) peakMB = kb / 1024;
+    if (Number.isFinite(user + system)) cpu = user + system;
     rmSync(report, { force: true });
   }
   const stderr = String(result.stderr ?? '');
-  return { seconds, peakMB, status: result.status, stderr: stderr.slice(-2000) };
+  return { seconds, cpu, peakMB, status: result.status, stderr: stderr.slice(-2000) };
 }
 
 function hasRipgrep() {
@@ -79,9 +81,10 @@ function line(label, bytes, run, ripgrep, regex) {
   const vsRg = ripgrep ? `${(run.seconds / ripgrep.seconds).toFixed(1)}× rg` : 'no rg';
   const vsRegex = `${(run.seconds / regex.seconds).toFixed(2)}× regex`;
   const peak = run.peakMB === undefined ? 'peak ?' : `peak ${run.peakMB.toFixed(0)} MB`;
+  const cpu = run.cpu === undefined ? '' : `  cpu ${run.cpu.toFixed(2)} s`;
   const failed = run.status === 0 || run.status === undefined ? '' : `  EXIT ${run.status}: ${run.stderr.trim().split('\n').pop()}`;
   console.log(
-    `${label.padEnd(22)} ${run.seconds.toFixed(2).padStart(7)} s ${speed.padStart(12)} ${vsRg.padStart(10)} ${vsRegex.padStart(12)}  ${peak}${failed}`,
+    `${label.padEnd(22)} ${run.seconds.toFixed(2).padStart(7)} s ${speed.padStart(12)} ${vsRg.padStart(10)} ${vsRegex.padStart(12)}  ${peak}${cpu}${failed}`,
   );
 }
 
@@ -133,7 +136,7 @@ export function paragraphBench(bytes) {
       .filter((f) => existsSync(join(dir, 'out', f)))
       .map((f) => `${f} ${mb(readFileSync(join(dir, 'out', f)).length).toFixed(1)} MB`);
     console.log(
-      `\none paragraph of ${mb(made.bytes).toFixed(1)} MB: qda analyse ${run.seconds.toFixed(2)} s, peak ${run.peakMB?.toFixed(0) ?? '?'} MB${run.status === 0 ? '' : `, EXIT ${run.status}`} (${sizes.join(', ')})`,
+      `\none paragraph of ${mb(made.bytes).toFixed(1)} MB: qda analyse ${run.seconds.toFixed(2)} s (cpu ${run.cpu?.toFixed(2) ?? '?'} s), peak ${run.peakMB?.toFixed(0) ?? '?'} MB${run.status === 0 ? '' : `, EXIT ${run.status}`} (${sizes.join(', ')})`,
     );
     return run;
   } finally {
