@@ -17,7 +17,7 @@ export interface ScoringOptions {
   codeAll: boolean;
 }
 
-export const DEFAULT_SCORING: ScoringOptions = { threshold: 0, secondary: 0, codeAll: true };
+export const DEFAULT_SCORING: ScoringOptions = { threshold: 0.3, secondary: 0.5, codeAll: false };
 
 export interface ClusterScore {
   cluster: string;
