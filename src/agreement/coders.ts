@@ -1,19 +1,21 @@
 /**
  * From codings to reliability data: for each code (or cluster), one unit per segment, holding for each
- * coder 1 (gave the code), 0 (saw the document but did not) or nothing (never coded that document).
- * Coders are the auto-coder `qda`, `inline` (the comments in the transcripts) and each sidecar file.
- * With unit `char` a segment weighs its number of characters, as NVivo's coding comparison counts.
+ * coder 1 (gave the code), 0 (decided it does not apply) or nothing (made no decision there), as
+ * decisions.ts reads them. Coders are the auto-coder `qda`, `inline` (the comments in the transcripts)
+ * and each sidecar file. With unit `char` a segment weighs its number of characters, as NVivo's coding
+ * comparison counts.
  */
 import type { Code, Codebook } from '../codebook/types.js';
 import { rowCodes } from '../analysis/units.js';
 import { NO_FILTER } from '../select/filter.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
-import { anchorsOf, INLINE_CODER } from '../manual/apply.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ManualRow } from '../manual/sidecar.js';
-import { AUTO_CODER } from '../coding/auto-code.js';
+import { decidesAny, documentDecisions, valueOf, verdict, type DocumentDecisions } from './decisions.js';
 import { agreement, type Agreement, type UnitValues } from './stats.js';
 
 export type AgreeUnit = 'segment' | 'char';
+export type AgreeLevel = 'code' | 'cluster';
 
 export interface CodeAgreement {
   id: string;
@@ -23,67 +25,66 @@ export interface CodeAgreement {
 export interface AgreementReport {
   coders: string[];
   unit: AgreeUnit;
-  level: 'code' | 'cluster';
+  level: AgreeLevel;
   codes: CodeAgreement[];
   overall: Agreement;
 }
 
-/** What one coder gave one document: codes per segment ordinal; undefined when the coder never coded it. */
-type CoderView = Map<number, Set<string>> | undefined;
+/** A row of the comparison: a code, or a cluster, and the codes it stands for. */
+export interface Label {
+  id: string;
+  codes: string[];
+}
+
+/**
+ * What is compared: at code level every code that can be coded plus any code a compared coder's rows
+ * name; at cluster level each cluster with all its codes. In codebook order.
+ */
+export function comparedLabels(codes: Code[], level: AgreeLevel, rows: ManualRow[]): Label[] {
+  const codebook = { codes } as Codebook;
+  if (level === 'cluster')
+    return rowCodes(codebook, 'cluster', NO_FILTER).map((c) => ({ id: c.id, codes: codes.filter((k) => k.cluster === c.id).map((k) => k.id) }));
+  const wanted = new Set([...rowCodes(codebook, 'code', NO_FILTER).map((c) => c.id), ...rows.map((r) => r.code)]);
+  return codes.filter((c) => wanted.has(c.id)).map((c) => ({ id: c.id, codes: [c.id] }));
+}
 
 export class AgreementBuilder {
   private readonly units = new Map<string, UnitValues[]>();
+  private readonly labels: Label[];
+  private readonly rows: ManualRow[];
+  /** One coder adding and rejecting one code on one paragraph, for every document added. */
+  readonly conflicts: Diagnostic[] = [];
 
   constructor(
     private readonly coders: string[],
-    private readonly rows: ManualRow[],
-    private readonly codes: Code[],
-    private readonly options: { unit: AgreeUnit; level: 'code' | 'cluster' },
+    rows: ManualRow[],
+    codes: Code[],
+    private readonly options: { unit: AgreeUnit; level: AgreeLevel },
   ) {
-    for (const id of this.labels()) this.units.set(id, []);
+    this.rows = rows.filter((r) => coders.includes(r.coder));
+    this.labels = comparedLabels(codes, options.level, this.rows);
+    for (const label of this.labels) this.units.set(label.id, []);
   }
 
-  private labels(): string[] {
-    return rowCodes({ codes: this.codes } as Codebook, this.options.level, NO_FILTER).map((c) => c.id);
-  }
-
-  /** Add a document coded by the auto-coder alone (manual codings not applied). */
-  add(coded: CodedDocument): void {
-    const cluster = new Map(this.codes.map((c) => [c.id, c.cluster]));
-    const label = (code: string) => (this.options.level === 'cluster' ? (cluster.get(code) ?? code) : code);
-    const views = this.coders.map((coder) => this.view(coder, coded, label));
-    if (views.filter((v) => v !== undefined).length < 2) return;
+  /** Add a document coded by the auto-coder alone (manual codings not applied); returns its decisions. */
+  add(coded: CodedDocument): DocumentDecisions {
+    const { decisions, conflicts } = documentDecisions(coded, this.coders, this.rows);
+    this.conflicts.push(...conflicts);
+    const deciding = this.coders.filter((_, i) => decidesAny(decisions, i)).length;
+    if (deciding < 2) return decisions;
     for (const segment of coded.segments) {
       if (coded.skipped.has(segment.ordinal)) continue;
       const weight = this.options.unit === 'char' ? [...segment.text].length : 1;
-      for (const [id, list] of this.units) {
-        list.push({ values: views.map((v) => (v === undefined ? undefined : v.get(segment.ordinal)?.has(id) ? 1 : 0)), weight });
+      for (const label of this.labels) {
+        const values = this.coders.map((_, i) => valueOf(verdict(decisions, i, segment.ordinal, label.codes)));
+        this.units.get(label.id)!.push({ values, weight });
       }
     }
+    return decisions;
   }
 
-  private view(coder: string, coded: CodedDocument, label: (code: string) => string): CoderView {
-    const view = new Map<number, Set<string>>();
-    const give = (ordinal: number, code: string) => view.set(ordinal, (view.get(ordinal) ?? new Set()).add(label(code)));
-    if (coder === AUTO_CODER) {
-      for (const c of coded.codings) if (c.source === 'auto') give(c.segment, c.code);
-      return view;
-    }
-    if (coder === INLINE_CODER) {
-      let any = false;
-      for (const s of coded.segments)
-        for (const p of s.paragraphs)
-          for (const inline of p.inline ?? []) {
-            any = true;
-            inline.add.forEach((code) => give(s.ordinal, code));
-          }
-      return any ? view : undefined;
-    }
-    const mine = this.rows.filter((r) => r.coder === coder && r.document === coded.document.id);
-    if (mine.length === 0) return undefined;
-    const anchors = anchorsOf(coded.document.text, coded.segments);
-    for (const row of mine) if (row.decision === 'add') for (const o of anchors.get(row.anchor) ?? []) give(o, row.code);
-    return view;
+  get compared(): Label[] {
+    return this.labels;
   }
 
   result(): AgreementReport {

@@ -178,35 +178,6 @@ describe('the review sheet', () => {
 });
 
 describe('qda agree', () => {
-  test('two coders on segments: counts and Cohen’s kappa computed by hand', async () => {
-    // Units: the 5 paragraphs of a and b, for the code personal.relations.
-    // ana: a1, b2; bram: a1. Both: 1, ana only: 1, neither: 3 → po = 0.8, pe = 0.4*0.2 + 0.6*0.8 = 0.56, kappa = 0.24/0.44.
-    const ana =
-      'document,anchor,code,decision\n' +
-      ['a,We hebben korte lijnen met school.', 'b,Het vertrouwen groeit.']
-        .map((s) => {
-          const [d, p] = s.split(',');
-          return `${d},${anchorOf(p)},personal.relations,add\n`;
-        })
-        .join('');
-    const bram = `document,anchor,code,decision\na,${anchorOf('We hebben korte lijnen met school.')},personal.relations,add\nb,${anchorOf('Het vertrouwen groeit.')},organisation.roles,add\n`;
-    const dir = project({ 'codings/ana.csv': ana, 'codings/bram.csv': bram });
-    const r = await qda(['agree', 'ana', 'bram', '--format', 'json', '-q'], { cwd: dir });
-    expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout);
-    const relations = json.rows.find((x: { id: string }) => x.id === 'personal.relations');
-    expect(relations.counts).toMatchObject({ both: 1, firstOnly: 1, secondOnly: 0, neither: 3 });
-    expect(relations.percent).toBeCloseTo(0.8, 10);
-    expect(relations.kappa).toBeCloseTo(0.24 / 0.44, 10);
-    expect(json.rows.at(-1).id).toBe('*');
-    const cluster = JSON.parse((await qda(['agree', 'ana', 'bram', '--level', 'cluster', '--format', 'json', '-q'], { cwd: dir })).stdout);
-    expect(cluster.rows.map((x: { id: string }) => x.id)).toEqual(['organisation', 'institutional', 'personal', '*']);
-    const chars = JSON.parse((await qda(['agree', 'ana', 'bram', '--unit', 'char', '--format', 'json', '-q'], { cwd: dir })).stdout);
-    const rel = chars.rows.find((x: { id: string }) => x.id === 'personal.relations');
-    expect(rel.counts.both).toBe([...'We hebben korte lijnen met school.'].length);
-    expect(rel.counts.firstOnly).toBe([...'Het vertrouwen groeit.'].length);
-  });
-
   test('--data reproduces Krippendorff’s published alphas to three decimals', async () => {
     for (const [metric, alpha] of [
       ['nominal', 0.743],

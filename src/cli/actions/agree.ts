@@ -1,11 +1,13 @@
 // The work of `qda agree`; its options are declared in ../commands/agree.ts.
 import { AgreementBuilder, type AgreeUnit } from '../../agreement/coders.js';
+import { disagreements, type Disagreement } from '../../agreement/conflicts.js';
 import { readReliabilityData } from '../../agreement/reliability-data.js';
 import { agreement, type Metric } from '../../agreement/stats.js';
 import { localise } from '../../codebook/types.js';
 import { codeCorpus } from '../../corpus/pipeline.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { agreementGrid, agreementJson, type AgreementRow } from '../../formatters/agreement.js';
+import { conflictsGrid, conflictsJson, SHEET_COLUMNS, type ConflictsView } from '../../formatters/conflicts.js';
 import { renderGrid } from '../../formatters/grid.js';
 import { exists, readText } from '../../io/files.js';
 import { INLINE_CODER } from '../../manual/apply.js';
@@ -25,6 +27,7 @@ export interface AgreeFlags extends CorpusFlags {
   format: GridFormat;
   out?: string;
   excel?: boolean;
+  conflicts?: boolean;
 }
 
 export function agreeAction(coders: string[], flags: AgreeFlags, io: Io): void {
@@ -38,11 +41,24 @@ export function agreeAction(coders: string[], flags: AgreeFlags, io: Io): void {
   const unknown = coders.filter((c) => !known.has(c));
   if (unknown.length > 0) throw usage(`no codings of ${unknown.join(', ')}`, `coders here: ${[...known].sort().join(', ')}`);
   const builder = new AgreementBuilder(coders, rows, session.codebook.codes, { unit: flags.unit, level: flags.level });
+  if (flags.conflicts) {
+    const clash = coders.filter((c) => SHEET_COLUMNS.includes(c));
+    if (clash.length > 0) throw usage(`a coder named ${clash.join(', ')} would share a column with the conflicts sheet`, 'rename the codings file');
+  }
+  const found: Disagreement[] = [];
   // Each coder is compared on what they gave; the auto-coder before anyone's decisions.
-  for (const coded of codeCorpus(session.files, session.compiled, { ...session.corpus, manual: undefined })) builder.add(coded);
-  const result = builder.result();
+  for (const coded of codeCorpus(session.files, session.compiled, { ...session.corpus, manual: undefined })) {
+    const decisions = builder.add(coded);
+    if (flags.conflicts) found.push(...disagreements(decisions, builder.compared, coders.length));
+  }
+  if (builder.conflicts.length > 0) {
+    report(io, builder.conflicts);
+    throw new ProblemsReported(1);
+  }
   const language = outputLanguage(session);
   const label = (id: string) => localise(session.codebook.codes.find((c) => c.id === id)?.label, language, session.codebook.language) ?? id;
+  if (flags.conflicts) return writeConflicts(io, flags, { coders, level: flags.level, list: found, label });
+  const result = builder.result();
   const overallLabel = language === 'nl' ? 'alle codes' : 'all codes';
   const lines: AgreementRow[] = [
     ...result.codes.map((c) => ({ id: c.id, label: label(c.id), agreement: c.agreement })),
@@ -53,6 +69,18 @@ export function agreeAction(coders: string[], flags: AgreeFlags, io: Io): void {
     io,
     flags.quiet,
     `agreement of ${coders.join(', ')} over ${result.overall.units} ${flags.level}×${flags.unit} units; alpha overall ${fmt(result.overall.alpha)}`,
+  );
+}
+
+function writeConflicts(io: Io, flags: AgreeFlags, view: ConflictsView): void {
+  const grid = conflictsGrid(view, flags.format === 'csv', flags.format === 'csv' ? '' : '—');
+  writeOutput(io, flags.out, [renderGrid(grid, flags.format, () => conflictsJson(view), { excel: flags.excel })]);
+  const units = new Set(view.list.map((d) => `${d.document}\u0000${d.line}`)).size;
+  summaryLine(
+    io,
+    flags.quiet,
+    `${view.list.length} ${flags.level}s on ${units} paragraphs where ${view.coders.join(' and ')} differ` +
+      (flags.format === 'csv' && flags.level === 'code' ? '; fill in the decision column, then: qda merge ... --resolutions FILE' : ''),
   );
 }
 

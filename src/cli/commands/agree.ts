@@ -21,6 +21,7 @@ export function registerAgree(program: Command, io: Io): Command {
         .default('segment'),
     )
     .addOption(new Option('--level <level>', 'codes or clusters').choices(['code', 'cluster']).default('code'))
+    .option('--conflicts', 'instead of the figures, list each paragraph and code where the coders decided differently, for a consensus meeting')
     .option('--data <file>', 'generic reliability data instead of codings: CSV in long form with columns unit, coder, value')
     .addOption(
       new Option('--metric <metric>', 'with --data: how values differ').choices(['nominal', 'ordinal', 'interval', 'ratio']).default('nominal'),
@@ -32,6 +33,8 @@ export function registerAgree(program: Command, io: Io): Command {
     'qda agree ana bram',
     'qda agree ana bram qda --level cluster --format csv --excel > agreement.csv',
     'qda agree ana bram --unit char',
+    'qda agree ana bram --conflicts',
+    'qda agree ana bram --conflicts --format csv --out conflicts.csv',
     'qda agree --data ratings.csv --metric ordinal --format json',
   ]);
 }
