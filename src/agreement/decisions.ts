@@ -46,8 +46,7 @@ export function documentDecisions(
   rows: ManualRow[],
 ): { decisions: DocumentDecisions; conflicts: Diagnostic[] } {
   const auto = new Map<number, Set<string>>();
-  for (const c of coded.codings)
-    if (c.source === 'auto') auto.set(c.segment, (auto.get(c.segment) ?? new Set()).add(c.code));
+  for (const c of coded.codings) if (c.source === 'auto') auto.set(c.segment, (auto.get(c.segment) ?? new Set()).add(c.code));
   const conflicts: Diagnostic[] = [];
   const people = coders.map((coder) => {
     if (coder === AUTO_CODER) return undefined;

@@ -21,6 +21,7 @@ import { registerImport } from './commands/import.js';
 import { registerCodebook } from './commands/codebook.js';
 import { registerReview } from './commands/review.js';
 import { registerAgree } from './commands/agree.js';
+import { registerMerge } from './commands/merge.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(io: Io): Command {
@@ -45,6 +46,7 @@ export function buildProgram(io: Io): Command {
     registerReport,
     registerReview,
     registerAgree,
+    registerMerge,
     registerAnalyse,
     registerEval,
     registerExport,

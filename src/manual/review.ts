@@ -3,7 +3,6 @@
  * is imported whole or not at all; every bad row is reported with its row number as the spreadsheet
  * shows it (the header is row 1).
  */
-import Papa from 'papaparse';
 import { localise, type Code } from '../codebook/types.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
 import { matchedWords } from '../coding/coding.js';
@@ -11,6 +10,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readable } from '../formatters/text.js';
 import { anchorOf } from './anchor.js';
 import { anchorsOf } from './apply.js';
+import { readSheet } from './sheet.js';
 import { SIDECAR_COLUMNS, type Decision, type ManualRow } from './sidecar.js';
 
 export const REVIEW_FIXED = ['document', 'path', 'speaker', 'line', 'anchor', 'code', 'label', 'terms', 'text', 'decision', 'note'];
@@ -45,6 +45,12 @@ export function reviewRows(coded: CodedDocument, attributeKeys: string[], codes:
 const ADD = new Set(['add', 'accept', 'accepted', 'yes', 'y', 'ja', 'j', 'ok', '1', 'true', 'x', '✓', 'keep']);
 const REJECT = new Set(['reject', 'rejected', 'no', 'n', 'nee', '0', 'false', 'remove', 'delete', '-']);
 
+/** The decision a person wrote in a sheet's decision cell, in any of the words people use for it. */
+export function decisionWord(cell: string): Decision | undefined {
+  const word = cell.trim().toLowerCase();
+  return ADD.has(word) ? 'add' : REJECT.has(word) ? 'reject' : undefined;
+}
+
 export interface ImportedSheet {
   rows: ManualRow[];
   diagnostics: Diagnostic[];
@@ -61,13 +67,8 @@ export function readReviewSheet(
   documents: Map<string, { text: string; segments: CodedDocument['segments'] }>,
   codes: Map<string, Code>,
 ): ImportedSheet {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    delimitersToGuess: [';', ',', '\t'],
-  });
+  const { fields, records } = readSheet(text);
   const diagnostics: Diagnostic[] = [];
-  const fields = parsed.meta.fields ?? [];
   const missing = ['document', 'anchor', 'code', 'decision'].filter((f) => !fields.includes(f));
   if (missing.length > 0) {
     diagnostics.push(
@@ -84,14 +85,12 @@ export function readReviewSheet(
   }
   const anchors = new Map<string, Map<string, number[]>>();
   const rows: ManualRow[] = [];
-  parsed.data.forEach((record, i) => {
-    const line = i + 2;
-    const cell = (k: string) => (record[k] ?? '').trim().replace(/^'(?=[=+\-@])/, '');
-    const raw = cell('decision').toLowerCase();
+  records.forEach(({ line, cell }) => {
+    const raw = cell('decision');
     if (raw === '') return;
     const bad = (message: string, hint?: string) =>
       diagnostics.push(diagnostic('error', path, 'review/row', `row ${line}: ${message}`, { line, column: 1 }, hint));
-    const decision: Decision | undefined = ADD.has(raw) ? 'add' : REJECT.has(raw) ? 'reject' : undefined;
+    const decision = decisionWord(raw);
     if (!decision)
       return bad(`decision "${cell('decision')}" is not add or reject`, 'write add (or accept, yes, ja) or reject (or no, nee), or leave it empty');
     const document = documents.get(cell('document'));

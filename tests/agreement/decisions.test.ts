@@ -1,6 +1,7 @@
 // Agreement counts only what coders decided: a blank review row is no decision, a coder's own add and
 // reject of one code on one paragraph is an error, and --conflicts lists exactly the units that differ.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { anchorOf } from '../../src/manual/anchor.js';
 import { qda } from '../helpers/run-cli.js';
@@ -145,7 +146,9 @@ describe('agreement over decisions', () => {
     const inline = project({ 'corpus/b.md': B.replace('groeit.', 'groeit. <!-- qda: personal.relations, -personal.relations -->') });
     const i = await qda(['agree', 'inline', 'ana', '--conflicts'], { cwd: inline });
     expect(i.code).toBe(1);
-    expect(i.stderr).toContain('inline both adds and rejects personal.relations on the paragraph at corpus/b.md:7: added at corpus/b.md:7, rejected at corpus/b.md:7');
+    expect(i.stderr).toContain(
+      'inline both adds and rejects personal.relations on the paragraph at corpus/b.md:7: added at corpus/b.md:7, rejected at corpus/b.md:7',
+    );
   });
 });
 
@@ -153,10 +156,12 @@ describe('qda agree --conflicts', () => {
   test('lists exactly the units where the coders differ, with file:line and text', async () => {
     const dir = project();
     const json = JSON.parse((await qda(['agree', 'ana', 'bram', '--conflicts', '--format', 'json', '-q'], { cwd: dir })).stdout);
-    expect(json.conflicts.map((c: { path: string; line: number; code: string; decisions: object }) => [c.path, c.line, c.code, c.decisions])).toEqual([
-      ['corpus/a.md', 5, 'organisation.communication', { ana: 'reject', bram: 'add' }],
-      ['corpus/a.md', 5, 'organisation.roles', { ana: 'add', bram: 'not given' }],
-    ]);
+    expect(json.conflicts.map((c: { path: string; line: number; code: string; decisions: object }) => [c.path, c.line, c.code, c.decisions])).toEqual(
+      [
+        ['corpus/a.md', 5, 'organisation.communication', { ana: 'reject', bram: 'add' }],
+        ['corpus/a.md', 5, 'organisation.roles', { ana: 'add', bram: 'not given' }],
+      ],
+    );
     expect(json.conflicts[0]).toMatchObject({ document: 'a', anchor: anchorOf(P.a1), text: P.a1 });
 
     const csv = await qda(['agree', 'ana', 'bram', '--conflicts', '--format', 'csv'], { cwd: dir });
@@ -175,7 +180,9 @@ describe('qda agree --conflicts', () => {
     expect(md.split('\n')[2]).toBe(`| corpus/a.md:5 | organisation.communication | reject | add | ${P.a1} |`);
 
     // At cluster level the two codes of a1 are one cluster both coders gave: nothing to discuss.
-    const clusters = JSON.parse((await qda(['agree', 'ana', 'bram', '--conflicts', '--level', 'cluster', '--format', 'json', '-q'], { cwd: dir })).stdout);
+    const clusters = JSON.parse(
+      (await qda(['agree', 'ana', 'bram', '--conflicts', '--level', 'cluster', '--format', 'json', '-q'], { cwd: dir })).stdout,
+    );
     expect(clusters.conflicts).toEqual([]);
   });
 
@@ -190,5 +197,126 @@ describe('qda agree --conflicts', () => {
     expect(conflict.text).toBe(long.trim());
     const table = (await qda(['agree', 'ana', 'bram', '--conflicts', '-q'], { cwd: dir })).stdout.split('\n')[2];
     expect(table).toMatch(/reject {2}De regie ligt bij ons, en we appen veel, maar de lijnen…$/);
+  });
+});
+
+describe('qda merge', () => {
+  const a1 = anchorOf(P.a1);
+  const HEADER = 'document,anchor,code,decision,note,line,text';
+  const consensus = (dir: string) => readFileSync(join(dir, 'codings/consensus.csv'), 'utf8').split('\r\n');
+  const rest = [
+    `a,${a1},personal.relations,add,agreed,5,${P.a1}`,
+    `a,${anchorOf(P.a2)},institutional.capacity,add,only bram,7,${P.a2}`,
+    `b,${anchorOf(P.b1)},organisation.communication,reject,only bram,5,"${P.b1}"`,
+    `b,${anchorOf(P.b1)},organisation.roles,add,agreed,5,"${P.b1}"`,
+    `b,${anchorOf(P.b2)},personal.relations,add,only ana,7,${P.b2}`,
+    '',
+  ];
+
+  test('--prefer settles every conflict with one coder; the rest is what they agreed or one of them decided', async () => {
+    const dir = project();
+    const r = await qda(['merge', 'ana', 'bram', '--into', 'consensus', '--prefer', 'ana'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('wrote 7 decisions of consensus to codings/consensus.csv: 2 agreed, 3 of one coder only, 2 resolved');
+    expect(consensus(dir)).toEqual([
+      HEADER,
+      `a,${a1},organisation.communication,reject,resolved: ana preferred,5,${P.a1}`,
+      `a,${a1},organisation.roles,add,resolved: ana preferred,5,${P.a1}`,
+      ...rest,
+    ]);
+    // The consensus is a coder like any other: it agrees with ana wherever both decided.
+    const [, , , , all] = JSON.parse((await qda(['agree', 'ana', 'consensus', '--format', 'json', '-q'], { cwd: dir })).stdout).rows;
+    expect(all).toMatchObject({ id: '*', percent: 1 });
+
+    // An existing coder file is never replaced without --force.
+    const again = await qda(['merge', 'ana', 'bram', '--into', 'consensus', '--prefer', 'bram'], { cwd: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('codings/consensus.csv already exists');
+    expect(consensus(dir)[1]).toContain('resolved: ana preferred');
+    const forced = await qda(['merge', 'ana', 'bram', '--into', 'consensus', '--prefer', 'bram', '--force', '-q'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(consensus(dir).slice(1, 3)).toEqual([
+      `a,${a1},organisation.communication,add,resolved: bram preferred,5,${P.a1}`,
+      `a,${a1},organisation.roles,reject,resolved: bram preferred,5,${P.a1}`,
+    ]);
+  });
+
+  test('a filled-in conflicts sheet resolves conflicts one by one; open conflicts write nothing', async () => {
+    const dir = project();
+    const open = await qda(['merge', 'ana', 'bram', '--into', 'consensus'], { cwd: dir });
+    expect(open.code).toBe(1);
+    expect(open.stderr).toContain('corpus/a.md:5:1: error: no resolution for organisation.communication on this paragraph (ana reject, bram add)');
+    expect(open.stderr).toContain('corpus/a.md:5:1: error: no resolution for organisation.roles on this paragraph (ana add, bram reject)');
+    expect(open.stderr).toContain('2 conflicts have no resolution');
+    expect(existsSync(join(dir, 'codings/consensus.csv'))).toBe(false);
+
+    await qda(['agree', 'ana', 'bram', '--conflicts', '--format', 'csv', '--excel', '--out', 'conflicts.csv', '-q'], { cwd: dir });
+    const sheet = readFileSync(join(dir, 'conflicts.csv'), 'utf8').split('\r\n');
+    sheet[1] = sheet[1].replace(/;;$/, ';ja;besproken 3 dec');
+    sheet[2] = sheet[2].replace(/;;$/, ';bram;');
+    writeFileSync(join(dir, 'conflicts.csv'), sheet.join('\r\n'));
+    const r = await qda(['merge', 'ana', 'bram', '--into', 'consensus', '--resolutions', 'conflicts.csv'], { cwd: dir });
+    expect(r.stderr).toContain('2 agreed, 3 of one coder only, 2 resolved');
+    expect(consensus(dir)).toEqual([
+      HEADER,
+      `a,${a1},organisation.communication,add,resolved in conflicts.csv:2: besproken 3 dec,5,${P.a1}`,
+      `a,${a1},organisation.roles,reject,resolved in conflicts.csv:3,5,${P.a1}`,
+      ...rest,
+    ]);
+  });
+
+  test('bad resolutions are errors with their row, and nothing is written', async () => {
+    const dir = project();
+    const row = (anchor: string, code: string, decision: string) => `a,corpus/a.md:5,${anchor},${code},x,y,z,tekst,${decision},`;
+    const head = 'document,where,anchor,code,label,ana,bram,text,decision,note';
+    writeFileSync(
+      join(dir, 'r.csv'),
+      [
+        head,
+        row(a1, 'organisation.communication', 'misschien'),
+        row(a1, 'organisation.roles', 'add'),
+        row(a1, 'organisation.roles', 'reject'),
+        row(a1, 'personal.relations', 'add'),
+        row(a1, 'no.such.code', 'add'),
+        row('p-0000000000', 'organisation.roles', 'add'),
+        row(a1, 'organisation.communication', ''),
+      ].join('\n'),
+    );
+    const r = await qda(['merge', 'ana', 'bram', '--into', 'consensus', '--resolutions', 'r.csv', '--prefer', 'ana'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('r.csv:2:1: error: row 2: decision "misschien" is neither add, reject nor one of ana, bram');
+    expect(r.stderr).toContain('r.csv:4:1: error: row 4: row 3 already resolves organisation.roles on this paragraph of a');
+    expect(r.stderr).toContain('r.csv:5:1: error: row 5: ana and bram do not differ on personal.relations here; there is nothing to resolve');
+    expect(r.stderr).toContain('r.csv:6:1: error: row 6: unknown code "no.such.code"');
+    expect(r.stderr).toContain('r.csv:7:1: error: row 7: the paragraph p-0000000000 of a has changed since the conflicts were listed');
+    expect(r.stderr).not.toContain('r.csv:8');
+    expect(r.stderr).toContain('nothing written to codings/consensus.csv');
+    expect(existsSync(join(dir, 'codings/consensus.csv'))).toBe(false);
+
+    writeFileSync(join(dir, 'c.csv'), 'document,where,anchor,cluster,label,ana,bram,text,decision,note\n');
+    const clusters = await qda(['merge', 'ana', 'bram', '--into', 'consensus', '--resolutions', 'c.csv'], { cwd: dir });
+    expect(clusters.stderr).toContain('c.csv:1:1: error: the sheet lists clusters; a consensus is made of codes');
+  });
+
+  test('a coder’s own conflict stops the merge; wrong usage exits 2', async () => {
+    const dir = project({ 'codings/bram.csv': sidecar([...BRAM, ['a1', 'personal.relations', 'reject']]) });
+    const r = await qda(['merge', 'ana', 'bram', '--into', 'consensus', '--prefer', 'ana'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'bram both adds and rejects personal.relations on the paragraph at corpus/a.md:5: added at codings/bram.csv:2, rejected at codings/bram.csv:7',
+    );
+    expect(existsSync(join(dir, 'codings/consensus.csv'))).toBe(false);
+    for (const args of [
+      ['ana', 'bram', '--into', 'ana'],
+      ['ana', 'qda', '--into', 'consensus'],
+      ['ana', '--into', 'consensus'],
+      ['ana', 'bram', '--into', 'consensus', '--prefer', 'carl'],
+      ['ana', 'bram', '--into', '../x'],
+      ['ana', 'bram', '--into', 'consensus', '--resolutions', 'missing.csv'],
+    ]) {
+      const u = await qda(['merge', ...args], { cwd: dir });
+      expect([args.join(' '), u.code]).toEqual([args.join(' '), 2]);
+    }
   });
 });

@@ -11,6 +11,7 @@ import { conflictsGrid, conflictsJson, SHEET_COLUMNS, type ConflictsView } from 
 import { renderGrid } from '../../formatters/grid.js';
 import { exists, readText } from '../../io/files.js';
 import { INLINE_CODER } from '../../manual/apply.js';
+import type { ManualRow } from '../../manual/sidecar.js';
 import { AUTO_CODER } from '../../coding/auto-code.js';
 import { ProblemsReported, usage } from '../errors.js';
 import type { Io } from '../io.js';
@@ -37,9 +38,7 @@ export function agreeAction(coders: string[], flags: AgreeFlags, io: Io): void {
   // Anchors are paragraphs, so agreement is always measured on paragraphs; --unit here means segment or char.
   const session = openSession(flags.paths ?? [], { ...flags, unit: 'paragraph' }, io, flags.out ? { output: flags.out } : {});
   const rows = session.corpus.manual?.rows ?? [];
-  const known = new Set([AUTO_CODER, INLINE_CODER, ...rows.map((r) => r.coder)]);
-  const unknown = coders.filter((c) => !known.has(c));
-  if (unknown.length > 0) throw usage(`no codings of ${unknown.join(', ')}`, `coders here: ${[...known].sort().join(', ')}`);
+  checkCoders(coders, rows);
   const builder = new AgreementBuilder(coders, rows, session.codebook.codes, { unit: flags.unit, level: flags.level });
   if (flags.conflicts) {
     const clash = coders.filter((c) => SHEET_COLUMNS.includes(c));
@@ -82,6 +81,13 @@ function writeConflicts(io: Io, flags: AgreeFlags, view: ConflictsView): void {
     `${view.list.length} ${flags.level}s on ${units} paragraphs where ${view.coders.join(' and ')} differ` +
       (flags.format === 'csv' && flags.level === 'code' ? '; fill in the decision column, then: qda merge ... --resolutions FILE' : ''),
   );
+}
+
+/** Every coder named must have codings here; wrong usage otherwise. */
+export function checkCoders(coders: string[], rows: ManualRow[]): void {
+  const known = new Set([AUTO_CODER, INLINE_CODER, ...rows.map((r) => r.coder)]);
+  const unknown = coders.filter((c) => !known.has(c));
+  if (unknown.length > 0) throw usage(`no codings of ${unknown.join(', ')}`, `coders here: ${[...known].sort().join(', ')}`);
 }
 
 function agreeOnData(flags: AgreeFlags, io: Io): void {
