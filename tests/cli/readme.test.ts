@@ -10,13 +10,14 @@ import { tempDir } from '../helpers/temp.js';
 
 const README = readFileSync('README.md', 'utf8');
 
-/** Each `npx qda …` of the README's sh blocks: the arguments, and the file its stdout goes to. */
+/** Each `npx qda …` (and `cp -r`) of the README's sh blocks: the arguments, and the file its stdout goes to. */
 function readmeCommands(): { line: string; argv: string[]; stdout?: string }[] {
   const blocks = [...README.matchAll(/```sh\n([^]*?)```/g)].map((m) => m[1]);
   const commands: { line: string; argv: string[]; stdout?: string }[] = [];
   for (const line of blocks.flatMap((b) => b.split('\n'))) {
     for (const part of line.split('&&')) {
       const command = part.replace(/\s+#\s.*$/, '').trim();
+      if (command.startsWith('cp -r ')) commands.push({ line: command, argv: command.split(/\s+/) });
       if (!command.startsWith('npx qda ')) continue;
       const words = command.slice('npx qda '.length).split(/\s+/);
       const to = words.indexOf('>');
@@ -31,6 +32,14 @@ function filesBelow(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
     .sort();
+}
+
+/** What a team does with the conflicts sheet before `merge --resolutions`: every other one as ana decided. */
+function fillInConflicts(path: string): void {
+  const rows = Papa.parse<string[]>(readFileSync(path, 'utf8'), { skipEmptyLines: true }).data;
+  const decision = rows[0].indexOf('decision');
+  rows.slice(1).forEach((row, i) => (row[decision] = i % 2 === 0 ? 'ana' : 'reject'));
+  writeFileSync(path, `${Papa.unparse(rows)}\r\n`);
 }
 
 /** What a reviewer does in the spreadsheet between `review export` and `review import`. */
@@ -58,16 +67,23 @@ describe('README.md', () => {
     const before = new Map(filesBelow(dir).map((f) => [f, readFileSync(join(dir, f))]));
     const commands = readmeCommands();
     expect(commands.map((c) => c.argv[0])).toEqual(
-      expect.arrayContaining(['analyse', 'init', 'check', 'code', 'excerpts', 'matrix', 'summary', 'report', 'eval', 'review', 'agree']),
+      expect.arrayContaining(['analyse', 'init', 'check', 'code', 'excerpts', 'matrix', 'summary', 'report', 'eval', 'review', 'agree', 'merge']),
     );
 
     for (const { line, argv, stdout } of commands) {
+      if (argv[0] === 'cp') {
+        cpSync(join(dir, argv[2]), join(dir, argv[3]), { recursive: true });
+        continue;
+      }
       if (argv[0] === 'review' && argv[1] === 'import') fillInReview(join(dir, argv[2]));
+      if (argv[0] === 'merge' && argv.includes('--resolutions')) fillInConflicts(join(dir, argv[argv.indexOf('--resolutions') + 1]));
       const r = await qda(argv, { cwd: dir });
       expect(r.code, `${line}\n${r.stderr}`).toBe(0);
       expect(r.stderr, line).not.toMatch(/\berror\b|\n\s+at /);
+      // The agreement figures and conflicts the README shows are what qda prints.
+      if (argv[0] === 'agree' && !argv.includes('--out')) expect(README, line).toContain(`\n${r.stdout}`);
       if (stdout) writeFileSync(join(dir, stdout), r.stdout);
-      else if (!argv.includes('--out') && !['init', 'check', 'analyse', 'review'].includes(argv[0])) expect(r.stdout, line).not.toBe('');
+      else if (!argv.includes('--out') && !['init', 'check', 'analyse', 'review', 'merge'].includes(argv[0])) expect(r.stdout, line).not.toBe('');
     }
 
     // What the tour says it gives.
@@ -89,5 +105,12 @@ describe('README.md', () => {
         .trim()
         .split('\r\n'),
     ).toHaveLength(3);
+    // The consensus of the copied example: the figures the README quotes.
+    expect(README).toContain('wrote 71 decisions of consensus to rotterdam-copy/codings/consensus.csv: 63\nagreed, 0 of one coder only, 8 resolved');
+    expect(
+      readFileSync(join(dir, 'rotterdam-copy', 'codings', 'consensus.csv'), 'utf8')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(72);
   }, 120_000);
 });
