@@ -10,7 +10,7 @@ import type { Codebook } from '../codebook/types.js';
 import { chooseEncodings } from '../corpus/encodings.js';
 import { readMemos, type Memo } from '../corpus/memos.js';
 import { surveyCorpus, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
-import { codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
+import { codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
 import { collapseRepeats, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeColour } from '../formatters/colour.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
@@ -94,7 +94,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     io,
     project,
     codebook: loaded.codebook,
-    codebookPath: shownBook,
+    codebookPath: codebookName(bookPath, io.cwd),
     compiled: compileCodebook(loaded.codebook),
     files,
     documents: survey.documents,

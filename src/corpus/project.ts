@@ -2,7 +2,7 @@
  * Where a command works: the project folder (the one holding qda.yaml, or the folder given), its
  * settings with the command's flags laid over them, the corpus files and the codebook path.
  */
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { exists, findFiles, isDirectory, readText, toPosix } from '../io/files.js';
@@ -87,6 +87,19 @@ export function codebookPath(project: Project, cwd: string): string {
   const local = join(project.root, 'codebooks', 'hall.yaml');
   if (exists(local, cwd)) return toPosix(local);
   return join(SHIPPED_CODEBOOKS, 'hall.yaml');
+}
+
+/**
+ * The codebook as outputs name it. A shipped codebook outside the working folder is named
+ * `hall (shipped)`, since where qda is installed differs from one machine to the next; any other
+ * file by its path relative to the working folder, so that no output holds an absolute path.
+ */
+export function codebookName(path: string, cwd: string): string {
+  const full = resolve(cwd, path);
+  const rel = relative(cwd, full);
+  const outside = rel.startsWith('..') || resolve(rel) === rel;
+  if (outside && full.startsWith(resolve(SHIPPED_CODEBOOKS) + sep)) return `${basename(full).replace(/\.ya?ml$/, '')} (shipped)`;
+  return toPosix(rel);
 }
 
 /** A path for messages: relative to the working folder when it lies inside it. */

@@ -160,3 +160,27 @@ describe('qda code csv and md', () => {
     expect(r.stderr).toMatch(/coded 1 document/);
   });
 });
+
+describe('the codebook in codings.json', () => {
+  test('names the shipped codebook without the folder qda is installed in', async () => {
+    const dir = tempDir({ 'a.md': TRANSCRIPT });
+    const r = await qda(['code', 'a.md', '--format', 'json', '-q'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).codebook.path).toBe('hall (shipped)');
+    expect(r.stdout).not.toContain(process.cwd());
+  });
+
+  test('names a codebook outside the working folder by its path relative to it', async () => {
+    const root = tempDir({ 'books/mine.yaml': readFileSync(BOOK, 'utf8'), 'study/a.md': TRANSCRIPT });
+    const r = await qda(['code', 'a.md', '--format', 'json', '-q', '--codebook', join(root, 'books/mine.yaml')], { cwd: join(root, 'study') });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).codebook.path).toBe('../books/mine.yaml');
+    expect(r.stdout).not.toContain(root);
+  });
+
+  test('names a codebook inside the working folder as before', async () => {
+    const dir = tempDir({ 'codebooks/mine.yaml': readFileSync(BOOK, 'utf8'), 'a.md': TRANSCRIPT });
+    const r = await qda(['code', 'a.md', '--format', 'json', '-q', '--codebook', 'codebooks/mine.yaml'], { cwd: dir });
+    expect(JSON.parse(r.stdout).codebook.path).toBe('codebooks/mine.yaml');
+  });
+});
