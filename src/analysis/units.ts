@@ -5,7 +5,7 @@
 import type { Code, Codebook } from '../codebook/types.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
 import type { Segment } from '../ingest/document.js';
-import { tokenize } from '../match/tokens.js';
+import { countWords } from '../match/words.js';
 import { codeSelected, documentSelected, speakerSelected, type Filter } from '../select/filter.js';
 
 export type Level = 'code' | 'cluster';
@@ -54,7 +54,7 @@ const words = new WeakMap<Segment, number>();
 
 function wordCount(segment: Segment): number {
   let n = words.get(segment);
-  if (n === undefined) words.set(segment, (n = tokenize(segment.text).length));
+  if (n === undefined) words.set(segment, (n = countWords(segment.text)));
   return n;
 }
 

@@ -79,33 +79,9 @@ const shared: WordRun = { count: 0, starts: new Int32Array(1024), ends: new Int3
 export function scanWords(text: string, table: WordTable): WordRun {
   const run = shared;
   let count = 0;
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    // The common case first: ASCII outside words.
-    if (c < 128 && kinds[c] !== 3) {
-      i++;
-      continue;
-    }
-    let packed = kindAt(text, i);
-    if (packed >> 2 !== 3) {
-      i += packed & 3;
-      continue;
-    }
+  for (let i = nextWord(text, 0); i < text.length; i = nextWord(text, i)) {
     const start = i;
-    i += packed & 3;
-    while (i < length) {
-      const d = text.charCodeAt(i);
-      if (d < 128) {
-        if (kinds[d] !== 3) break;
-        i++;
-        continue;
-      }
-      packed = kindAt(text, i);
-      if (packed >> 2 < 2) break;
-      i += packed & 3;
-    }
+    i = wordEnd(text, i);
     if (count === run.starts.length) grow(run);
     run.starts[count] = start;
     run.ends[count] = i;
@@ -114,6 +90,48 @@ export function scanWords(text: string, table: WordTable): WordRun {
   }
   run.count = count;
   return run;
+}
+
+/** How many words `tokenize` would give, without making them. */
+export function countWords(text: string): number {
+  let count = 0;
+  for (let i = nextWord(text, 0); i < text.length; i = nextWord(text, wordEnd(text, i))) count++;
+  return count;
+}
+
+/** Offset of the first word character at or after i (the text length when there is none). */
+function nextWord(text: string, i: number): number {
+  const length = text.length;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    // The common case first: ASCII outside words.
+    if (c < 128 && kinds[c] !== 3) {
+      i++;
+      continue;
+    }
+    const packed = kindAt(text, i);
+    if (packed >> 2 === 3) return i;
+    i += packed & 3;
+  }
+  return length;
+}
+
+/** End of the word that starts at `start`. */
+function wordEnd(text: string, start: number): number {
+  const length = text.length;
+  let i = start + (kindAt(text, start) & 3);
+  while (i < length) {
+    const d = text.charCodeAt(i);
+    if (d < 128) {
+      if (kinds[d] !== 3) break;
+      i++;
+      continue;
+    }
+    const packed = kindAt(text, i);
+    if (packed >> 2 < 2) break;
+    i += packed & 3;
+  }
+  return i;
 }
 
 function grow(run: WordRun): void {

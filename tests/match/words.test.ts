@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { tokenize } from '../../src/match/tokens.js';
-import { scanWords, WordTable } from '../../src/match/words.js';
+import { countWords, scanWords, WordTable } from '../../src/match/words.js';
 
 /** Text mixing words with accents, combining marks, astral letters and digits, punctuation and lone surrogates. */
 const pieces = fc.constantFrom(
@@ -54,6 +54,7 @@ describe('scanWords', () => {
     fc.assert(
       fc.property(texts, (text) => {
         expect(viaScan(text, table)).toEqual(tokenize(text));
+        expect(countWords(text)).toBe(tokenize(text).length);
       }),
       { numRuns: 2000 },
     );
