@@ -25,14 +25,6 @@ export function checkSelection(session: Session, filter: Filter = NO_FILTER, by?
     session.codebook.codes.map((c) => c.id),
     session.documents,
   );
-  const skipped = new Set(session.corpus.skipSpeakers.map((s) => s.toLowerCase()));
-  for (const speaker of filter.speakers) {
-    if (skipped.has(speaker.toLowerCase()))
-      problems.push({
-        message: `speaker "${speaker}" is not coded: it is one of the speakers to skip`,
-        hint: 'leave it out of skipSpeakers in qda.yaml and --skip-speaker',
-      });
-  }
   if (problems.length === 0 && by) {
     const checked = checkBy(by.name, session.documents, filter);
     if (checked.problem && by.explicit) problems.push({ ...checked.problem, message: `--by ${by.name}: ${checked.problem.message}` });

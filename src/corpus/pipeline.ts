@@ -55,8 +55,10 @@ export interface DocumentInfo {
   path: string;
   attributes: Document['attributes'];
   segments: number;
-  /** Speaker labels and roles of its segments, each once. */
+  /** Speaker labels and roles of its segments that get coded, each once. */
   speakers: string[];
+  /** Speaker labels and roles of its segments left uncoded (skipSpeakers), each once. */
+  skippedSpeakers: string[];
 }
 
 export interface CodedDocument {
@@ -113,8 +115,16 @@ export function surveyCorpus(
     if (segments.length === 0)
       diagnostics.push(diagnostic('warning', path, 'document/no-text', 'document has no text to code', undefined, 'add text below the front matter'));
     diagnostics.push(...checkManual(document, segments, rowsFor(options, document.id), options.codes));
-    const speakers = [...new Set(segments.flatMap((s) => [s.speaker, s.speakerRole]).filter((s): s is string => s !== undefined))];
-    documents.push({ id: document.id, path, attributes: document.attributes, segments: segments.length, speakers });
+    const names = (list: Segment[]) => [...new Set(list.flatMap((s) => [s.speaker, s.speakerRole]).filter((s): s is string => s !== undefined))];
+    const skip = new Set(options.skipSpeakers.map((s) => s.toLowerCase()));
+    documents.push({
+      id: document.id,
+      path,
+      attributes: document.attributes,
+      segments: segments.length,
+      speakers: names(segments.filter((s) => !isSkipped(s, skip))),
+      skippedSpeakers: names(segments.filter((s) => isSkipped(s, skip))),
+    });
     const language = documentLanguage(document, options.language ?? 'nl');
     let counter = counters.get(language);
     if (!counter) counters.set(language, (counter = new FrequencyCounter(stemmerFor(language))));

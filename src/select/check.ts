@@ -15,8 +15,10 @@ export interface DocumentFacts {
   id: string;
   path: string;
   attributes: Record<string, AttributeValue>;
-  /** Speaker labels and roles of its segments. */
+  /** Speaker labels and roles of its coded segments. */
   speakers: string[];
+  /** Speaker labels and roles of its segments left uncoded (skipSpeakers). */
+  skippedSpeakers?: string[];
 }
 
 export interface SelectionProblem {
@@ -74,8 +76,16 @@ export function checkFilter(filter: Filter, codes: readonly string[], documents:
   if (selected.length === 0) return [{ message: `no document has all of ${where.join(' and ')}`, hint: 'drop one of the --where options' }];
   const speakers = [...new Set(selected.flatMap((d) => d.speakers))];
   const lower = new Set(speakers.map((s) => s.toLowerCase()));
+  const skipped = new Set(selected.flatMap((d) => d.skippedSpeakers ?? []).map((s) => s.toLowerCase()));
   for (const speaker of filter.speakers) {
     if (lower.has(speaker.toLowerCase())) continue;
+    if (skipped.has(speaker.toLowerCase())) {
+      problems.push({
+        message: `speaker "${speaker}" is not coded: it is one of the speakers to skip`,
+        hint: 'take it (or its role) out of skipSpeakers in qda.yaml and --skip-speaker to count it',
+      });
+      continue;
+    }
     const scope = where.length > 0 ? ` in the documents with ${where.join(' and ')}` : '';
     problems.push({
       message: `unknown speaker "${speaker}"${scope}${didYouMean(speaker, speakers)}`,

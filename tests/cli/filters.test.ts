@@ -52,12 +52,16 @@ describe('a selection that names nothing is refused, with a suggestion', () => {
     );
   });
 
-  test('a speaker who is skipped is said to be skipped', async () => {
+  test('a speaker who is skipped, by label or by role, is said to be skipped', async () => {
     const dir = tempDir(STUDY);
-    expectRefused(
-      await qda(['excerpts', '--speaker', 'interviewer', '--skip-speaker', 'interviewer'], { cwd: dir }),
-      'speaker "interviewer" is not coded',
-    );
+    for (const speaker of ['interviewer', 'I', 'i']) {
+      for (const command of ['excerpts', 'matrix']) {
+        const r = await qda([command, '--speaker', speaker, '--skip-speaker', 'interviewer'], { cwd: dir });
+        expectRefused(r, `error: speaker "${speaker}" is not coded: it is one of the speakers to skip`);
+      }
+    }
+    const coded = await qda(['excerpts', '--speaker', 'I', '-q', '--format', 'json'], { cwd: dir });
+    expect(coded.code).toBe(0);
   });
 
   test.each([['matrix'], ['summary'], ['report']])('%s --by an attribute no document has: exit 1 with a suggestion', async (command) => {
