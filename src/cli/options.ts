@@ -12,7 +12,7 @@ import { parseWhere, type Filter } from '../select/filter.js';
 import { usage } from './errors.js';
 import { DEFAULT_SCORING, type ScoringOptions } from '../scoring/decide.js';
 
-const collect = (value: string, previous: string[] = []) => [
+export const collect = (value: string, previous: string[] = []) => [
   ...previous,
   ...value
     .split(',')
@@ -23,6 +23,7 @@ const repeat = (value: string, previous: string[] = []) => [...previous, value];
 
 export interface CorpusFlags {
   codebook?: string;
+  model?: string;
   unit?: string;
   encoding?: string;
   language?: string;
@@ -47,6 +48,7 @@ export interface FilterFlags {
  */
 export function corpusOptions(command: Command, { selection = true, unit = true } = {}): Command {
   command.option('-c, --codebook <file>', 'codebook YAML, or the name of a shipped one (hall)');
+  command.option('--model <file>', 'a model from qda learn: it decides the codes it learned, the codebook the rest');
   if (unit) command.addOption(new Option('-u, --unit <unit>', 'what gets codes').choices(UNITS as string[]));
   command
     .option('--encoding <name>', `encoding of the transcripts (${ENCODINGS.join(', ')})`)
@@ -93,6 +95,7 @@ export function filterOptions(command: Command): Command {
 export function settingsOverrides(flags: CorpusFlags): Partial<Settings> {
   const overrides: Partial<Settings> = {};
   if (flags.codebook) overrides.codebook = flags.codebook;
+  if (flags.model) overrides.model = flags.model;
   if (flags.unit) overrides.unit = flags.unit as Unit;
   if (flags.language) overrides.language = flags.language;
   if (flags.skipSpeaker) overrides.skipSpeakers = flags.skipSpeaker;

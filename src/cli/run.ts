@@ -22,6 +22,7 @@ import { registerCodebook } from './commands/codebook.js';
 import { registerReview } from './commands/review.js';
 import { registerAgree } from './commands/agree.js';
 import { registerMerge } from './commands/merge.js';
+import { registerLearn } from './commands/learn.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(io: Io): Command {
@@ -47,6 +48,7 @@ export function buildProgram(io: Io): Command {
     registerReview,
     registerAgree,
     registerMerge,
+    registerLearn,
     registerAnalyse,
     registerEval,
     registerExport,

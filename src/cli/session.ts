@@ -11,7 +11,10 @@ import { chooseEncodings } from '../corpus/encodings.js';
 import { readMemos, type Memo } from '../corpus/memos.js';
 import { surveyCorpus, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
 import { codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
-import { collapseRepeats, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { readModel } from '../learn/model-file.js';
+import { Predictor } from '../learn/predict.js';
+import { corpusNow, staleness } from '../learn/stale.js';
+import { collapseRepeats, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeColour } from '../formatters/colour.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
 import { CORPUS_EXTENSIONS, exists, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
@@ -44,6 +47,8 @@ export interface SessionOptions {
   output?: string;
   /** A folder the command writes into, never read as corpus. */
   outputDir?: string;
+  /** Leave the model of --model or qda.yaml unread (for `qda learn`, which makes one). */
+  ignoreModel?: boolean;
 }
 
 export function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Session {
@@ -85,11 +90,16 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   diagnostics.push(...survey.diagnostics);
   corpus.parsed = survey.parsed;
   corpus.frequencies = survey.frequencies;
+  if (project.settings.model && !options.ignoreModel && loaded.codebook && corpus.codes) {
+    const learned = openModel(project.settings.model, loaded.codebook, files, corpus, io);
+    diagnostics.push(...learned.diagnostics);
+    if (learned.predictor) corpus.model = learned.predictor;
+  }
 
   report(io, diagnostics);
   if (!loaded.codebook || (hasErrors(diagnostics) && !options.keepGoing)) throw new ProblemsReported(1, diagnostics);
   if (files.length === 0) noTranscripts(paths.length > 0 ? paths : project.settings.corpus, io.cwd);
-  checkCoder(io, flags.coder, sidecars.coders);
+  checkCoder(io, flags.coder, corpus.model ? [...sidecars.coders, corpus.model.model.name] : sidecars.coders);
   return {
     io,
     project,
@@ -118,6 +128,24 @@ function noTranscripts(paths: string[], cwd: string): never {
 }
 
 const isGlob = (path: string) => /[*?[\]{}]/.test(path);
+
+/** The model named by --model or qda.yaml, and its problems: a bad file is an error, a stale one warnings. */
+function openModel(
+  path: string,
+  codebook: Codebook,
+  files: string[],
+  corpus: CorpusOptions,
+  io: Io,
+): { predictor?: Predictor; diagnostics: Diagnostic[] } {
+  const shown = displayPath(path, io.cwd);
+  if (!exists(path, io.cwd) || isDirectory(path, io.cwd))
+    return { diagnostics: [diagnostic('error', shown, 'model/file', 'model file not found', undefined, 'train one with qda learn --out FILE')] };
+  const read = readModel(shown, readText(path, io.cwd));
+  if (!read.model) return { diagnostics: read.diagnostics };
+  const codes = corpus.codes!;
+  const now = corpusNow(files, corpus, codes, read.model.training.coders);
+  return { predictor: new Predictor(read.model, codes), diagnostics: staleness(read.model, shown, codebook, now) };
+}
 
 /** The coders' sidecar files under codings/ of the project. */
 function readSidecars(project: Project, io: Io): { rows: ManualRow[]; diagnostics: Diagnostic[]; coders: string[] } {
@@ -171,7 +199,7 @@ export function loadMemos(session: Session, dir?: string): Memo[] | undefined {
   return hasErrors(diagnostics) ? undefined : memos;
 }
 
-/** `--coder` must name someone who coded: the auto-coder, inline comments or a file in codings/. */
+/** `--coder` must name someone who coded: the auto-coder, inline comments, a file in codings/ or the model. */
 function checkCoder(io: Io, coder: string | undefined, sidecarCoders: Iterable<string>): void {
   if (coder === undefined) return;
   const known = [...new Set([AUTO_CODER, INLINE_CODER, ...sidecarCoders])];

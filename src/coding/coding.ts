@@ -1,12 +1,13 @@
 /** A coding: this segment carries this code, from this source, with the evidence for it. */
 import type { Range } from '../position/line-index.js';
 
-export type CodingSource = 'auto' | 'manual' | 'import';
+export type CodingSource = 'auto' | 'manual' | 'import' | 'model';
 
 export interface Evidence {
-  /** The codebook term or pattern that matched, as written there. */
+  /** The codebook term or pattern that matched, as written there; for `learned`, the model's feature. */
   term: string;
-  kind: 'stem' | 'prefix' | 'suffix' | 'infix' | 'phrase' | 'pattern';
+  /** `learned`: a word or word pair that weighed most for a model's coding. */
+  kind: 'stem' | 'prefix' | 'suffix' | 'infix' | 'phrase' | 'pattern' | 'learned';
   /** The matched text and where it lies in the file (0-based UTF-16 offsets). */
   text: string;
   range: Range;
@@ -25,6 +26,9 @@ export interface Coding {
   evidence: Evidence[];
   /** How strong the evidence is, 0–1 (docs/json.md); auto codings only. */
   score?: number;
+  /** Model codings: the model's probability (0–1) and how many coded paragraphs it learned from. */
+  probability?: number;
+  learnedFrom?: number;
 }
 
 /**

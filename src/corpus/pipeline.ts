@@ -20,6 +20,7 @@ import { loadDocument, type FileEncoding } from './load.js';
 import type { Code } from '../codebook/types.js';
 import { anchorsOf, applyManual, type Selection } from '../manual/apply.js';
 import type { ManualRow } from '../manual/sidecar.js';
+import type { Predictor } from '../learn/predict.js';
 
 export interface CorpusOptions {
   /** One encoding for every file, or the encoding of each file (see corpus/encodings.ts). */
@@ -37,6 +38,8 @@ export interface CorpusOptions {
   codes?: Map<string, Code>;
   /** Only part of the project is read: hand-made codings of documents outside it are not its concern. */
   partial?: boolean;
+  /** A learned model that decides the codes it knows (src/learn/predict.ts). */
+  model?: Predictor;
   /** Documents the survey already read and cut into segments, taken (and forgotten) by the coding pass. */
   parsed?: Map<string, { document: Document; segments: Segment[] }>;
   /** Threshold, secondary share and whether to code furniture; the defaults when not given. */
@@ -182,10 +185,12 @@ export function* codeCorpus(files: string[], compiled: CompiledCodebook, options
       return { segment, candidates: autoCode(segment, compiled, language), codable };
     });
     const scored = scoreDocument(inputs, (title) => autoCode(headingSegment(document.id, title), compiled, language), scorerFor(language));
+    const codable = (ordinal: number) => !skipped.has(ordinal) && !notStatements.has(ordinal);
+    const found = options.model ? options.model.codeDocument(segments, scored.codings, language, codable) : scored.codings;
     const manual = options.manual;
     const final = manual
-      ? applyManual(document.text, segments, scored.codings, rowsFor(options, document.id), compiled.byId, manual.selection).codings
-      : scored.codings;
+      ? applyManual(document.text, segments, found, rowsFor(options, document.id), compiled.byId, manual.selection).codings
+      : found;
     yield { document, language, segments, skipped, furniture: notStatements, clusters: scored.clusters, codings: final };
   }
 }
@@ -215,11 +220,11 @@ function documentLanguage(document: Document, fallback: string): string {
   return typeof value === 'string' && LANGUAGES.includes(value as never) ? value : fallback;
 }
 
-function encodingOf(options: CorpusOptions, path: string): string | FileEncoding {
+export function encodingOf(options: CorpusOptions, path: string): string | FileEncoding {
   return typeof options.encoding === 'string' ? options.encoding : options.encoding(path);
 }
 
-function rowsFor(options: CorpusOptions, id: string): ManualRow[] {
+export function rowsFor(options: CorpusOptions, id: string): ManualRow[] {
   return (options.manual?.rows ?? []).filter((r) => r.document === id);
 }
 

@@ -43,6 +43,7 @@ export function openProject(paths: string[], cwd: string, overrides: Partial<Set
     // Settings paths are relative to the project folder; make them relative to the working folder.
     settings.corpus = corpusFromPaths ? paths : settings.corpus.map((p) => toPosix(join(root!, p)));
     if (settings.codebook) settings.codebook = toPosix(join(root, settings.codebook));
+    if (settings.model) settings.model = toPosix(join(root, settings.model));
     settings.out = toPosix(join(root, settings.out));
   } else {
     root = paths.length === 1 && isDirectory(paths[0], cwd) ? paths[0] : '.';

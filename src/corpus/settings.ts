@@ -1,5 +1,5 @@
 /**
- * Project settings: qda.yaml (corpus globs, codebook, unit, compare-by attribute, language, encoding
+ * Project settings: qda.yaml (corpus globs, codebook, model, unit, compare-by attribute, language, encoding
  * and encodings per glob, speakers to skip, output folder), validated with positions like a codebook.
  */
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
@@ -15,6 +15,8 @@ export const CONFIG_FILE = 'qda.yaml';
 export interface Settings {
   corpus: string[];
   codebook?: string;
+  /** A model file from `qda learn`, whose codings join the codebook's. */
+  model?: string;
   unit: Unit;
   compareBy: string;
   language?: string;
@@ -48,7 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   out: 'out',
 };
 
-const KEYS = ['corpus', 'codebook', 'unit', 'compareBy', 'language', 'encoding', 'encodings', 'skipSpeakers', 'out', 'threshold', 'secondary'];
+const KEYS = ['corpus', 'codebook', 'model', 'unit', 'compareBy', 'language', 'encoding', 'encodings', 'skipSpeakers', 'out', 'threshold', 'secondary'];
 
 export function parseSettings(path: string, text: string): { settings: Settings; diagnostics: Diagnostic[] } {
   const { doc, at, errors } = parseLocatedYaml(path, text, 'settings/yaml');
@@ -118,6 +120,7 @@ export function parseSettings(path: string, text: string): { settings: Settings;
         break;
       }
       case 'codebook':
+      case 'model':
       case 'compareBy':
       case 'out':
         if (text) settings[key] = text;

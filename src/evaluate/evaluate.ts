@@ -129,7 +129,8 @@ function macro(scores: Score[]): number {
   return used.length === 0 ? 0 : used.reduce((a, s) => a + s.f1, 0) / used.length;
 }
 
-function score(label: string, c: { tp: number; fp: number; fn: number }): Score {
+/** Precision, recall and F1 from counts (0 where undefined). */
+export function score(label: string, c: { tp: number; fp: number; fn: number }): Score {
   const precision = c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp);
   const recall = c.tp + c.fn === 0 ? 0 : c.tp / (c.tp + c.fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);

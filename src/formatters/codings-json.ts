@@ -79,6 +79,7 @@ function segmentJson(document: Document, segment: Segment, codings: Coding[], co
       coder: c.coder,
       score: c.score ?? null,
       hits: c.hits,
+      ...(c.probability !== undefined ? { probability: c.probability, learnedFrom: c.learnedFrom } : {}),
       evidence: c.evidence.map((e) => ({
         term: e.term,
         kind: e.kind,

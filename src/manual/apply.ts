@@ -1,7 +1,7 @@
 /**
  * Hand-made codings laid over the auto-coding of one document: inline codes and sidecar rows find
- * their paragraphs by anchor; a reject by any coder removes that auto code there; every add becomes a
- * manual coding of its coder. Rows whose paragraph is gone are returned, never moved.
+ * their paragraphs by anchor; a reject by any coder removes that auto (or model) code there; every add
+ * becomes a manual coding of its coder. Rows whose paragraph is gone are returned, never moved.
  */
 import type { Code } from '../codebook/types.js';
 import type { Coding } from '../coding/coding.js';
@@ -19,7 +19,7 @@ export interface Selection {
   coder?: string;
 }
 
-interface Decision {
+export interface Decision {
   code: string;
   add: boolean;
   coder: string;
@@ -39,14 +39,8 @@ export function anchorsOf(text: string, segments: Segment[]): Map<string, number
   return anchors;
 }
 
-export function applyManual(
-  text: string,
-  segments: Segment[],
-  auto: Coding[],
-  rows: ManualRow[],
-  codes: Map<string, Code>,
-  selection: Selection = {},
-): { codings: Coding[]; stale: ManualRow[] } {
+/** Every decision people made in a document, by segment ordinal; rows whose paragraph is gone are `stale`. */
+export function decisionsOf(text: string, segments: Segment[], rows: ManualRow[]): { decisions: Map<number, Decision[]>; stale: ManualRow[] } {
   const decisions = new Map<number, Decision[]>();
   const decide = (ordinal: number, d: Decision) => decisions.set(ordinal, [...(decisions.get(ordinal) ?? []), d]);
   for (const s of segments) {
@@ -64,7 +58,18 @@ export function applyManual(
     if (!ordinals) stale.push(row);
     else ordinals.forEach((o) => decide(o, { code: row.code, add: row.decision === 'add', coder: row.coder }));
   }
+  return { decisions, stale };
+}
 
+export function applyManual(
+  text: string,
+  segments: Segment[],
+  auto: Coding[],
+  rows: ManualRow[],
+  codes: Map<string, Code>,
+  selection: Selection = {},
+): { codings: Coding[]; stale: ManualRow[] } {
+  const { decisions, stale } = decisionsOf(text, segments, rows);
   const documentId = segments[0]?.documentId ?? auto[0]?.documentId ?? '';
   const manual: Coding[] = [];
   const rejected = new Set<string>();
@@ -86,7 +91,7 @@ export function applyManual(
   let codings = [...kept, ...manual].sort(
     (a, b) => a.segment - b.segment || order(a.code) - order(b.code) || (a.coder < b.coder ? -1 : a.coder > b.coder ? 1 : 0),
   );
-  if (selection.manualOnly) codings = codings.filter((c) => c.source !== 'auto');
+  if (selection.manualOnly) codings = codings.filter((c) => c.source === 'manual');
   if (selection.coder) codings = codings.filter((c) => c.coder === selection.coder);
   return { codings, stale };
 }

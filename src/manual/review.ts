@@ -19,7 +19,7 @@ export const REVIEW_FIXED = ['document', 'path', 'speaker', 'line', 'anchor', 'c
 export function reviewRows(coded: CodedDocument, attributeKeys: string[], codes: Map<string, Code>, language: string): string[][] {
   const { document, segments } = coded;
   return coded.codings
-    .filter((c) => c.source === 'auto')
+    .filter((c) => c.source === 'auto' || c.source === 'model')
     .map((c) => {
       const s = segments[c.segment - 1];
       const p = s.paragraphs[0]?.range ?? s.range;

@@ -16,6 +16,8 @@ export const KIND_WEIGHT: Record<Evidence['kind'], number> = {
   prefix: 0.55,
   suffix: 0.45,
   infix: 0.35,
+  // A model's words are its own evidence, never the codebook's.
+  learned: 0,
 };
 
 /** Each further match of the same term counts this share of the one before. */

@@ -29,7 +29,7 @@ export async function exportQdpxAction(file: string, paths: string[], flags: Exp
   const totals = newTotals();
   const documents: CodedDocument[] = [];
   for (const coded of counted(session, totals)) {
-    documents.push(flags.manualOnly ? { ...coded, codings: coded.codings.filter((c) => c.source !== 'auto') } : coded);
+    documents.push(flags.manualOnly ? { ...coded, codings: coded.codings.filter((c) => c.source === 'manual') } : coded);
   }
   const root = session.project.root === '.' ? basename(resolve(io.cwd)) : basename(session.project.root);
   const built = buildExport(
