@@ -5,7 +5,7 @@
  */
 import { localise, type Code } from '../codebook/types.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
-import { matchedWords } from '../coding/coding.js';
+import { matchedWords, type Evidence } from '../coding/coding.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readable } from '../formatters/text.js';
 import { anchorOf } from './anchor.js';
@@ -17,29 +17,45 @@ export const REVIEW_FIXED = ['document', 'path', 'speaker', 'line', 'anchor', 'c
 
 /** Rows of the review sheet for one coded document (auto codings only), attributes after `path`. */
 export function reviewRows(coded: CodedDocument, attributeKeys: string[], codes: Map<string, Code>, language: string): string[][] {
-  const { document, segments } = coded;
   return coded.codings
     .filter((c) => c.source === 'auto' || c.source === 'model')
-    .map((c) => {
-      const s = segments[c.segment - 1];
-      const p = s.paragraphs[0]?.range ?? s.range;
-      const code = codes.get(c.code);
-      const attributes = attributeKeys.map((k) => [document.attributes[k] ?? ''].flat().join('; '));
-      return [
-        document.id,
-        document.path,
-        ...attributes,
-        s.speaker ?? '',
-        String(s.lines.start),
-        anchorOf(document.text.slice(p.start, p.end)),
-        c.code,
-        (code && localise(code.label, language, language)) ?? c.code,
-        matchedWords(c.evidence).join('; '),
-        readable(s.text),
-        '',
-        '',
-      ];
-    });
+    .map((c) => reviewRow(coded, c.segment, c.code, c.evidence, attributeKeys, codes, language));
+}
+
+/**
+ * One row of the review sheet: a code in question at a segment, with the evidence for it; `extra`
+ * cells (the --next sheet's probability and examples) go between the terms and the text.
+ */
+export function reviewRow(
+  coded: Pick<CodedDocument, 'document' | 'segments'>,
+  ordinal: number,
+  codeId: string,
+  evidence: readonly Evidence[],
+  attributeKeys: string[],
+  codes: Map<string, Code>,
+  language: string,
+  extra: string[] = [],
+): string[] {
+  const { document, segments } = coded;
+  const s = segments[ordinal - 1];
+  const p = s.paragraphs[0]?.range ?? s.range;
+  const code = codes.get(codeId);
+  const attributes = attributeKeys.map((k) => [document.attributes[k] ?? ''].flat().join('; '));
+  return [
+    document.id,
+    document.path,
+    ...attributes,
+    s.speaker ?? '',
+    String(s.lines.start),
+    anchorOf(document.text.slice(p.start, p.end)),
+    codeId,
+    (code && localise(code.label, language, language)) ?? codeId,
+    matchedWords(evidence).join('; '),
+    ...extra,
+    readable(s.text),
+    '',
+    '',
+  ];
 }
 
 const ADD = new Set(['add', 'accept', 'accepted', 'yes', 'y', 'ja', 'j', 'ok', '1', 'true', 'x', '✓', 'keep']);

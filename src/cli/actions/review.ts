@@ -1,24 +1,27 @@
 // The work of `qda review export` and `qda review import`; options in ../commands/review.ts.
 import { join } from 'node:path';
 import { localise } from '../../codebook/types.js';
-import { codeCorpus } from '../../corpus/pipeline.js';
+import { codeCorpus, rowsFor } from '../../corpus/pipeline.js';
 import { diagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
 import { attributeColumns } from '../../formatters/codings-csv.js';
 import { csvLines, csvStart } from '../../formatters/csv.js';
 import { exists, isDirectory, readText } from '../../io/files.js';
 import { resolvePath, writeFileAtomic } from '../../io/write.js';
-import { mergeSidecar, readReviewSheet, REVIEW_FIXED, reviewRows, sidecarCsv } from '../../manual/review.js';
+import { mergeSidecar, readReviewSheet, REVIEW_FIXED, reviewRow, reviewRows, sidecarCsv } from '../../manual/review.js';
+import { reviewedSegments } from '../../learn/examples.js';
+import { MostUncertain, uncertainSegments, type Uncertain } from '../../learn/uncertain.js';
 import { parseSidecar } from '../../manual/sidecar.js';
 import { ProblemsReported, usage } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
 import { count as plural, summaryLine, writeOutput } from '../output.js';
-import { openSession, outputLanguage, report } from '../session.js';
+import { openSession, outputLanguage, report, type Session } from '../session.js';
 import { attributeKeys } from './code.js';
 
 export interface ReviewExportFlags extends CorpusFlags {
   out?: string;
   excel?: boolean;
+  next?: number;
 }
 
 export interface ReviewImportFlags extends CorpusFlags {
@@ -27,6 +30,7 @@ export interface ReviewImportFlags extends CorpusFlags {
 
 export function reviewExport(paths: string[], flags: ReviewExportFlags, io: Io): void {
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  if (flags.next !== undefined) return reviewNext(session, flags, flags.next, io);
   // The sheet shows what the auto-coder found, before anyone's decisions.
   const corpus = { ...session.corpus, manual: undefined };
   const keys = attributeColumns(attributeKeys(session));
@@ -52,6 +56,66 @@ export function reviewExport(paths: string[], flags: ReviewExportFlags, io: Io):
     io,
     flags.quiet,
     `${plural(count, 'auto coding')} to review; fill in the decision column with add or reject, then: qda review import FILE --coder NAME`,
+  );
+}
+
+/**
+ * `--next N`: the N paragraphs nobody has decided on where the model is least sure (src/learn/uncertain.ts),
+ * most uncertain first, one row per code in question, with the model's probability and the code's examples.
+ */
+function reviewNext(session: Session, flags: ReviewExportFlags, n: number, io: Io): void {
+  const predictor = session.corpus.model;
+  if (!predictor)
+    throw usage(
+      '--next needs a model to say where it is unsure: name one with --model FILE or model: in qda.yaml',
+      'train one with qda learn --out models/NAME.json',
+    );
+  const keys = attributeColumns(attributeKeys(session));
+  const codes = new Map(session.codebook.codes.map((c) => [c.id, c]));
+  const language = outputLanguage(session);
+  const header = [
+    ...REVIEW_FIXED.slice(0, 2),
+    ...keys.map((k) => k.column),
+    ...REVIEW_FIXED.slice(2, 8),
+    'probability',
+    'examples',
+    ...REVIEW_FIXED.slice(8),
+  ];
+  // The codebook's own codings, before the model and people's decisions: the model is asked here.
+  const corpus = { ...session.corpus, manual: undefined, model: undefined };
+  const kept = new MostUncertain<Uncertain & { rows: string[][] }>(n);
+  for (const coded of codeCorpus(session.files, session.compiled, corpus)) {
+    const reviewed = new Set(
+      reviewedSegments(coded.document, coded.segments, rowsFor(session.corpus, coded.document.id), [], codes).map((r) => r.segment),
+    );
+    const open = (o: number) => !reviewed.has(o) && !coded.skipped.has(o) && !coded.furniture.has(o);
+    const found = uncertainSegments(coded.document.id, coded.segments, coded.codings, coded.language, predictor, open);
+    const auto = (segment: number, code: string) => coded.codings.find((c) => c.segment === segment && c.code === code)?.evidence ?? [];
+    kept.add(
+      found.map((u) => ({
+        ...u,
+        rows: u.questions.map((q) =>
+          reviewRow(
+            coded,
+            u.segment,
+            q.code,
+            q.coding?.evidence ?? auto(u.segment, q.code),
+            keys.map((k) => k.key),
+            codes,
+            language,
+            [q.probability === undefined ? '' : q.probability.toFixed(3), String(q.examples)],
+          ),
+        ),
+      })),
+    );
+  }
+  const chosen = kept.result();
+  const rows = chosen.flatMap((u) => u.rows);
+  writeOutput(io, flags.out, [csvStart({ excel: flags.excel }) + csvLines([header, ...rows], { excel: flags.excel })]);
+  summaryLine(
+    io,
+    flags.quiet,
+    `${plural(chosen.length, 'paragraph')} where ${predictor.model.name} is least sure (${plural(rows.length, 'code')} to decide); fill in the decision column with add or reject, then: qda review import FILE --coder NAME`,
   );
 }
 

@@ -3,6 +3,13 @@ import type { Command } from 'commander';
 import type { ReviewExportFlags, ReviewImportFlags } from '../actions/review.js';
 import type { Io } from '../io.js';
 import { corpusOptions, examples } from '../options.js';
+import { usage } from '../errors.js';
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw usage(`--next must be a whole number of paragraphs, 1 or more, not "${value}"`);
+  return n;
+}
 
 export function registerReview(program: Command, io: Io): Command {
   const review = program
@@ -13,13 +20,15 @@ export function registerReview(program: Command, io: Io): Command {
     .description('one row per auto coding (document, attributes, speaker, line, code, text, matched terms) with an empty decision column')
     .argument('[paths...]', 'markdown files, folders or globs (default: the corpus of qda.yaml, or this folder)')
     .option('-o, --out <file>', 'write the sheet to this file instead of stdout')
-    .option('--excel', 'for Excel: BOM and ; as separator');
+    .option('--excel', 'for Excel: BOM and ; as separator')
+    .option('--next <n>', 'only the N paragraphs not yet reviewed where the model (--model or qda.yaml) is least sure, most uncertain first', count);
   corpusOptions(exportCommand, { selection: false }).action(async (paths: string[], flags: ReviewExportFlags) =>
     (await import('../actions/review.js')).reviewExport(paths, flags, io),
   );
   examples(exportCommand, [
     'qda review export --excel --out review.csv',
     'qda review export corpus/crooswijk --skip-speaker interviewer > crooswijk.csv',
+    'qda review export --model models/ana.json --next 50 --out next.csv',
   ]);
   const importCommand = review
     .command('import')
