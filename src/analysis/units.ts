@@ -4,7 +4,7 @@
  */
 import type { Code, Codebook } from '../codebook/types.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
-import type { Segment } from '../ingest/document.js';
+import type { Document, Segment } from '../ingest/document.js';
 import { countWords } from '../match/words.js';
 import { codeSelected, documentSelected, speakerSelected, type Filter } from '../select/filter.js';
 
@@ -59,9 +59,14 @@ function wordCount(segment: Segment): number {
 }
 
 function columnValues(coded: CodedDocument, segment: Segment, by: By, filter: Filter): string[] {
-  if (by === 'document') return [coded.document.id];
+  return groupValues(coded.document, segment, by, filter);
+}
+
+/** The values of `by` a segment counts under: its document, its speaker, or its document's attribute. */
+export function groupValues(document: Pick<Document, 'id' | 'attributes'>, segment: Segment, by: By, filter: Filter): string[] {
+  if (by === 'document') return [document.id];
   if (by === 'speaker') return [segment.speaker ?? NONE];
-  const value = coded.document.attributes[by];
+  const value = document.attributes[by];
   if (value === undefined || (Array.isArray(value) && value.length === 0)) return [NONE];
   const values = Array.isArray(value) ? [...new Set(value)] : [value];
   // --where district=Zuid on a meeting of Noord and Zuid counts it under Zuid only.

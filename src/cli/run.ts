@@ -23,6 +23,7 @@ import { registerReview } from './commands/review.js';
 import { registerAgree } from './commands/agree.js';
 import { registerMerge } from './commands/merge.js';
 import { registerLearn } from './commands/learn.js';
+import { registerSearch } from './commands/search.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(io: Io): Command {
@@ -49,6 +50,7 @@ export function buildProgram(io: Io): Command {
     registerAgree,
     registerMerge,
     registerLearn,
+    registerSearch,
     registerAnalyse,
     registerEval,
     registerExport,

@@ -9,7 +9,7 @@ import { parseCodebook } from '../codebook/load.js';
 import type { Codebook } from '../codebook/types.js';
 import { chooseEncodings } from '../corpus/encodings.js';
 import { readMemos, type Memo } from '../corpus/memos.js';
-import { surveyCorpus, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
+import { surveyCorpus, type CorpusOptions, type DocumentInfo, type SurveyHooks } from '../corpus/pipeline.js';
 import { codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
 import { readModel } from '../learn/model-file.js';
 import { Predictor } from '../learn/predict.js';
@@ -49,6 +49,8 @@ export interface SessionOptions {
   outputDir?: string;
   /** Leave the model of --model or qda.yaml unread (for `qda learn`, which makes one). */
   ignoreModel?: boolean;
+  /** For a command that reads the corpus without coding it (see SurveyHooks). */
+  survey?: SurveyHooks;
 }
 
 export function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Session {
@@ -86,7 +88,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   const sidecars = readSidecars(project, io);
   diagnostics.push(...sidecars.diagnostics);
   corpus.manual = { rows: sidecars.rows, selection: selectionFrom(flags) };
-  const survey = surveyCorpus(files, corpus);
+  const survey = surveyCorpus(files, corpus, options.survey);
   diagnostics.push(...survey.diagnostics);
   corpus.parsed = survey.parsed;
   corpus.frequencies = survey.frequencies;

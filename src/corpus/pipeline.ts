@@ -77,10 +77,26 @@ export interface CodedDocument {
   codings: Coding[];
 }
 
+/**
+ * What a command that does not code asks of the survey: no word frequencies (only scoring needs
+ * them), and each sound document handed to `visit` as it is read, so that one pass does its work.
+ */
+export interface SurveyHooks {
+  frequencies?: boolean;
+  visit?: (document: Document, segments: Segment[], context: VisitContext) => void;
+}
+
+export interface VisitContext {
+  language: string;
+  /** Speaker labels and roles (lower case) whose segments are not coded. */
+  skip: Set<string>;
+}
+
 /** Read and parse every file once, without coding: all problems, and what each document holds. */
 export function surveyCorpus(
   files: string[],
   options: CorpusOptions,
+  hooks: SurveyHooks = {},
 ): {
   documents: DocumentInfo[];
   diagnostics: Diagnostic[];
@@ -129,10 +145,13 @@ export function surveyCorpus(
       skippedSpeakers: names(segments.filter((s) => isSkipped(s, skip))),
     });
     const language = documentLanguage(document, options.language ?? 'nl');
-    let counter = counters.get(language);
-    if (!counter) counters.set(language, (counter = new FrequencyCounter(stemmerFor(language))));
-    for (const segment of segments) counter.add(segment.text);
-    if (kept + document.text.length <= KEEP_PARSED) {
+    if (hooks.frequencies !== false) {
+      let counter = counters.get(language);
+      if (!counter) counters.set(language, (counter = new FrequencyCounter(stemmerFor(language))));
+      for (const segment of segments) counter.add(segment.text);
+    }
+    if (hooks.visit) hooks.visit(document, segments, { language, skip });
+    else if (kept + document.text.length <= KEEP_PARSED) {
       kept += document.text.length;
       parsed.set(path, { document, segments });
     }
@@ -208,14 +227,14 @@ export function headingSegment(documentId: string, title: string): Segment {
   };
 }
 
-function isSkipped(segment: Segment, skip: Set<string>): boolean {
+export function isSkipped(segment: Segment, skip: Set<string>): boolean {
   if (skip.size === 0) return false;
   return (
     (segment.speaker !== undefined && skip.has(segment.speaker.toLowerCase())) || (segment.speakerRole !== undefined && skip.has(segment.speakerRole))
   );
 }
 
-function documentLanguage(document: Document, fallback: string): string {
+export function documentLanguage(document: Document, fallback: string): string {
   const value = document.attributes.language;
   return typeof value === 'string' && LANGUAGES.includes(value as never) ? value : fallback;
 }
