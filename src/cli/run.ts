@@ -24,6 +24,7 @@ import { registerAgree } from './commands/agree.js';
 import { registerMerge } from './commands/merge.js';
 import { registerLearn } from './commands/learn.js';
 import { registerSearch } from './commands/search.js';
+import { registerAnonymise } from './commands/anonymise.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(io: Io): Command {
@@ -51,6 +52,7 @@ export function buildProgram(io: Io): Command {
     registerMerge,
     registerLearn,
     registerSearch,
+    registerAnonymise,
     registerAnalyse,
     registerEval,
     registerExport,

@@ -1,6 +1,7 @@
 /**
  * Project settings: qda.yaml (corpus globs, codebook, model, unit, compare-by attribute, language, encoding
- * and encodings per glob, speakers to skip, output folder), validated with positions like a codebook.
+ * and encodings per glob, speakers to skip, output folder, names for qda anonymise), validated with
+ * positions like a codebook.
  */
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { parseLocatedYaml } from '../diagnostics/yaml.js';
@@ -29,6 +30,13 @@ export interface Settings {
   threshold?: number;
   /** Share of the leading cluster's score another cluster needs. */
   secondary?: number;
+  /** Names of people that `qda anonymise` replaces, with the pseudonym chosen for some. */
+  names: NameSetting[];
+}
+
+export interface NameSetting {
+  name: string;
+  pseudonym?: string;
 }
 
 export interface EncodingRule {
@@ -48,14 +56,15 @@ export const DEFAULT_SETTINGS: Settings = {
   encodings: [],
   skipSpeakers: [],
   out: 'out',
+  names: [],
 };
 
-const KEYS = ['corpus', 'codebook', 'model', 'unit', 'compareBy', 'language', 'encoding', 'encodings', 'skipSpeakers', 'out', 'threshold', 'secondary'];
+const KEYS = ['corpus', 'codebook', 'model', 'unit', 'compareBy', 'language', 'encoding', 'encodings', 'skipSpeakers', 'out', 'threshold', 'secondary', 'names'];
 
 export function parseSettings(path: string, text: string): { settings: Settings; diagnostics: Diagnostic[] } {
   const { doc, at, errors } = parseLocatedYaml(path, text, 'settings/yaml');
   const diagnostics: Diagnostic[] = [...errors];
-  const settings: Settings = { ...DEFAULT_SETTINGS, corpus: [...DEFAULT_SETTINGS.corpus], encodings: [], skipSpeakers: [] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, corpus: [...DEFAULT_SETTINGS.corpus], encodings: [], skipSpeakers: [], names: [] };
   const error = (node: Node | null | undefined, message: string, hint?: string, rule = 'settings') =>
     diagnostics.push(diagnostic('error', path, rule, message, at(node), hint));
 
@@ -112,6 +121,9 @@ export function parseSettings(path: string, text: string): { settings: Settings;
           else settings.encodings.push({ glob, encoding: name, ...at(rule.key) });
         }
         break;
+      case 'names':
+        readNames(value, pair.key, settings.names, error);
+        break;
       case 'threshold':
       case 'secondary': {
         const n = isScalar(value) && typeof value.value === 'number' ? value.value : NaN;
@@ -133,6 +145,33 @@ export function parseSettings(path: string, text: string): { settings: Settings;
     }
   }
   return { settings, diagnostics };
+}
+
+/** `names:` as a list of names, or a mapping of names to the pseudonyms chosen for them. */
+function readNames(
+  value: Node | null,
+  key: Node,
+  names: NameSetting[],
+  error: (node: Node | null | undefined, message: string, hint?: string) => void,
+): void {
+  const hint = 'write `names: [Hatice Yilmaz, Bram]` or `names: { Hatice Yilmaz: Fatma, Bram: "[Persoon 9]" }`';
+  const text = (node: unknown) => (isScalar(node) && node.value !== null && String(node.value).trim() !== '' ? String(node.value).trim() : undefined);
+  const empty = (node: Node | null) => node === null || (isScalar(node) && node.value === null);
+  if (isSeq(value)) {
+    for (const item of value.items as Node[]) {
+      const name = text(item);
+      if (name) names.push({ name });
+      else error(item, '`names` must list names as text', hint);
+    }
+  } else if (isMap(value)) {
+    for (const pair of value.items as Pair<Node, Node>[]) {
+      const name = text(pair.key);
+      const pseudonym = empty(pair.value) ? undefined : text(pair.value);
+      if (!name) error(pair.key, 'a name under `names` is empty', hint);
+      else if (!empty(pair.value) && !pseudonym) error(pair.value, `the pseudonym of "${name}" must be text`, hint);
+      else names.push(pseudonym ? { name, pseudonym } : { name });
+    }
+  } else error(value ?? key, '`names` must be a list or a mapping of names', hint);
 }
 
 const ENCODING_HINT = `use one of: ${ENCODINGS.join(', ')}`;

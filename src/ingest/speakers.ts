@@ -40,7 +40,7 @@ const NOT_NAMES = new Set(
 );
 
 /** Lower-case words inside names. */
-const PARTICLES = new Set(['de', 'van', 'der', 'den', 'ten', 'ter', 'te', 'la', 'le', 'el', 'al', 'bin', 'ben', 'von', 'da', 'di', 'du']);
+export const PARTICLES = new Set(['de', 'van', 'der', 'den', 'ten', 'ter', 'te', 'la', 'le', 'el', 'al', 'bin', 'ben', 'von', 'da', 'di', 'du']);
 
 /**
  * The speaker label a line starts with, if any. `line` is the line without its line break.

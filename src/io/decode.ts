@@ -63,7 +63,7 @@ export function misreadUtf8(bytes: Uint8Array, encoding: string): Misread | unde
  * windows-1252 differs from latin1 in 0x80–0x9F only. Node's TextDecoder decodes that range as latin1
  * control characters, so the table is ours; 0 marks the five bytes the encoding leaves undefined.
  */
-const CP1252_HIGH = [
+export const CP1252_HIGH = [
   0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d,
   0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 ];

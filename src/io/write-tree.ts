@@ -49,3 +49,42 @@ export function writeTreeAtomic(dir: string, files: [string, string][]): void {
     throw error;
   }
 }
+
+/**
+ * A folder written file by file into a temporary folder beside it, and put in place whole by
+ * `commit` (replacing the folder that was there, which the caller has checked may be replaced), or
+ * removed by `abort`. Files are written as they come, so that a large tree is never held at once.
+ */
+export class TreeWriter {
+  private readonly target: string;
+  private readonly temp: string;
+
+  constructor(dir: string) {
+    this.target = resolve(dir);
+    this.temp = join(dirname(this.target), `.${basename(this.target)}${tempSuffix()}`);
+    mkdirSync(this.temp, { recursive: true });
+  }
+
+  add(path: string, bytes: Uint8Array | string): void {
+    const full = resolve(this.temp, path);
+    if (!full.startsWith(this.temp + sep)) throw new Error(`refusing to write ${path} outside ${this.target}`);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, bytes);
+  }
+
+  commit(): void {
+    const old = existsSync(this.target) ? `${this.temp}-old` : undefined;
+    if (old) renameSync(this.target, old);
+    try {
+      renameSync(this.temp, this.target);
+    } catch (error) {
+      if (old) renameSync(old, this.target);
+      throw error;
+    }
+    if (old) rmSync(old, { recursive: true, force: true });
+  }
+
+  abort(): void {
+    rmSync(this.temp, { recursive: true, force: true });
+  }
+}
