@@ -26,7 +26,7 @@ export function readResolutions(
   coders: string[],
   codes: Map<string, Code>,
 ): { resolutions: Map<string, Resolution>; diagnostics: Diagnostic[] } {
-  const { fields, records } = readSheet(text);
+  const { fields, records, problems } = readSheet(text);
   const resolutions = new Map<string, Resolution>();
   const diagnostics: Diagnostic[] = [];
   const bad = (line: number, message: string, hint?: string) =>
@@ -43,6 +43,8 @@ export function readResolutions(
     );
     return { resolutions, diagnostics };
   }
+  for (const p of problems) bad(p.line, p.message.replace(/^row \d+: /, ''), 'fix the quotes of that row in the spreadsheet and save it again');
+  if (problems.length > 0) return { resolutions, diagnostics };
   for (const { line, cell } of records) {
     const raw = cell('decision');
     if (raw === '') continue;

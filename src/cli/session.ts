@@ -14,7 +14,7 @@ import { codebookName, codebookPath, displayPath, openProject, projectFiles, typ
 import { readModel } from '../learn/model-file.js';
 import { Predictor } from '../learn/predict.js';
 import { corpusNow, staleness } from '../learn/stale.js';
-import { collapseRepeats, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { addAll, collapseRepeats, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeColour } from '../formatters/colour.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
 import { CORPUS_EXTENSIONS, exists, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
@@ -62,7 +62,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   if (!exists(bookPath, io.cwd))
     throw inputProblem(`codebook ${shownBook} not found`, 'name a codebook file with --codebook, or leave it out for the HALL codebook');
   const loaded = parseCodebook(shownBook, readText(bookPath, io.cwd));
-  diagnostics.push(...loaded.diagnostics);
+  addAll(diagnostics, loaded.diagnostics);
 
   const writes = [options.output, options.outputDir].filter((p): p is string => p !== undefined);
   const { files, missing } = projectFiles(project, io.cwd, writes);
@@ -71,7 +71,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   for (const m of missing) diagnostics.push({ file: m, severity: 'warning', rule: 'corpus/no-files', message: 'no transcripts found here' });
 
   const encodings = chooseEncodings(project, io.cwd, flags.encoding);
-  diagnostics.push(...encodings.diagnostics);
+  addAll(diagnostics, encodings.diagnostics);
   const corpus: CorpusOptions = {
     encoding: encodings.encodingOf,
     unit: project.settings.unit,
@@ -86,15 +86,15 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   // Hand-made codings are checked against a sound codebook only; a broken one would make every code unknown.
   if (loaded.codebook && !hasErrors(loaded.diagnostics)) corpus.codes = new Map(loaded.codebook.codes.map((c) => [c.id, c]));
   const sidecars = readSidecars(project, io);
-  diagnostics.push(...sidecars.diagnostics);
+  addAll(diagnostics, sidecars.diagnostics);
   corpus.manual = { rows: sidecars.rows, selection: selectionFrom(flags) };
   const survey = surveyCorpus(files, corpus, options.survey);
-  diagnostics.push(...survey.diagnostics);
+  addAll(diagnostics, survey.diagnostics);
   corpus.parsed = survey.parsed;
   corpus.frequencies = survey.frequencies;
   if (project.settings.model && !options.ignoreModel && loaded.codebook && corpus.codes) {
     const learned = openModel(project.settings.model, loaded.codebook, files, corpus, io);
-    diagnostics.push(...learned.diagnostics);
+    addAll(diagnostics, learned.diagnostics);
     if (learned.predictor) corpus.model = learned.predictor;
   }
 
@@ -158,8 +158,9 @@ function readSidecars(project: Project, io: Io): { rows: ManualRow[]; diagnostic
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const parsed = parseSidecar(file, readText(file, io.cwd));
-    rows.push(...parsed.rows);
-    diagnostics.push(...parsed.diagnostics);
+    // One by one: a spread of a million rows overflows the call stack.
+    for (const row of parsed.rows) rows.push(row);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
   }
   return { rows, diagnostics, coders: files.map(coderOf) };
 }

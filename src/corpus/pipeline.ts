@@ -14,7 +14,7 @@ import { FrequencyCounter, NO_FREQUENCIES, type Frequencies } from '../scoring/f
 import { makeScorer, scoreDocument, type Scorer } from '../scoring/score.js';
 import { specificity } from '../scoring/specificity.js';
 import { furniture, type Furniture } from '../scoring/statement.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { addAll, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { segmentDocument, type Document, type Segment, type Unit } from '../ingest/document.js';
 import { loadDocument, type FileEncoding } from './load.js';
 import type { Code } from '../codebook/types.js';
@@ -112,7 +112,7 @@ export function surveyCorpus(
   let kept = 0;
   for (const path of files) {
     const loaded = loadDocument(path, options.read(path), encodingOf(options, path));
-    diagnostics.push(...loaded.diagnostics);
+    addAll(diagnostics, loaded.diagnostics);
     const document = loaded.document;
     if (!document) continue;
     const first = ids.get(document.id);
@@ -133,7 +133,7 @@ export function surveyCorpus(
     const segments = segmentDocument(document, options.unit);
     if (segments.length === 0)
       diagnostics.push(diagnostic('warning', path, 'document/no-text', 'document has no text to code', undefined, 'add text below the front matter'));
-    diagnostics.push(...checkManual(document, segments, rowsFor(options, document.id), options.codes));
+    addAll(diagnostics, checkManual(document, segments, rowsFor(options, document.id), options.codes));
     const names = (list: Segment[]) => [...new Set(list.flatMap((s) => [s.speaker, s.speakerRole]).filter((s): s is string => s !== undefined))];
     const skip = new Set(options.skipSpeakers.map((s) => s.toLowerCase()));
     documents.push({

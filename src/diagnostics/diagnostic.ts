@@ -70,3 +70,8 @@ export function collapseRepeats(list: Diagnostic[], max = 5): Diagnostic[] {
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Append one list to another without spreading it: a spread of a million items overflows the stack. */
+export function addAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}

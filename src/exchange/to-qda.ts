@@ -166,7 +166,7 @@ export function importProject(project: ExProject, read: (path: string) => Uint8A
       ['document', 'anchor', 'code', 'decision', 'note', 'line', 'text'],
       ...unique.map((r) => [r.document, r.anchor, r.code, 'add', r.note, r.line, r.text]),
     ];
-    files.push([`codings/${coder}.csv`, csvLines(table)]);
+    files.push([`codings/${coder}.csv`, csvLines(table, { store: true })]);
   }
 
   const memoNames = new Set<string>();

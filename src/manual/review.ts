@@ -7,6 +7,7 @@ import { localise, type Code } from '../codebook/types.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
 import { matchedWords, type Evidence } from '../coding/coding.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { guardCell } from '../formatters/csv.js';
 import { readable } from '../formatters/text.js';
 import { anchorOf } from './anchor.js';
 import { anchorsOf } from './apply.js';
@@ -42,13 +43,14 @@ export function reviewRow(
   const code = codes.get(codeId);
   const attributes = attributeKeys.map((k) => [document.attributes[k] ?? ''].flat().join('; '));
   return [
-    document.id,
+    // The cells that must match again on import keep their exact text through the spreadsheet.
+    guardCell(document.id, true),
     document.path,
     ...attributes,
     s.speaker ?? '',
     String(s.lines.start),
-    anchorOf(document.text.slice(p.start, p.end)),
-    codeId,
+    guardCell(anchorOf(document.text.slice(p.start, p.end)), true),
+    guardCell(codeId, true),
     (code && localise(code.label, language, language)) ?? codeId,
     matchedWords(evidence).join('; '),
     ...extra,
@@ -83,7 +85,7 @@ export function readReviewSheet(
   documents: Map<string, { text: string; segments: CodedDocument['segments'] }>,
   codes: Map<string, Code>,
 ): ImportedSheet {
-  const { fields, records } = readSheet(text);
+  const { fields, records, problems } = readSheet(text);
   const diagnostics: Diagnostic[] = [];
   const missing = ['document', 'anchor', 'code', 'decision'].filter((f) => !fields.includes(f));
   if (missing.length > 0) {
@@ -99,6 +101,9 @@ export function readReviewSheet(
     );
     return { rows: [], diagnostics };
   }
+  for (const p of problems)
+    diagnostics.push(diagnostic('error', path, 'review/row', p.message, { line: p.line, column: 1 }, 'fix the quotes of that row in the spreadsheet and save it again'));
+  if (problems.length > 0) return { rows: [], diagnostics };
   const anchors = new Map<string, Map<string, number[]>>();
   const rows: ManualRow[] = [];
   records.forEach(({ line, cell }) => {

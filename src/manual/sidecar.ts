@@ -3,10 +3,10 @@
  * code, decision (add | reject) and an optional note (docs/codings.md). Every bad row is reported with
  * its file and line; the good rows are kept.
  */
-import Papa from 'papaparse';
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseLocatedYaml } from '../diagnostics/yaml.js';
+import { readSheet } from './sheet.js';
 
 export type Decision = 'add' | 'reject';
 
@@ -39,9 +39,8 @@ export function parseSidecar(path: string, text: string): { rows: ManualRow[]; d
 }
 
 function parseCsvSidecar(path: string, text: string): { rows: ManualRow[]; diagnostics: Diagnostic[] } {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+  const { fields, records, problems } = readSheet(text);
   const diagnostics: Diagnostic[] = [];
-  const fields = parsed.meta.fields ?? [];
   const missing = REQUIRED.filter((c) => !fields.includes(c));
   if (missing.length > 0) {
     diagnostics.push(
@@ -56,12 +55,14 @@ function parseCsvSidecar(path: string, text: string): { rows: ManualRow[]; diagn
     );
     return { rows: [], diagnostics };
   }
+  for (const p of problems)
+    diagnostics.push(diagnostic('error', path, 'codings/csv', p.message, { line: p.line, column: 1 }, 'fix the quotes of that row; no row of this file was used'));
+  if (problems.length > 0) return { rows: [], diagnostics };
   const rows: ManualRow[] = [];
-  parsed.data.forEach((record, i) => {
-    // Row i of the data stands on line i + 2 (after the header) unless a cell spans lines.
-    const row = checkRow(record, path, i + 2, diagnostics);
+  for (const record of records) {
+    const row = checkRow(record.cell, path, record.line, diagnostics);
     if (row) rows.push(row);
-  });
+  }
   return { rows, diagnostics };
 }
 
@@ -83,17 +84,22 @@ function parseYamlSidecar(path: string, text: string): { rows: ManualRow[]; diag
       diagnostics.push(diagnostic('error', path, 'codings/shape', 'each row is a mapping of document, anchor, code, decision', at(item)));
       continue;
     }
-    const record: Record<string, string> = {};
+    const record = new Map<string, string>();
     for (const pair of item.items as Pair<Node, Node>[])
-      if (isScalar(pair.key) && isScalar(pair.value)) record[String(pair.key.value)] = String(pair.value.value ?? '');
-    const row = checkRow(record, path, at(item).line, diagnostics);
+      if (isScalar(pair.key) && isScalar(pair.value)) record.set(String(pair.key.value), scalarText(pair.value));
+    const row = checkRow((key) => (record.get(key) ?? '').trim(), path, at(item).line, diagnostics);
     if (row) rows.push(row);
   }
   return { rows, diagnostics };
 }
 
-function checkRow(record: Record<string, string | undefined>, path: string, line: number, diagnostics: Diagnostic[]): ManualRow | undefined {
-  const value = (key: string) => (record[key] ?? '').trim();
+/** A YAML scalar as it was written: `007` stays `007`, not the number 7. */
+function scalarText(node: Scalar): string {
+  if (node.value === null || node.value === undefined) return '';
+  return typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
+}
+
+function checkRow(value: (key: string) => string, path: string, line: number, diagnostics: Diagnostic[]): ManualRow | undefined {
   const empty = REQUIRED.filter((c) => value(c) === '');
   if (empty.length > 0) {
     diagnostics.push(

@@ -133,3 +133,25 @@ describe('CSV cells never start with = + - @', () => {
     }
   });
 });
+
+describe('a CSV opened with the other delimiter runs no formula', () => {
+  // Dutch Excel splits a comma file on ;, and an English one a ; file on ,.
+  test.each([
+    [false, ';'],
+    [true, ','],
+  ])('--excel %s read as split on %s', async (excel, other) => {
+    const dir = tempDir({ 'a.md': '---\ndistrict: "x;=1+1;"\n---\n\nx;=1+1; korte lijnen, +cmd|x; wachtlijst,@SUM(A1)\n' });
+    for (const argv of [
+      ['code', '.', '--format', 'csv'],
+      ['excerpts', '.', '--format', 'csv'],
+      ['matrix', '.', '--format', 'csv', '--by', 'district'],
+    ]) {
+      const r = await qda([...argv, ...(excel ? ['--excel'] : [])], { cwd: dir });
+      expect(r.code).toBe(0);
+      const rows = Papa.parse<string[]>(r.stdout.replace(/^\uFEFF/, ''), { delimiter: other, quoteChar: '\u0000', skipEmptyLines: true }).data;
+      const cells = rows.flat().map((c) => c.replace(/^"/, ''));
+      expect(cells.filter((c) => /^[=+\-@]/.test(c) && !/^[-+]?\d+([.,]\d+)?%?$/.test(c)), argv.join(' ')).toEqual([]);
+      expect(r.stdout).toContain("x;'=1+1;");
+    }
+  });
+});

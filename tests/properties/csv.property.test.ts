@@ -40,7 +40,20 @@ const table = <T>(cell: fc.Arbitrary<T>) =>
 
 /** A number (as text, with a decimal point or comma, an exponent or a % sign) is data, not a formula. */
 const numeric = (cell: string) => /^[-+]?(\d+([.,]\d+)?|[.,]\d+)([eE][-+]?\d+)?%?$/.test(cell);
-const guarded = (cell: string) => (/^[=+\-@\t\r]/.test(cell) && !numeric(cell) ? `'${cell}` : cell);
+/**
+ * The guard as a spreadsheet needs it: the cell's start, and each part after a , ; CR or LF (where a
+ * spreadsheet splitting on the other delimiter, or on lines, would start a cell), gets a ' before = + - @ or a tab.
+ */
+const guarded = (cell: string) => {
+  const parts = cell.split(/(?<=[,;\r\n])/);
+  return parts
+    .map((part, i) => {
+      if (i === 0) return /^[=+\-@\t\r]/.test(cell) && !numeric(cell) ? `'${part}` : part;
+      const body = part.replace(/[,;\r\n]$/, '');
+      return /^[=+\-@\t]/.test(body) && !numeric(body) ? `'${part}` : part;
+    })
+    .join('');
+};
 
 function parse(csv: string, delimiter: string): string[][] {
   expect(csv.endsWith('\r\n')).toBe(true);
@@ -111,10 +124,26 @@ describe('CSV round trip', () => {
 
   test('negative numbers written as text are numbers, not formulas; text after a sign is guarded', () => {
     const numbers = ['-0.500', '-0,500', '+1', '-12%', '-1e5', '-.5', '-2'];
-    const text = ['-2 wachtlijsten', '-', '--1', '-1-1', '-1\n=2', '+31 10 123', '=1', '@SUM(1)', '-0.5)+cmd'];
+    const text = ['-2 wachtlijsten', '-', '--1', '-1-1', '+31 10 123', '=1', '@SUM(1)', '-0.5)+cmd'];
     expect(parse(csvLines([numbers]), ',')).toEqual([numbers]);
     expect(parse(csvLines([text]), ',')).toEqual([text.map((c) => `'${c}`)]);
+    expect(parse(csvLines([['-1\n=2']]), ',')).toEqual([["'-1\n'=2"]]);
     expect(csvLines([['kappa', '-0,500']], { excel: true })).toBe('kappa;-0,500\r\n');
+  });
+
+  // A Dutch Excel splits a comma file on ; and an English one a ; file on ,: quotes hold the cell
+  // together, and the part after the other delimiter is guarded in case they do not.
+  test('the other delimiter: quoted, and the part after it guarded', () => {
+    expect(csvLines([['x;=1+1;', 'a']])).toBe(`"x;'=1+1;",a\r\n`);
+    expect(csvLines([['x,=1+1,', 'a']], { excel: true })).toBe(`"x,'=1+1,";a\r\n`);
+    expect(csvLines([['ja; nee', 'ja, nee', 'regel\n@SUM(1)', 'a;-1']])).toBe(`"ja; nee","ja, nee","regel\n'@SUM(1)","a;-1"\r\n`);
+    expect(csvLines([['-0,5', '12,5%']], { excel: true })).toBe('-0,5;12,5%\r\n');
+    // Split as a careless reader would: on every , ; and line break, quotes ignored.
+    for (const excel of [false, true]) {
+      const csv = csvLines([['x;=1+1;,+2', 'y,@SUM(A1);-cmd', 'z\n=1']], { excel });
+      const parts = csv.replace(/"/g, '').split(/[,;\r\n]/);
+      expect(parts.filter((c) => /^[=+\-@]/.test(c) && !numeric(c))).toEqual([]);
+    }
   });
 
   test('an empty table writes nothing', () => {

@@ -10,7 +10,8 @@ import { codeCorpus } from '../../corpus/pipeline.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { csvLines } from '../../formatters/csv.js';
 import { exists, readText } from '../../io/files.js';
-import { resolvePath, writeFileAtomic } from '../../io/write.js';
+import { ensureDir, resolvePath } from '../../io/write.js';
+import { lockedWrite } from '../locked-write.js';
 import { INLINE_CODER } from '../../manual/apply.js';
 import { sidecarCsv } from '../../manual/review.js';
 import type { ManualRow } from '../../manual/sidecar.js';
@@ -59,7 +60,7 @@ export function mergeAction(coders: string[], flags: MergeFlags, io: Io): void {
     const { decisions, conflicts } = documentDecisions(coded, coders, mine);
     problems.push(...conflicts);
     const done = documentConsensus(decisions, labels, options, counts);
-    consensus.push(...done.rows);
+    for (const row of done.rows) consensus.push(row);
     problems.push(...done.problems);
     done.used.forEach((k) => used.add(k));
     done.units.forEach((k) => units.add(k));
@@ -75,7 +76,13 @@ export function mergeAction(coders: string[], flags: MergeFlags, io: Io): void {
     io.stderr.write(`nothing written to ${shown}\n`);
     throw new ProblemsReported(1);
   }
-  writeFileAtomic(resolvePath(io.cwd, target), csvLines(sidecarCsv(consensus)));
+  ensureDir(resolvePath(io.cwd, folder));
+  lockedWrite(resolvePath(io.cwd, target), shown, () => {
+    // Checked again under the lock: another run may have written it meanwhile.
+    if (exists(target, io.cwd) && !flags.force)
+      throw inputProblem(`${shown} already exists`, 'give --force to replace it, or choose another --into name; nothing was written');
+    return csvLines(sidecarCsv(consensus), { store: true });
+  });
   summaryLine(
     io,
     flags.quiet,

@@ -6,7 +6,8 @@ import { diagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
 import { attributeColumns } from '../../formatters/codings-csv.js';
 import { csvLines, csvStart } from '../../formatters/csv.js';
 import { exists, isDirectory, readText } from '../../io/files.js';
-import { resolvePath, writeFileAtomic } from '../../io/write.js';
+import { ensureDir, resolvePath } from '../../io/write.js';
+import { lockedWrite } from '../locked-write.js';
 import { mergeSidecar, readReviewSheet, REVIEW_FIXED, reviewRow, reviewRows, sidecarCsv } from '../../manual/review.js';
 import { reviewedSegments } from '../../learn/examples.js';
 import { MostUncertain, uncertainSegments, type Uncertain } from '../../learn/uncertain.js';
@@ -140,14 +141,17 @@ export function reviewImport(sheet: string, paths: string[], flags: ReviewImport
   }
   const folder = join(session.project.root, 'codings');
   const target = join(folder, `${flags.coder}.csv`);
-  const existing =
-    exists(target, io.cwd) && !isDirectory(target, io.cwd) ? parseSidecar(target, readText(target, io.cwd)) : { rows: [], diagnostics: [] };
-  if (hasErrors(existing.diagnostics)) {
-    report(io, [...existing.diagnostics, diagnostic('error', target, 'review/target', 'the existing codings file has errors; nothing was imported')]);
-    throw new ProblemsReported(1);
-  }
-  const merged = mergeSidecar(existing.rows, imported.rows);
-  writeFileAtomic(resolvePath(io.cwd, target), csvLines(sidecarCsv(merged)));
+  ensureDir(resolvePath(io.cwd, folder));
+  // Read, merge and write under one lock: two imports at once each keep the other's rows.
+  lockedWrite(resolvePath(io.cwd, target), target, () => {
+    const existing =
+      exists(target, io.cwd) && !isDirectory(target, io.cwd) ? parseSidecar(target, readText(target, io.cwd)) : { rows: [], diagnostics: [] };
+    if (hasErrors(existing.diagnostics)) {
+      report(io, [...existing.diagnostics, diagnostic('error', target, 'review/target', 'the existing codings file has errors; nothing was imported')]);
+      throw new ProblemsReported(1);
+    }
+    return csvLines(sidecarCsv(mergeSidecar(existing.rows, imported.rows)), { store: true });
+  });
   const adds = imported.rows.filter((r) => r.decision === 'add').length;
   const label = (id: string) => localise(codes.get(id)?.label, outputLanguage(session), session.codebook.language) ?? id;
   summaryLine(

@@ -6,10 +6,11 @@ import { diagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
 import { csvLines } from '../../formatters/csv.js';
 import { searchCsv, searchJson, searchMarkdown, totalsLine, type SearchInfo } from '../../formatters/search.js';
 import { exists, isDirectory, readText } from '../../io/files.js';
-import { resolvePath, writeFileAtomic } from '../../io/write.js';
+import { ensureDir, resolvePath } from '../../io/write.js';
+import { lockedWrite } from '../locked-write.js';
 import { INLINE_CODER } from '../../manual/apply.js';
 import { mergeSidecar, sidecarCsv } from '../../manual/review.js';
-import { parseSidecar } from '../../manual/sidecar.js';
+import { parseSidecar, type ManualRow } from '../../manual/sidecar.js';
 import { closest } from '../../codebook/suggest.js';
 import { hitRows } from '../../search/code-as.js';
 import { SearchCollector, type SearchResult } from '../../search/collect.js';
@@ -102,18 +103,23 @@ function codeHits(session: Session, result: SearchResult, code: string, coder: s
         `${displayPath(other, io.cwd)} already holds decisions of ${coder}`,
         'add these to that file by hand, or choose another --coder; nothing was written',
       );
-  const existing =
-    exists(target, io.cwd) && !isDirectory(target, io.cwd) ? parseSidecar(target, readText(target, io.cwd)) : { rows: [], diagnostics: [] };
-  if (hasErrors(existing.diagnostics)) {
-    report(io, [...existing.diagnostics, diagnostic('error', target, 'search/target', 'the existing codings file has errors; nothing was written')]);
-    throw new ProblemsReported(1);
-  }
-  // A decision already in the file (an add, or a reject someone made) stays as it is.
-  const key = (r: { document: string; anchor: string; code: string }) => `${r.document}\u0000${r.anchor}\u0000${r.code}`;
-  const known = new Set(existing.rows.map(key));
   const rows = hitRows(result.hits, code, coder, query, target);
-  const fresh = rows.filter((r) => !known.has(key(r)));
-  writeFileAtomic(resolvePath(io.cwd, target), csvLines(sidecarCsv(mergeSidecar(existing.rows, fresh))));
+  let fresh: ManualRow[] = [];
+  ensureDir(resolvePath(io.cwd, folder));
+  // Read, merge and write under one lock, as review import does: a concurrent writer keeps its rows.
+  lockedWrite(resolvePath(io.cwd, target), displayPath(target, io.cwd), () => {
+    const existing =
+      exists(target, io.cwd) && !isDirectory(target, io.cwd) ? parseSidecar(target, readText(target, io.cwd)) : { rows: [], diagnostics: [] };
+    if (hasErrors(existing.diagnostics)) {
+      report(io, [...existing.diagnostics, diagnostic('error', target, 'search/target', 'the existing codings file has errors; nothing was written')]);
+      throw new ProblemsReported(1);
+    }
+    // A decision already in the file (an add, or a reject someone made) stays as it is.
+    const key = (r: { document: string; anchor: string; code: string }) => `${r.document}\u0000${r.anchor}\u0000${r.code}`;
+    const known = new Set(existing.rows.map(key));
+    fresh = rows.filter((r) => !known.has(key(r)));
+    return csvLines(sidecarCsv(mergeSidecar(existing.rows, fresh)), { store: true });
+  });
   summaryLine(
     io,
     quiet,
