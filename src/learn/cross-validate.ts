@@ -15,9 +15,14 @@ export interface CvRow {
   level: 'code' | 'cluster';
   /** Positive examples in all folds together. */
   positives: number;
-  /** The model with the codebook, by the rule of predict.ts; absent when too few positives to model. */
+  /**
+   * The model with the codebook, by the rule of predict.ts (the codebook deciding in folds where the
+   * code was not modelled); absent when the code was modelled in no fold.
+   */
   model?: Score;
   codebook: Score;
+  /** Folds (1-based) whose training part had too few positive examples to model the code, and how many it had. */
+  tooFew: { fold: number; positives: number }[];
 }
 
 export interface CrossValidation {
@@ -25,8 +30,8 @@ export interface CrossValidation {
   documents: number;
   paragraphs: number;
   rows: CvRow[];
-  /** Micro averages over the codes (not clusters). */
-  micro: { model: Score; codebook: Score };
+  /** Micro averages over the codes (not clusters); no model figures when no code was modelled in any fold. */
+  micro: { model?: Score; codebook: Score };
 }
 
 interface Counts {
@@ -52,11 +57,20 @@ export function crossValidate(
     else if (predicted) c.fp++;
     else if (actual) c.fn++;
   };
+  const testedFolds = new Set(documents.map((d) => foldOf.get(d))).size;
+  const tooFew = new Map<string, { fold: number; positives: number }[]>(codebook.codes.map((c) => [c.id, []]));
   for (let f = 0; f < folds; f++) {
     const train = examples.filter((e) => foldOf.get(e.document) !== f);
     const test = examples.filter((e) => foldOf.get(e.document) === f);
     if (test.length === 0) continue;
-    const predictor = new Predictor(trainModel(train, codebook, { name: 'cv', generator: '', unit: '', coders: [] }, options), codes);
+    const trained = trainModel(train, codebook, { name: 'cv', generator: '', unit: '', coders: [] }, options);
+    const modelled = new Set(trained.models.map((m) => m.code));
+    for (const c of codebook.codes) {
+      const positives = train.filter((e) => e.codes.includes(c.id)).length;
+      // A code nobody gave anywhere has nothing to report; one too rare in this fold's training does.
+      if (!modelled.has(c.id) && examples.some((e) => e.codes.includes(c.id))) tooFew.get(c.id)!.push({ fold: f + 1, positives });
+    }
+    const predictor = new Predictor(trained, codes);
     for (const e of test) {
       const auto = [...e.features.keywords.keys()];
       const chosen = decide(predictor.probabilities(e.features), auto, codes).map((c) => c.code);
@@ -71,12 +85,11 @@ export function crossValidate(
   targets.forEach((t, i) => {
     const positives = examples.filter((e) => t.has(e.codes)).length;
     if (positives === 0 && book[i].fp === 0 && model[i].fp === 0) return;
-    const row: CvRow = { code: t.code, level: t.level, positives, codebook: score(t.code, book[i]) };
-    // A cluster's figures come from its codes' decisions, so it has model figures when any of its codes is modelled.
-    const modelled =
-      t.level === 'code'
-        ? positives >= options.minPositives
-        : codebook.codes.some((c) => c.cluster === t.code && examples.filter((e) => e.codes.includes(c.id)).length >= options.minPositives);
+    const few = tooFew.get(t.code) ?? [];
+    const row: CvRow = { code: t.code, level: t.level, positives, codebook: score(t.code, book[i]), tooFew: few };
+    // A cluster's figures come from its codes' decisions, so it has model figures when any of its codes was modelled in a fold.
+    const modelledIn = (code: string) => (tooFew.get(code)?.length ?? 0) < testedFolds && examples.some((e) => e.codes.includes(code));
+    const modelled = t.level === 'code' ? modelledIn(t.code) : codebook.codes.some((c) => c.cluster === t.code && modelledIn(c.id));
     if (modelled) row.model = score(t.code, model[i]);
     rows.push(row);
   });
@@ -89,6 +102,9 @@ export function crossValidate(
     documents: documents.length,
     paragraphs: examples.length,
     rows,
-    micro: { model: score('micro average', sum(model)), codebook: score('micro average', sum(book)) },
+    micro: {
+      ...(rows.some((r) => r.level === 'code' && r.model) ? { model: score('micro average', sum(model)) } : {}),
+      codebook: score('micro average', sum(book)),
+    },
   };
 }

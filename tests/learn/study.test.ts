@@ -170,7 +170,7 @@ describe('qda learn on the Veendijk study', () => {
     expect(buren.positives).toBe(8);
     expect(buren.codebook.precision).toBeGreaterThan(0);
     const table = (await qda(['learn', '--cv', '5'], { cwd: dir })).stdout;
-    expect(table).toMatch(/netwerk\.familie .* too few examples: not modelled/);
+    expect(table).toMatch(/netwerk\.familie .* too few examples \(2–3 in training\): not modelled/);
     expect(table).toContain('5 folds over 5 documents');
     const tooMany = await qda(['learn', '--cv', '6'], { cwd: dir });
     expect(tooMany.code).toBe(2);
