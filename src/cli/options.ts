@@ -34,6 +34,8 @@ export interface CorpusFlags {
   threshold?: number;
   secondary?: number;
   codeAll?: boolean;
+  /** A key of qda anonymise to pseudonymise the texts with as they are read. */
+  redact?: string;
 }
 
 export interface FilterFlags {
@@ -61,6 +63,11 @@ export function corpusOptions(command: Command, { selection = true, unit = true 
       .option('--coder <name>', 'count only the codings of this coder (qda: the auto-coder; inline: <!-- qda: --> comments)');
   }
   return command.option('-q, --quiet', 'no summary line on stderr');
+}
+
+/** --redact KEY: outputs of the original project as they would be of its pseudonymised copy. */
+export function redactOption(command: Command): Command {
+  return command.option('--redact <key>', 'pseudonymise names and identifiers with the key of qda anonymise as the texts are read (docs/anonymise.md)');
 }
 
 /** --threshold, --secondary and --code-all: how sure auto-coding must be. */

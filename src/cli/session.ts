@@ -27,6 +27,10 @@ import { inputProblem, ProblemsReported, usage } from './errors.js';
 import { colourOnStderr, type Io } from './io.js';
 import { scoringOptions, settingsOverrides, type CorpusFlags } from './options.js';
 import { backgroundFrequencies } from '../scoring/background.js';
+import { parseKey } from '../anonymise/key.js';
+import { redaction, type Redaction } from '../anonymise/redact.js';
+import { decode } from '../io/decode.js';
+import { encodingOf } from '../corpus/pipeline.js';
 
 export interface Session {
   io: Io;
@@ -38,6 +42,8 @@ export interface Session {
   documents: DocumentInfo[];
   diagnostics: Diagnostic[];
   corpus: CorpusOptions;
+  /** The key of --redact, applied to texts as they are read. */
+  redaction?: Redaction;
 }
 
 export interface SessionOptions {
@@ -87,6 +93,16 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   if (loaded.codebook && !hasErrors(loaded.diagnostics)) corpus.codes = new Map(loaded.codebook.codes.map((c) => [c.id, c]));
   const sidecars = readSidecars(project, io);
   addAll(diagnostics, sidecars.diagnostics);
+  const redacted = flags.redact ? openRedaction(flags.redact, io) : undefined;
+  if (redacted) {
+    corpus.redact = redacted.text;
+    const text = (path: string) => {
+      const e = encodingOf(corpus, path);
+      const decoded = decode(corpus.read(path), typeof e === 'string' ? e : e.name);
+      return decoded.ok ? decoded.text : undefined;
+    };
+    sidecars.rows = redacted.rows(sidecars.rows, files, text);
+  }
   corpus.manual = { rows: sidecars.rows, selection: selectionFrom(flags) };
   const survey = surveyCorpus(files, corpus, options.survey);
   addAll(diagnostics, survey.diagnostics);
@@ -112,7 +128,19 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     documents: survey.documents,
     diagnostics,
     corpus,
+    ...(redacted ? { redaction: redacted } : {}),
   };
+}
+
+/** The key of --redact; a missing file is wrong usage, a bad one a problem in the input. */
+function openRedaction(path: string, io: Io): Redaction {
+  if (!exists(path, io.cwd) || isDirectory(path, io.cwd)) throw usage(`--redact ${path}: key file not found`, 'give the key qda anonymise wrote');
+  const parsed = parseKey(displayPath(path, io.cwd), readText(path, io.cwd));
+  if (hasErrors(parsed.diagnostics)) {
+    report(io, parsed.diagnostics);
+    throw new ProblemsReported(1, parsed.diagnostics);
+  }
+  return redaction(parsed.entries);
 }
 
 /**
@@ -197,7 +225,9 @@ export function loadMemos(session: Session, dir?: string): Memo[] | undefined {
     return [];
   }
   const { files } = findFiles([folder], session.io.cwd);
-  const { memos, diagnostics } = readMemos(files, session.corpus.read, new Set(session.codebook.codes.map((c) => c.id)));
+  const redact = session.redaction;
+  const read = redact ? (path: string) => redact.memo(session.corpus.read(path)) : session.corpus.read;
+  const { memos, diagnostics } = readMemos(files, read, new Set(session.codebook.codes.map((c) => c.id)));
   report(session.io, diagnostics);
   return hasErrors(diagnostics) ? undefined : memos;
 }

@@ -15,7 +15,13 @@ export interface FileEncoding {
   undo?: string;
 }
 
-export function loadDocument(path: string, bytes: Uint8Array, choice: string | FileEncoding): { document?: Document; diagnostics: Diagnostic[] } {
+/** `redact` turns the decoded text into the text that is read (see anonymise/redact.ts); positions point into the result. */
+export function loadDocument(
+  path: string,
+  bytes: Uint8Array,
+  choice: string | FileEncoding,
+  redact?: (path: string, text: string) => string,
+): { document?: Document; diagnostics: Diagnostic[] } {
   const { name: encoding, undo } = typeof choice === 'string' ? { name: choice, undo: undefined } : choice;
   if (bytes.length === 0)
     return { diagnostics: [diagnostic('warning', path, 'file/empty', 'file is empty', undefined, 'remove it from the corpus or add text')] };
@@ -46,7 +52,7 @@ export function loadDocument(path: string, bytes: Uint8Array, choice: string | F
       ],
     };
   }
-  const { document, diagnostics } = readDocument(path, decoded.text);
+  const { document, diagnostics } = readDocument(path, redact ? redact(path, decoded.text) : decoded.text);
   const misread = misreadUtf8(bytes, encoding);
   if (misread) diagnostics.unshift(misreadWarning(path, misread, encoding, document.lines, undo));
   return hasErrors(diagnostics) ? { diagnostics } : { document, diagnostics };

@@ -48,6 +48,8 @@ export interface CorpusOptions {
   frequencies?: Map<string, Frequencies>;
   /** Word frequencies of the background sample of a language. */
   background?: (language: string) => Frequencies;
+  /** Pseudonymises each text as it is read (`--redact KEY`), so that no output holds an original. */
+  redact?: (path: string, text: string) => string;
 }
 
 /** How much text the survey keeps for the coding pass, in characters; beyond it files are read again. */
@@ -111,7 +113,7 @@ export function surveyCorpus(
   const parsed = new Map<string, { document: Document; segments: Segment[] }>();
   let kept = 0;
   for (const path of files) {
-    const loaded = loadDocument(path, options.read(path), encodingOf(options, path));
+    const loaded = loadDocument(path, options.read(path), encodingOf(options, path), options.redact);
     addAll(diagnostics, loaded.diagnostics);
     const document = loaded.document;
     if (!document) continue;
@@ -190,7 +192,7 @@ export function* codeCorpus(files: string[], compiled: CompiledCodebook, options
   for (const path of files) {
     const known = options.parsed?.get(path);
     options.parsed?.delete(path); // taken once, so that its memory goes with the document
-    const document = known?.document ?? loadDocument(path, options.read(path), encodingOf(options, path)).document;
+    const document = known?.document ?? loadDocument(path, options.read(path), encodingOf(options, path), options.redact).document;
     if (!document) continue;
     const language = documentLanguage(document, options.language ?? compiled.codebook.language);
     const segments = known?.segments ?? segmentDocument(document, options.unit);

@@ -26,7 +26,7 @@ export function corpusNow(files: string[], options: CorpusOptions, codes: Map<st
   const reviewed: Reviewed[] = [];
   for (const path of files) {
     const known = options.parsed?.get(path);
-    const document = known?.document ?? loadDocument(path, options.read(path), encodingOf(options, path)).document;
+    const document = known?.document ?? loadDocument(path, options.read(path), encodingOf(options, path), options.redact).document;
     if (!document) continue;
     const segments = known?.segments ?? segmentDocument(document, options.unit);
     anchors.set(document.id, new Set(anchorsOf(document.text, segments).keys()));

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-import { corpusOptions, examples } from '../options.js';
+import { corpusOptions, examples, redactOption } from '../options.js';
 import type { AnalyseFlags } from '../actions/analyse.js';
 
 export function registerAnalyse(program: Command, io: Io): Command {
@@ -15,8 +15,8 @@ export function registerAnalyse(program: Command, io: Io): Command {
     .argument('[paths...]', 'a project folder, or markdown files, folders or globs (default: the corpus of qda.yaml, or this folder)')
     .option('-o, --out <dir>', 'output folder (default: out/ in the project)')
     .option('--excel', 'CSV files for Excel: BOM and ; as separator');
-  corpusOptions(command).action(async (paths: string[], flags: AnalyseFlags) =>
+  redactOption(corpusOptions(command)).action(async (paths: string[], flags: AnalyseFlags) =>
     (await import('../actions/analyse.js')).analyseAction(paths, flags, io),
   );
-  return examples(command, ['qda analyse examples/rotterdam', 'qda analyse corpus/ --out results --skip-speaker interviewer', 'qda analyse --excel']);
+  return examples(command, ['qda analyse examples/rotterdam', 'qda analyse corpus/ --out results --skip-speaker interviewer', 'qda analyse --excel', 'qda analyse my-study --redact ~/private/my-study-key.csv --out shared-results']);
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { ReviewExportFlags, ReviewImportFlags } from '../actions/review.js';
 import type { Io } from '../io.js';
-import { corpusOptions, examples } from '../options.js';
+import { corpusOptions, examples, redactOption } from '../options.js';
 import { usage } from '../errors.js';
 
 function count(value: string): number {
@@ -22,7 +22,7 @@ export function registerReview(program: Command, io: Io): Command {
     .option('-o, --out <file>', 'write the sheet to this file instead of stdout')
     .option('--excel', 'for Excel: BOM and ; as separator')
     .option('--next <n>', 'only the N paragraphs not yet reviewed where the model (--model or qda.yaml) is least sure, most uncertain first', count);
-  corpusOptions(exportCommand, { selection: false }).action(async (paths: string[], flags: ReviewExportFlags) =>
+  redactOption(corpusOptions(exportCommand, { selection: false })).action(async (paths: string[], flags: ReviewExportFlags) =>
     (await import('../actions/review.js')).reviewExport(paths, flags, io),
   );
   examples(exportCommand, [
