@@ -53,7 +53,11 @@ export function buildKey(
   options: { firstNames: ReadonlySet<string>; names: NameSetting[]; existing: KeyEntry[]; language: string },
 ): { key: KeyEntry[]; diagnostics: Diagnostic[] } {
   const inUse = new Set<string>();
-  const found: { text: string; kind: KeyEntry['kind'] }[] = options.names.map((n) => ({ text: n.name, kind: 'name' }));
+  const found: { text: string; kind: KeyEntry['kind']; declared?: boolean }[] = options.names.map((n) => ({
+    text: n.name,
+    kind: 'name',
+    declared: true,
+  }));
   const chosen = new Map(options.names.filter((n) => n.pseudonym).map((n) => [n.name, n.pseudonym!]));
   const userForms = new Replacer([...chosen.values()].map((p) => ({ from: p, to: p })));
   const diagnostics: Diagnostic[] = [];
@@ -78,13 +82,13 @@ export function buildKey(
   for (const path of [...files.documents, ...files.memos]) {
     const { document } = readText(files, path);
     scan(path, document.text);
-    for (const name of declaredNames(document, options.firstNames)) found.push({ text: name, kind: 'name' });
+    for (const name of declaredNames(document, options.firstNames)) found.push({ text: name, kind: 'name', declared: true });
     for (const f of detectDocument(document, options.firstNames)) found.push(f);
   }
   for (const path of files.codings) scan(path, readText(files, path).text);
   if (files.settings) scan(files.settings, withoutNames(readText(files, files.settings).text));
   const key = new Key(options.language, inUse, options.existing);
-  for (const f of found) key.add(f.text, f.kind, chosen.get(f.text));
+  for (const f of found) key.add(f.text, f.kind, chosen.get(f.text), f.declared === true);
   return { key: key.entries, diagnostics };
 }
 

@@ -40,8 +40,12 @@ export class Key {
     return this.byOriginal.get(original);
   }
 
-  /** The entry of an original, made when it is new: a user's pseudonym, or the next free number. */
-  add(original: string, kind: Kind, chosen?: string): KeyEntry {
+  /**
+   * The entry of an original, made when it is new: a user's pseudonym, or the next free number. A
+   * declared name also brings in its parts (first word and the rest); a found one only its first
+   * word, since what a detector took for a surname may be an organisation ("Esther van Buurtkracht").
+   */
+  add(original: string, kind: Kind, chosen?: string, declared = true): KeyEntry {
     const known = this.byOriginal.get(original);
     if (known) return known;
     const entry = { original, kind, pseudonym: chosen ?? this.fresh(kind) };
@@ -49,6 +53,7 @@ export class Key {
     if (kind === 'name' && chosen === undefined) {
       const number = /(\d+)\]$/.exec(entry.pseudonym)?.[1];
       nameParts(original).forEach((part, i) => {
+        if (!declared && (i > 0 || part !== original.split(/\s+/)[0])) return;
         if (!this.byOriginal.has(part)) this.put({ original: part, kind, pseudonym: this.partName(number, i + 1) });
       });
     }

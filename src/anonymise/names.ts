@@ -15,6 +15,9 @@ const TITLES = new Set(
   ),
 );
 
+/** Titles written abbreviated, with a full stop ("dhr. Bakker"); after any other word a full stop ends the sentence. */
+const ABBREVIATED = new Set(['mevr', 'mw', 'dhr', 'fam', 'dr', 'mr', 'mrs', 'ms']);
+
 /** Capitalised words that do not continue a name: they start a sentence or name a day or month. */
 const NOT_SURNAMES = new Set(
   (
@@ -75,7 +78,7 @@ function surnameEnd(text: string, end: number, to: number): number {
 /** A title right before `at` ("mevrouw ", "dhr. ", "juf "), with particles between: where the name starts. */
 function afterTitle(text: string, at: number): { start: number } | undefined {
   const before = text.slice(Math.max(0, at - 40), at);
-  const m = /([\p{L}]+)\.? ((?:(?:van|de|der|den|ter|ten|te|el|al|'t) )*)$/u.exec(before);
-  if (!m || !TITLES.has(m[1].toLowerCase())) return undefined;
-  return { start: at - m[2].length };
+  const m = /([\p{L}]+)(\.?) ((?:(?:van|de|der|den|ter|ten|te|el|al|'t) )*)$/u.exec(before);
+  if (!m || !TITLES.has(m[1].toLowerCase()) || (m[2] === '.' && !ABBREVIATED.has(m[1].toLowerCase()))) return undefined;
+  return { start: at - m[3].length };
 }

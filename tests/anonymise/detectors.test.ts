@@ -83,6 +83,7 @@ describe('names in running text', () => {
     // everyday words that are also first names stay: they are not in the list
     ['Ben je er? Wil je koffie? Roos in de tuin. Ik ben Samira', ['Samira']],
     ['Mevrouw Ik zei niets; het Rotterdamse Wijkteam', []],
+    ['Dat blijft in de familie. Schaamte, ja. Bij de fam. Bakker wel', ['Bakker']],
   ])('%s', (text, expected) => expect(texts(findNames(text, names))).toEqual(expected));
 
   test('a name does not run over a line break', () => {

@@ -34,6 +34,19 @@ describe('the key', () => {
     ]);
   });
 
+  test('a found name brings in its first word only, a declared one also the rest', () => {
+    const key = new Key('nl');
+    key.add('Esther van Buurtkracht', 'name', undefined, false);
+    key.add('Hatice Yilmaz', 'name');
+    expect(key.entries.map((e) => `${e.original}=${e.pseudonym}`)).toEqual([
+      'Esther van Buurtkracht=[Persoon 1]',
+      'Esther=[Persoon 1.1]',
+      'Hatice Yilmaz=[Persoon 2]',
+      'Hatice=[Persoon 2.1]',
+      'Yilmaz=[Persoon 2.2]',
+    ]);
+  });
+
   test('an existing key is kept and numbering goes on after it; English labels', () => {
     const key = new Key('en', new Set(), [{ original: 'Bram', pseudonym: '[Person 4]', kind: 'name' }]);
     expect(key.add('Bram', 'name').pseudonym).toBe('[Person 4]');
