@@ -3,7 +3,7 @@
  * frequencies that tell a specific term from a word that comes up everywhere.
  */
 import type { Stemmer } from '../match/stem.js';
-import { fold, WORD } from '../match/tokens.js';
+import { scanWords, WordTable } from '../match/words.js';
 
 export interface Frequencies {
   /** Units counted. */
@@ -14,25 +14,65 @@ export interface Frequencies {
 
 export const NO_FREQUENCIES: Frequencies = { units: 0, df: new Map() };
 
+/**
+ * Counts per stem number: each distinct word of the run is folded and stemmed once (through the
+ * word table), and a unit marks its stems with its own stamp, so nothing is cleared per unit.
+ */
 export class FrequencyCounter {
   private units = 0;
-  private readonly df = new Map<string, number>();
+  private readonly words = new WordTable();
+  /** Stem number of each word id. */
+  private readonly stemOf: number[] = [];
+  private readonly stems = new Map<string, number>();
+  private readonly names: string[] = [];
+  private counts: Int32Array = new Int32Array(1024);
+  private marks: Int32Array = new Int32Array(1024);
 
   constructor(private readonly stem: Stemmer) {}
 
   add(text: string): void {
-    // Distinct words first: folding and stemming once per word, not once per occurrence.
-    const words = new Set<string>();
-    for (const m of text.matchAll(WORD)) words.add(m[0]);
-    const stems = new Set<string>();
-    for (const w of words) stems.add(this.stem(fold(w)));
-    for (const s of stems) this.df.set(s, (this.df.get(s) ?? 0) + 1);
-    this.units++;
+    if (this.words.full) {
+      this.words.clear();
+      this.stemOf.length = 0;
+    }
+    const run = scanWords(text, this.words);
+    const stamp = ++this.units;
+    for (let i = 0; i < run.count; i++) {
+      const id = run.ids[i];
+      let s = this.stemOf[id];
+      if (s === undefined) this.stemOf[id] = s = this.stemNumber(this.stem(this.words.folded[id]));
+      if (this.marks[s] !== stamp) {
+        this.marks[s] = stamp;
+        this.counts[s]++;
+      }
+    }
+  }
+
+  private stemNumber(stem: string): number {
+    let s = this.stems.get(stem);
+    if (s === undefined) {
+      s = this.names.length;
+      this.stems.set(stem, s);
+      this.names.push(stem);
+      if (s === this.counts.length) {
+        this.counts = grown(this.counts);
+        this.marks = grown(this.marks);
+      }
+    }
+    return s;
   }
 
   result(): Frequencies {
-    return { units: this.units, df: this.df };
+    const df = new Map<string, number>();
+    for (let s = 0; s < this.names.length; s++) if (this.counts[s] > 0) df.set(this.names[s], this.counts[s]);
+    return { units: this.units, df };
   }
+}
+
+function grown(a: Int32Array): Int32Array {
+  const bigger = new Int32Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
 }
 
 /** Frequencies of the lines of a text, one unit per non-empty line (the background samples' format). */

@@ -3,13 +3,13 @@
  * codings kept, each with a score from 0 to 1, and the score of each cluster per segment.
  */
 import type { CompiledCodebook } from '../codebook/compile.js';
-import type { Coding, Evidence } from '../coding/coding.js';
+import type { Coding } from '../coding/coding.js';
 import type { Segment } from '../ingest/document.js';
 import type { Stemmer } from '../match/stem.js';
 import { contextStrengths, type Strengths } from './context.js';
 import { decide, type ClusterScore, type CodeInfo, type ScoringOptions } from './decide.js';
 import type { Specificity } from './specificity.js';
-import { matchWeight, strength } from './strength.js';
+import { matchWeigher, strength } from './strength.js';
 
 export interface Scorer {
   options: ScoringOptions;
@@ -20,7 +20,7 @@ export interface Scorer {
 
 export function makeScorer(compiled: CompiledCodebook, stem: Stemmer, specific: Specificity, options: ScoringOptions): Scorer {
   const info = codeInfo(compiled);
-  const weight = (e: Evidence) => matchWeight(e, stem, specific);
+  const weight = matchWeigher(stem, specific);
   return {
     options,
     info,

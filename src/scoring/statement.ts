@@ -4,7 +4,7 @@
  * not auto-coded by default: their words name topics without saying anything about them.
  */
 import type { Segment } from '../ingest/document.js';
-import { tokenize } from '../match/tokens.js';
+import { countWords } from '../match/words.js';
 
 export type Furniture = 'fragment' | 'caption' | 'contents' | 'reference' | 'table';
 
@@ -33,12 +33,24 @@ export function furniture(segment: Pick<Segment, 'text' | 'speaker'> & { list?: 
   if (lines.length === 0) return 'fragment';
   if (lines.some((l) => l.length > MAX_LINE)) return undefined;
   if (lines.every((l) => TABLE_ROW.test(l))) return 'table';
-  if (lines.every((l) => CONTENTS_LEADERS.test(l) || CONTENTS_NUMBERED.test(l))) return 'contents';
+  if (lines.every((l) => endsInDigit(l) && (CONTENTS_LEADERS.test(l) || CONTENTS_NUMBERED.test(l)))) return 'contents';
   if (lines.every((l) => REFERENCE.test(l.trim()) || DOI.test(l))) return 'reference';
   const text = segment.text.trim();
   if (CAPTION.test(text) && !/[.!?]\s+\p{Lu}.*[.!?]\s+\p{Lu}/u.test(text)) return 'caption';
-  const words = tokenize(text).length;
+  if (!segment.list && segment.speaker !== undefined) return undefined;
+  const words = countWords(text);
   if (segment.list && words <= ITEM_WORDS) return 'fragment';
   if (segment.speaker === undefined && words <= FRAGMENT_WORDS && !CLOSING.test(text)) return 'fragment';
   return undefined;
+}
+
+/**
+ * Both contents tests end in `\d{1,4}\s*$`: a line whose last non-space character is not a digit is
+ * no contents line, and the costly searches are not run on it (most lines of prose).
+ */
+function endsInDigit(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && /\s/.test(line[i])) i--;
+  const c = line.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }

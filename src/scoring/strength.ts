@@ -6,6 +6,7 @@
 import type { Evidence } from '../coding/coding.js';
 import type { Stemmer } from '../match/stem.js';
 import { tokenize } from '../match/tokens.js';
+import { scanWords, WordTable } from '../match/words.js';
 import type { Specificity } from './specificity.js';
 
 /** A phrase or a pattern says most; a stem more than a wildcard, which catches more unrelated words. */
@@ -28,6 +29,40 @@ export function matchWeight(e: Evidence, stem: Stemmer, specific: Specificity): 
   let best = 0;
   for (const token of tokenize(e.text)) best = Math.max(best, specific(stem(token.word)));
   return KIND_WEIGHT[e.kind] * best;
+}
+
+/**
+ * `matchWeight` for many matches: the same text weighs the same, so each distinct matched text is
+ * weighed once, and each distinct word of it is stemmed and looked up once (through a word table).
+ */
+export function matchWeigher(stem: Stemmer, specific: Specificity): (e: Evidence) => number {
+  const words = new WordTable();
+  const wordWeight: number[] = [];
+  const byText = new Map<string, number>();
+  const best = (text: string) => {
+    if (words.full) {
+      words.clear();
+      wordWeight.length = 0;
+    }
+    const run = scanWords(text, words);
+    let b = 0;
+    for (let i = 0; i < run.count; i++) {
+      const id = run.ids[i];
+      let w = wordWeight[id];
+      if (w === undefined) wordWeight[id] = w = specific(stem(words.folded[id]));
+      if (w > b) b = w;
+    }
+    return b;
+  };
+  return (e) => {
+    let b = byText.get(e.text);
+    if (b === undefined) {
+      b = best(e.text);
+      if (byText.size >= 100_000) byText.clear();
+      byText.set(e.text, b);
+    }
+    return KIND_WEIGHT[e.kind] * b;
+  };
 }
 
 /** Summed weight of a code's matches in a unit; evidence sorted by position. */

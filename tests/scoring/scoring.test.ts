@@ -4,7 +4,9 @@ import { contextStrengths, HEADING_WEIGHT, NEIGHBOUR_WEIGHT, OUTER_HEADING_WEIGH
 import { decide, type CodeInfo, type ScoringOptions } from '../../src/scoring/decide.js';
 import { FrequencyCounter, lineFrequencies, NO_FREQUENCIES } from '../../src/scoring/frequencies.js';
 import { specificity } from '../../src/scoring/specificity.js';
-import { KIND_WEIGHT, matchWeight, saturate, strength } from '../../src/scoring/strength.js';
+import { KIND_WEIGHT, matchWeigher, matchWeight, saturate, strength } from '../../src/scoring/strength.js';
+import { stemmerFor } from '../../src/match/stem.js';
+import { tokenize } from '../../src/match/tokens.js';
 
 const same = (w: string) => w;
 const evidence = (term: string, start: number, kind: Evidence['kind'] = 'stem', text = term): Evidence => ({
@@ -84,6 +86,37 @@ describe('specificity', () => {
     for (let i = 0; i < 300; i++) c.add(`samenwerking in zin ${i}`);
     const s = specificity(background, c.result());
     expect(matchWeight(evidence('samenwerking', 0), same, s)).toBeLessThan(matchWeight(evidence('wachtlijst', 0), same, s) / 3);
+  });
+});
+
+describe('counting and weighing many texts at once', () => {
+  const texts = ['De Financiële regie', 'financiele REGIE', 'wachtlijst', 'Wachtlijsten en wachttijden', 'één, twee; drie', 'regie', '', '--'];
+
+  test('the counter gives each stem the number of units that hold it, as counting by tokens does', () => {
+    const stem = stemmerFor('nl');
+    const counter = new FrequencyCounter(stem);
+    const expected = new Map<string, number>();
+    for (const text of [...texts, ...texts.slice(2)]) {
+      counter.add(text);
+      for (const s of new Set(tokenize(text).map((t) => stem(t.word)))) expected.set(s, (expected.get(s) ?? 0) + 1);
+    }
+    const result = counter.result();
+    expect(result.units).toBe(texts.length * 2 - 2);
+    expect(new Map([...result.df].sort())).toEqual(new Map([...expected].sort()));
+  });
+
+  test('the weigher gives every match the weight matchWeight gives it, also when a text comes again', () => {
+    const stem = stemmerFor('nl');
+    const counter = new FrequencyCounter(stem);
+    for (let i = 0; i < 50; i++) counter.add(i % 3 === 0 ? 'de regie en de wachtlijst' : `de buurt ${i}`);
+    const s = specificity(NO_FREQUENCIES, counter.result());
+    const weigh = matchWeigher(stem, s);
+    const kinds: Evidence['kind'][] = ['stem', 'phrase', 'infix', 'pattern'];
+    for (const round of [0, 1])
+      texts.forEach((text, i) => {
+        const e = evidence(text, 0, kinds[(i + round) % kinds.length], text);
+        expect(weigh(e)).toBe(matchWeight(e, stem, s));
+      });
   });
 });
 

@@ -33,6 +33,9 @@ describe('segments that are not statements', () => {
     expect(of('1. Inleiding ........ 3\n2. Samenwerking in de wijk ........ 7')).toBe('contents');
     expect(of('3.2 Financiering en aanbesteding 14')).toBe('contents');
     expect(of('In 2021 waren er 14 gezinnen.')).toBeUndefined();
+    // The page number may be followed by spaces, tabs or a non-breaking space.
+    expect(of('Hoofdstuk een\t12 \u00a0\n2 Samenwerking in de wijk 14\t')).toBe('contents');
+    expect(of('1. Inleiding ........ 3\n2. Samenwerking in de wijk ........ 7b')).toBeUndefined();
   });
 
   test('references', () => {
