@@ -38,6 +38,10 @@ export interface CorpusFlags {
   redact?: string;
 }
 
+/** Help of --workers (src/cli/workers.ts). */
+export const WORKERS_HELP =
+  'worker threads that code the corpus (default: one per core, at most 4, from 4 MB of transcripts; 0: none; or QDA_WORKERS)';
+
 export interface FilterFlags {
   code?: string[];
   where?: string[];

@@ -29,12 +29,15 @@ import { assertWritableFolder, count, percent, summaryLine } from '../output.js'
 import { loadMemos, openSession, outputLanguage } from '../session.js';
 import { checkSelection } from '../selection.js';
 import { attributeKeys, counted, newTotals, runInfo } from './code.js';
+import { askedWorkers, workerCount } from '../workers.js';
 export interface AnalyseFlags extends CorpusFlags {
   out?: string;
   excel?: boolean;
+  workers?: string;
 }
 
 export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): void {
+  const asked = askedWorkers(flags.workers, io.env);
   const session = openSession(paths, flags, io, { outputDir: flags.out ?? undefined });
   const outDir = flags.out ?? session.project.settings.out;
   assertWritableFolder(io, outDir);
@@ -61,12 +64,13 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
   const summary = new SummaryBuilder(session.codebook, { by, filter: NO_FILTER, language, aspects: 3 });
   const report = newReportBuilder(session, undefined);
   const builders = [...matrices, cooccur, summary, report];
+  const workers = workerCount(session, asked);
   try {
     const files = streams.map((s) => create(s.file));
     streams.forEach((s, i) => files[i].write(s.formatter.start()));
     const totals = newTotals();
     const tee = function* () {
-      for (const coded of counted(session, totals)) {
+      for (const coded of counted(session, totals, workers)) {
         streams.forEach((s, i) => files[i].write(s.formatter.item(coded)));
         for (const b of builders) b.add(coded);
         yield coded;

@@ -1,5 +1,6 @@
 // The work of `qda code`; its options are declared in ../commands/code.ts.
 import { codeCorpus, type CodedDocument } from '../../corpus/pipeline.js';
+import { codeInWorkers, workerSetup } from '../../corpus/parallel.js';
 import { codingsCsv } from '../../formatters/codings-csv.js';
 import { codingsJson, type RunInfo } from '../../formatters/codings-json.js';
 import { codingsMarkdown } from '../../formatters/codings-md.js';
@@ -11,16 +12,19 @@ import type { CorpusFlags } from '../options.js';
 import { count, percent, summaryLine, writeOutput } from '../output.js';
 import { VERSION } from '../version.js';
 import { openSession, progress, type Session } from '../session.js';
+import { askedWorkers, workerCount } from '../workers.js';
 export interface CodeFlags extends CorpusFlags {
   format: 'json' | 'csv' | 'md';
   out?: string;
   excel?: boolean;
+  workers?: string;
 }
 
 export function codeAction(paths: string[], flags: CodeFlags, io: Io): void {
+  const asked = askedWorkers(flags.workers, io.env);
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const totals = newTotals();
-  const documents = counted(session, totals);
+  const documents = counted(session, totals, workerCount(session, asked));
   writeOutput(io, flags.out, chunks(session, flags, documents));
   summaryLine(
     io,
@@ -55,10 +59,10 @@ export interface Totals {
 
 export const newTotals = (): Totals => ({ documents: 0, segments: 0, coded: 0, codings: new CodingCounter() });
 
-/** The coded documents, counting as they pass and showing progress. */
-export function* counted(session: Session, totals: Totals): Generator<CodedDocument> {
+/** The coded documents, counting as they pass and showing progress; coded in `workers` threads when more than 0. */
+export function* counted(session: Session, totals: Totals, workers = 0): Generator<CodedDocument> {
   const bar = progress(session.io, session.files.length);
-  for (const coded of codeCorpus(session.files, session.compiled, session.corpus)) {
+  for (const coded of codedDocuments(session, workers)) {
     bar.step(coded.document.path);
     totals.documents++;
     totals.segments += coded.segments.length;
@@ -67,4 +71,11 @@ export function* counted(session: Session, totals: Totals): Generator<CodedDocum
     yield coded;
   }
   bar.done();
+}
+
+function codedDocuments(session: Session, workers: number): Iterable<CodedDocument> {
+  if (workers === 0) return codeCorpus(session.files, session.compiled, session.corpus);
+  // The workers read the files again; what the survey kept for the main thread is not needed.
+  session.corpus.parsed?.clear();
+  return codeInWorkers(workerSetup(session.files, session.codebook, session.corpus, session.io.cwd), workers);
 }

@@ -4,17 +4,20 @@
  */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-import { corpusOptions, examples, redactOption } from '../options.js';
+import { corpusOptions, examples, redactOption, WORKERS_HELP } from '../options.js';
 import type { AnalyseFlags } from '../actions/analyse.js';
 
 export function registerAnalyse(program: Command, io: Io): Command {
   const command = program
     .command('analyse')
     .alias('analyze')
-    .description('the main job: check, code, and write codings, excerpts, matrices, co-occurrence, district tables and the HTML report into the output folder')
+    .description(
+      'the main job: check, code, and write codings, excerpts, matrices, co-occurrence, district tables and the HTML report into the output folder',
+    )
     .argument('[paths...]', 'a project folder, or markdown files, folders or globs (default: the corpus of qda.yaml, or this folder)')
     .option('-o, --out <dir>', 'output folder (default: out/ in the project)')
-    .option('--excel', 'CSV files for Excel: BOM and ; as separator');
+    .option('--excel', 'CSV files for Excel: BOM and ; as separator')
+    .option('--workers <n>', WORKERS_HELP);
   redactOption(corpusOptions(command)).action(async (paths: string[], flags: AnalyseFlags) =>
     (await import('../actions/analyse.js')).analyseAction(paths, flags, io),
   );

@@ -1,7 +1,7 @@
 /** `qda code`: auto-code the corpus and print the codings with their evidence. */
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
-import { corpusOptions, examples } from '../options.js';
+import { corpusOptions, examples, WORKERS_HELP } from '../options.js';
 import type { CodeFlags } from '../actions/code.js';
 
 export function registerCode(program: Command, io: Io): Command {
@@ -11,7 +11,8 @@ export function registerCode(program: Command, io: Io): Command {
     .argument('[paths...]', 'markdown files, folders or globs (default: the corpus of qda.yaml, or this folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'csv', 'md']).default('md'))
     .option('-o, --out <file>', 'write to this file instead of stdout')
-    .option('--excel', 'CSV for Excel: BOM and ; as separator');
+    .option('--excel', 'CSV for Excel: BOM and ; as separator')
+    .option('--workers <n>', WORKERS_HELP);
   corpusOptions(command).action(async (paths: string[], flags: CodeFlags) => (await import('../actions/code.js')).codeAction(paths, flags, io));
   return examples(command, [
     'qda code examples/rotterdam --format json > codings.json',

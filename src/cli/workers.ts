@@ -1,0 +1,37 @@
+/**
+ * How many worker threads code the corpus: `--workers N`, else QDA_WORKERS, else one per core
+ * (at most MAX_DEFAULT) when the corpus is large enough for threads to pay for their start, else
+ * none (the coding runs in the main thread). 0 always means the main thread.
+ */
+import { availableParallelism } from 'node:os';
+import { corpusBytes, workersAvailable } from '../corpus/parallel.js';
+import { usage } from './errors.js';
+import type { Session } from './session.js';
+
+/** Below this much text, starting threads (each compiles the codebook) costs more than it saves. */
+export const MIN_PARALLEL_BYTES = 4_000_000;
+const MAX_DEFAULT = 4;
+const MAX_WORKERS = 64;
+
+/** The number asked for by --workers or QDA_WORKERS, checked before any work; undefined when neither is given. */
+export function askedWorkers(flag: string | undefined, env: Record<string, string | undefined>): number | undefined {
+  if (flag !== undefined) return parseWorkers(flag, '--workers');
+  const value = env.QDA_WORKERS;
+  return value !== undefined && value !== '' ? parseWorkers(value, 'QDA_WORKERS') : undefined;
+}
+
+/** How many threads code this session's corpus. */
+export function workerCount(session: Session, asked: number | undefined): number {
+  if (!workersAvailable() || session.files.length < 2) return 0;
+  if (asked !== undefined) return asked;
+  const cores = availableParallelism();
+  if (cores < 2 || corpusBytes(session.files, session.io.cwd) < MIN_PARALLEL_BYTES) return 0;
+  return Math.min(cores, MAX_DEFAULT);
+}
+
+function parseWorkers(value: string, name: string): number {
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || n > MAX_WORKERS)
+    throw usage(`${name} ${value}: give a whole number of worker threads from 0 to ${MAX_WORKERS}`, '0 codes in the main thread');
+  return n;
+}

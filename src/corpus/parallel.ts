@@ -1,0 +1,164 @@
+/**
+ * The coding pass over worker threads: the files are cut into chunks, each worker codes the chunks
+ * it is handed with `codeCorpus` (reading the files again by path), and the coded documents come
+ * back in file order, so that everything made from them is byte for byte what one thread makes.
+ *
+ * The commands are synchronous from start to end, so the main thread does not take results from
+ * events: it sleeps on a shared counter (Atomics.wait) that a worker raises after posting, and
+ * takes the posted results with receiveMessageOnPort. Workers never wait on the main thread.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { Codebook } from '../codebook/types.js';
+import { LANGUAGES } from '../codebook/types.js';
+import type { Model } from '../learn/model.js';
+import { LineIndex } from '../position/line-index.js';
+import type { Frequencies } from '../scoring/frequencies.js';
+import type { FileEncoding } from './load.js';
+import { encodingOf, type CodedDocument, type CorpusOptions } from './pipeline.js';
+
+/** Everything a worker needs to code files as the main thread would, as plain data. */
+export interface WorkerSetup {
+  /** Folder the file paths are relative to; workers read the files from disk. */
+  cwd: string;
+  files: string[];
+  /** The encoding of every file, in the order of `files`, or one for all. */
+  encodings: string | (string | FileEncoding)[];
+  codebook: Codebook;
+  options: Omit<CorpusOptions, 'encoding' | 'read' | 'parsed' | 'model' | 'background'>;
+  backgrounds: [string, Frequencies][];
+  model?: Model;
+}
+
+/** Messages between the threads. */
+export type ToWorker = { chunk: number; from: number; to: number };
+export type FromWorker = { chunk: number; documents: CodedDocument[] } | { chunk: number; error: string };
+
+/** Chunks of about this much text: enough to keep a worker busy, small enough to keep both cores on until the end. */
+const MIN_CHUNK = 64 * 1024;
+const MAX_CHUNK = 1024 * 1024;
+/** Chunks handed out ahead of the one the main thread waits for, per worker: bounds what is held in memory. */
+const AHEAD = 3;
+
+const WORKER = new URL('./code-worker.js', import.meta.url);
+
+/** Whether the compiled worker script is there (it is not when the sources are run directly). */
+export function workersAvailable(): boolean {
+  return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
+}
+
+/** Total size in bytes of the files, for deciding whether starting workers pays. */
+export function corpusBytes(files: string[], cwd: string): number {
+  let total = 0;
+  for (const f of files) total += fileSize(f, cwd);
+  return total;
+}
+
+function fileSize(file: string, cwd: string): number {
+  try {
+    return statSync(resolve(cwd, file)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The plain data a worker is started with; `options.read` must read `files` from disk relative to `cwd`. */
+export function workerSetup(files: string[], codebook: Codebook, options: CorpusOptions, cwd: string): WorkerSetup {
+  const { encoding, read: _read, parsed: _parsed, model, background, ...plain } = options;
+  const languages = new Set<string>([...LANGUAGES, codebook.language, ...(options.language ? [options.language] : [])]);
+  return {
+    cwd,
+    files,
+    encodings: typeof encoding === 'string' ? encoding : files.map((f) => encodingOf(options, f)),
+    codebook,
+    options: plain,
+    backgrounds: background ? [...languages].map((l) => [l, background(l)]) : [],
+    ...(model ? { model: model.model } : {}),
+  };
+}
+
+/** Cuts the files into chunks [from, to) of about `target` bytes each. */
+export function chunks(files: string[], cwd: string, workers: number): { from: number; to: number }[] {
+  const sizes = files.map((f) => fileSize(f, cwd));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const target = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, total / (workers * 8)));
+  const out: { from: number; to: number }[] = [];
+  let from = 0;
+  let bytes = 0;
+  sizes.forEach((size, i) => {
+    bytes += size;
+    if (bytes >= target) {
+      out.push({ from, to: i + 1 });
+      from = i + 1;
+      bytes = 0;
+    }
+  });
+  if (from < files.length) out.push({ from, to: files.length });
+  return out;
+}
+
+interface Running {
+  worker: Worker;
+  port: MessagePort;
+  busy: boolean;
+}
+
+/** The coded documents of `setup.files`, in file order, coded by `workers` worker threads. */
+export function* codeInWorkers(setup: WorkerSetup, workers: number): Generator<CodedDocument> {
+  const plan = chunks(setup.files, setup.cwd, workers);
+  const signal = new Int32Array(new SharedArrayBuffer(4 * (1 + workers)));
+  const pool: Running[] = [];
+  const ready = new Map<number, CodedDocument[]>();
+  let next = 0;
+  let waitingFor = 0;
+  const give = (w: Running) => {
+    w.busy = next < plan.length && next < waitingFor + AHEAD * workers;
+    if (w.busy) w.port.postMessage({ chunk: next, ...plan[next++] } satisfies ToWorker);
+  };
+  const take = (w: Running, message: FromWorker) => {
+    if ('error' in message) throw new Error(`coding in a worker thread failed: ${message.error}`);
+    ready.set(message.chunk, message.documents);
+    give(w);
+  };
+  try {
+    for (let i = 0; i < Math.min(workers, plan.length); i++) {
+      const { port1, port2 } = new MessageChannel();
+      const worker = new Worker(WORKER, { workerData: { setup, port: port2, signal, slot: i + 1 }, transferList: [port2] });
+      worker.unref();
+      pool.push({ worker, port: port1, busy: false });
+    }
+    for (const w of pool) give(w);
+    for (; waitingFor < plan.length; waitingFor++) {
+      while (!ready.has(waitingFor)) {
+        const seen = Atomics.load(signal, 0);
+        let got = false;
+        for (const w of pool) {
+          for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
+            got = true;
+            take(w, m.message as FromWorker);
+          }
+        }
+        if (got) continue;
+        if (pool.some((_, i) => Atomics.load(signal, i + 1) !== 0)) throw new Error('a coding worker thread stopped before it was done');
+        Atomics.wait(signal, 0, seen, 1000);
+      }
+      const documents = ready.get(waitingFor)!;
+      ready.delete(waitingFor);
+      for (const w of pool) if (!w.busy) give(w);
+      for (const coded of documents) yield restored(coded);
+    }
+  } finally {
+    for (const w of pool) {
+      w.port.close();
+      void w.worker.terminate();
+    }
+  }
+}
+
+/** A document as it arrives from a worker: classes lost their methods in the copy. */
+function restored(coded: CodedDocument): CodedDocument {
+  Object.setPrototypeOf(coded.document.lines, LineIndex.prototype);
+  return coded;
+}
