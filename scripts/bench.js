@@ -3,7 +3,7 @@
 //   --large           the 1 GB corpus
 //   --paragraph 20MB  size of the one-paragraph transcript (0 to skip)
 //   --keep            leave the generated corpus in the temporary folder
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { corpusBench, paragraphBench, startupBench } from './bench/throughput.js';
 
 function option(name) {
@@ -22,11 +22,16 @@ const keep = process.argv.includes('--keep');
 
 /** Code and analyse throughput against ripgrep and a regex, the long paragraph, start-up. */
 function throughput() {
-  console.log(`node ${process.version}, ${cpus().length} cores`);
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+  console.log(`node ${process.version}, ${cpus().length} cores, load average ${load()}`);
   for (const size of sizes) corpusBench(size, { keep });
   const paragraph = bytes(option('--paragraph') ?? '20MB');
   if (paragraph > 0) paragraphBench(paragraph);
   startupBench();
+  console.log(`load average at the end ${load()}`);
 }
 
 throughput();

@@ -108,6 +108,7 @@ export function corpusBench(bytes, options = {}) {
     const node = process.execPath;
     const runs = [
       ['code --format json', [QDA, 'code', '.', '--format', 'json', '--quiet']],
+      ['  … --workers 0', [QDA, 'code', '.', '--format', 'json', '--quiet', '--workers', '0']],
       ['code --format csv', [QDA, 'code', '.', '--format', 'csv', '--quiet']],
       ['analyse', [QDA, 'analyse', '.', '--out', join(dir, 'out'), '--quiet']],
     ];
@@ -144,10 +145,13 @@ export function paragraphBench(bytes) {
   }
 }
 
-/** Median of ten runs of `qda --version`. */
+/** Median of ten runs of `qda --version`, and of bare `node -e 0` on the same machine for comparison. */
 export function startupBench() {
-  const times = [];
-  for (let i = 0; i < 10; i++) times.push(measure(process.execPath, [QDA, '--version'], process.cwd()).seconds * 1000);
-  times.sort((a, b) => a - b);
-  console.log(`\nqda --version: ${times[5].toFixed(0)} ms (median of 10)`);
+  const median = (args) => {
+    const runs = Array.from({ length: 10 }, () => measure(process.execPath, args, process.cwd()));
+    const mid = (values) => values.sort((a, b) => a - b)[5];
+    return { ms: mid(runs.map((r) => r.seconds * 1000)), cpu: runs[0].cpu === undefined ? undefined : mid(runs.map((r) => r.cpu * 1000)) };
+  };
+  const show = ({ ms, cpu }) => `${ms.toFixed(0)} ms${cpu === undefined ? '' : ` (cpu ${cpu.toFixed(0)} ms)`}`;
+  console.log(`\nqda --version: ${show(median([QDA, '--version']))}; node -e 0: ${show(median(['-e', '0']))} (medians of 10)`);
 }
