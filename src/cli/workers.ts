@@ -4,7 +4,7 @@
  * none (the coding runs in the main thread). 0 always means the main thread.
  */
 import { availableParallelism } from 'node:os';
-import { corpusBytes, workersAvailable } from '../corpus/parallel.js';
+import { corpusBytes, portable, workersAvailable } from '../corpus/parallel.js';
 import { usage } from './errors.js';
 import type { Session } from './session.js';
 
@@ -22,7 +22,8 @@ export function askedWorkers(flag: string | undefined, env: Record<string, strin
 
 /** How many threads code this session's corpus. */
 export function workerCount(session: Session, asked: number | undefined): number {
-  if (!workersAvailable() || session.files.length < 2) return 0;
+  // --redact rewrites texts with a function of the main thread: such runs stay in one thread.
+  if (!workersAvailable() || session.files.length < 2 || !portable(session.corpus)) return 0;
   if (asked !== undefined) return asked;
   const cores = availableParallelism();
   if (cores < 2 || corpusBytes(session.files, session.io.cwd) < MIN_PARALLEL_BYTES) return 0;

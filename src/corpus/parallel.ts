@@ -64,6 +64,14 @@ function fileSize(file: string, cwd: string): number {
   }
 }
 
+/** Options a worker rebuilds from plain data; a function under any other name keeps the coding in the main thread. */
+const REBUILT = new Set(['encoding', 'read', 'parsed', 'model', 'background']);
+
+/** Whether workers can code with these options as the main thread would. */
+export function portable(options: CorpusOptions): boolean {
+  return Object.entries(options).every(([key, value]) => REBUILT.has(key) || typeof value !== 'function');
+}
+
 /** The plain data a worker is started with; `options.read` must read `files` from disk relative to `cwd`. */
 export function workerSetup(files: string[], codebook: Codebook, options: CorpusOptions, cwd: string): WorkerSetup {
   const { encoding, read: _read, parsed: _parsed, model, background, ...plain } = options;

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { chunks } from '../../src/corpus/parallel.js';
+import { chunks, portable } from '../../src/corpus/parallel.js';
+import type { CorpusOptions } from '../../src/corpus/pipeline.js';
 import { ANALYSE_FILES, tempDir } from '../helpers/temp.js';
 
 const bin = resolve('bin/qda.js');
@@ -84,4 +85,16 @@ describe('cutting the files into chunks', () => {
     }
     expect(chunks([], dir, 2)).toEqual([]);
   });
+});
+
+test('options with a function a worker cannot rebuild (--redact) keep the coding in the main thread', () => {
+  const options: CorpusOptions = {
+    encoding: 'utf-8',
+    unit: 'paragraph',
+    skipSpeakers: [],
+    read: () => new Uint8Array(),
+    background: () => ({ units: 0, df: new Map() }),
+  };
+  expect(portable(options)).toBe(true);
+  expect(portable({ ...options, redact: (_path, text) => text })).toBe(false);
 });
