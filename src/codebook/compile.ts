@@ -4,13 +4,13 @@
  */
 import { Lexicon } from '../match/lexicon.js';
 import { compilePattern } from './pattern.js';
-import { patternNeeds } from './prefilter.js';
+import { patternClauses } from './prefilter.js';
 import { forLanguage, type Code, type Codebook } from './types.js';
 
 export interface LanguageMatcher {
   lexicon: Lexicon;
   /** Patterns per code index; a pattern with `needs` is run only on text that holds one of them in a word. */
-  patterns: { code: number; source: string; regexp: RegExp; needs?: string[] }[];
+  patterns: { code: number; source: string; regexp: RegExp; needs?: string[]; also?: string[][] }[];
 }
 
 export interface CompiledCodebook {
@@ -40,14 +40,16 @@ function buildMatcher(codebook: Codebook, language: string): LanguageMatcher {
     for (const source of forLanguage(code.patterns, language)) {
       const result = compilePattern(source);
       if (!result.ok) continue;
-      const needs = patternNeeds(result.regexp.source, result.regexp.flags);
-      patterns.push(needs ? { code: index, source, regexp: result.regexp, needs } : { code: index, source, regexp: result.regexp });
+      const [needs, ...also] = patternClauses(result.regexp.source, result.regexp.flags) ?? [];
+      const pattern = { code: index, source, regexp: result.regexp };
+      patterns.push(needs ? { ...pattern, needs, ...(also.length > 0 ? { also } : {}) } : pattern);
     }
   });
   const lexicon = new Lexicon(
     language,
     codebook.codes.map((code, index) => ({ code: index, terms: forLanguage(code.terms, language), not: forLanguage(code.not, language) })),
     patterns.map((p) => p.needs),
+    patterns.map((p) => p.also),
   );
   return { lexicon, patterns };
 }

@@ -18,7 +18,8 @@ type Needs = string[] | undefined;
 
 interface Part {
   exact: Exact;
-  needs: Needs;
+  /** Sets of words (clauses): every match holds one word of each; undefined when none is known. */
+  needs: string[][] | undefined;
 }
 
 /** At most this many strings are followed through a pattern (`(?:a|b)(?:c|d)` is four). */
@@ -34,17 +35,36 @@ const EMPTY: Part = { exact: [''], needs: undefined };
  * the RegExp is compiled with.
  */
 export function patternNeeds(source: string, flags: string): string[] | undefined {
+  return patternClauses(source, flags)?.[0];
+}
+
+/**
+ * Every set of words the pattern needs, the best first (the one patternNeeds gives): a match holds
+ * one word of each set (`\bken\s+\w+\s+(?:goed|lang)` needs `ken` and one of `goed`, `lang`), so
+ * a text is tried only when it holds one word of every set.
+ */
+export function patternClauses(source: string, flags: string): string[][] | undefined {
   // Under Unicode case folding ſ matches s and the Kelvin sign k; those letters cannot be relied on.
   const unicodeCase = flags.includes('i') && (flags.includes('u') || flags.includes('v'));
   try {
     const parser = new Parser(source, unicodeCase ? /[^a-jl-rt-z0-9]+/ : /[^a-z0-9]+/);
     const part = parser.alternatives();
     if (parser.at < source.length) return undefined;
-    const needs = parser.needsOf(part);
-    return needs ? [...new Set(needs)].sort() : undefined;
+    const clauses = parser.needsOf(part);
+    if (!clauses) return undefined;
+    const first = best(clauses)!;
+    const out = [first, ...clauses.filter((c) => c !== first)].map((c) => [...new Set(c)].sort());
+    return out.filter((c, i) => out.findIndex((d) => d.join('\u0000') === c.join('\u0000')) === i);
   } catch {
     return undefined;
   }
+}
+
+/** The best of several clauses, as `better` picks them in turn. */
+function best(clauses: string[][]): Needs {
+  let b: Needs;
+  for (const c of clauses) b = better(b, c);
+  return b;
 }
 
 /** The better of two needs: the one whose shortest word is longest (rarer), then the smaller set. */
@@ -83,9 +103,10 @@ class Parser {
     return out;
   }
 
-  needsOf(part: Part): Needs {
+  needsOf(part: Part): string[][] | undefined {
     if (part.needs) return part.needs;
-    return part.exact ? this.wordsOf(part.exact) : undefined;
+    const words = part.exact ? this.wordsOf(part.exact) : undefined;
+    return words ? [words] : undefined;
   }
 
   /** a|b|c */
@@ -103,23 +124,24 @@ class Parser {
       else allExact = false;
     }
     if (allExact) return { exact, needs: undefined };
-    // Each branch must bring its own needs; one branch without makes the whole without.
+    // Each branch must bring its own needs (its best clause); one branch without makes the whole without.
     const needs: string[] = [];
     for (const b of branches) {
       const n = this.needsOf(b);
       if (!n) return ANY;
-      needs.push(...n);
+      needs.push(...best(n)!);
     }
-    return { exact: undefined, needs };
+    return { exact: undefined, needs: [needs] };
   }
 
-  /** abc: exact strings are joined while they stay few; the best need of the pieces is kept. */
+  /** abc: exact strings are joined while they stay few; the needs of all pieces are kept. */
   sequence(): Part {
     let current: string[] = [''];
     let whole = true;
-    let best: Needs;
+    const all: string[][] = [];
     const flush = () => {
-      best = better(best, this.wordsOf(current));
+      const words = this.wordsOf(current);
+      if (words) all.push(words);
       current = [''];
     };
     while (this.at < this.source.length && this.source[this.at] !== '|' && this.source[this.at] !== ')') {
@@ -132,11 +154,11 @@ class Parser {
       whole = false;
       flush();
       if (part.exact) current = part.exact;
-      else best = better(best, part.needs);
+      else if (part.needs) all.push(...part.needs);
     }
     if (whole) return { exact: current, needs: undefined };
     flush();
-    return { exact: undefined, needs: best };
+    return { exact: undefined, needs: all.length > 0 ? all : undefined };
   }
 
   /** An atom with the quantifiers that follow it. */

@@ -73,28 +73,47 @@ export class Lexicon {
   private readonly words = new WordTable();
   private readonly starting: Entry[][] = [];
 
-  /** Words some pattern needs (see codebook/prefilter.ts), and per word id the patterns whose need it holds. */
+  /**
+   * Words some pattern needs (see codebook/prefilter.ts), and per word id the clauses it holds: clause
+   * p is the need of pattern p, the further clauses of the patterns follow.
+   */
   private readonly needs = new Trie();
   private readonly needed: number[][] = [];
-  /** Per pattern, the last text whose words hold its need (a stamp, so that nothing is cleared per text). */
+  /** Per clause, the last text whose words hold it (a stamp, so that nothing is cleared per text). */
   private readonly held: Int32Array;
   private stamp = 0;
+  /** Per pattern with further clauses, their numbers. */
+  private readonly further: { pattern: number; clauses: number[] }[] = [];
 
-  /** `needs`: per pattern, words one of which must occur inside a word of a text for it to match. */
+  /**
+   * `needs`: per pattern, words one of which must occur inside a word of a text for it to match;
+   * `also`: per pattern, further such sets, every one of which a text must hold too.
+   */
   constructor(
     readonly language: string,
     codes: LexiconInput[],
     needs: (string[] | undefined)[] = [],
+    also: (string[][] | undefined)[] = [],
   ) {
     this.stem = stemmerFor(language);
     for (const { code, terms, not } of codes) {
       for (const term of terms) this.add(code, term, false);
       for (const term of not) this.add(code, term, true);
     }
-    needs.forEach((words, pattern) => {
-      for (const w of words ?? []) this.needs.insert(w, { code: pattern, term: w, veto: false, kind: 'infix', words: [] });
+    const clause = (words: string[], id: number) => {
+      for (const w of words) this.needs.insert(w, { code: id, term: w, veto: false, kind: 'infix', words: [] });
+    };
+    needs.forEach((words, pattern) => clause(words ?? [], pattern));
+    let next = needs.length;
+    also.forEach((clauses, pattern) => {
+      if (!needs[pattern] || !clauses || clauses.length === 0) return;
+      const ids = clauses.map((words) => {
+        clause(words, next);
+        return next++;
+      });
+      this.further.push({ pattern, clauses: ids });
     });
-    this.held = new Int32Array(needs.length);
+    this.held = new Int32Array(next);
   }
 
   private add(code: number, term: string, veto: boolean): void {
@@ -151,6 +170,10 @@ export class Lexicon {
       const id = run.ids[i];
       const patterns = this.needed[id] ?? (this.needed[id] = this.patternsNeeding(this.words.folded[id]));
       for (const p of patterns) this.held[p] = stamp;
+    }
+    // A pattern whose need is held but not each of its further clauses cannot match either.
+    for (const { pattern, clauses } of this.further) {
+      if (this.held[pattern] === stamp && clauses.some((c) => this.held[c] !== stamp)) this.held[pattern] = 0;
     }
     return { held: this.held, stamp };
   }

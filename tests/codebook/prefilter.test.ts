@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { compileCodebook } from '../../src/codebook/compile.js';
 import { parseCodebook } from '../../src/codebook/load.js';
 import { compilePattern } from '../../src/codebook/pattern.js';
-import { patternNeeds } from '../../src/codebook/prefilter.js';
+import { patternClauses, patternNeeds } from '../../src/codebook/prefilter.js';
 import { autoCode } from '../../src/coding/auto-code.js';
 import { readDocument, segmentDocument } from '../../src/ingest/document.js';
 import { tokenize } from '../../src/match/tokens.js';
@@ -24,6 +24,26 @@ function passes(needed: string[] | undefined, text: string): boolean {
   const words = tokenize(text).map((t) => t.word);
   return needed.some((n) => words.some((w) => w.includes(n)));
 }
+
+describe('patternClauses', () => {
+  const clauses = (pattern: string) => {
+    const compiled = compilePattern(pattern);
+    if (!compiled.ok) throw new Error(compiled.reason);
+    return patternClauses(compiled.regexp.source, compiled.regexp.flags);
+  };
+
+  test('every piece of a sequence brings its own set; the best set comes first, as patternNeeds gives it', () => {
+    expect(clauses('/\\bken\\s+\\w+\\s+(?:goed|lang)\\b/i')).toEqual([['goed', 'lang'], ['ken']]);
+    expect(clauses('/\\bwerk\\w{0,2}\\s+(?:\\w+\\s+){0,3}over/i')).toEqual([['werk'], ['over']]);
+    expect(needs('/\\bken\\s+\\w+\\s+(?:goed|lang)\\b/i')).toEqual(['goed', 'lang']);
+  });
+
+  test('a set that is optional, or inside one branch of several, is no set of the whole', () => {
+    expect(clauses('/\\bregie(?:\\s+houden)?\\b/i')).toEqual([['regie']]);
+    expect(clauses('/\\b(?:korte\\s+lijnen|snel\\s+schakelen)\\b/i')).toEqual([['lijnen', 'schakelen']]);
+    expect(clauses('/(?:buurt)+\\s+huis/i')).toEqual([['buurt'], ['huis']]);
+  });
+});
 
 describe('patternNeeds', () => {
   test.each([
@@ -98,12 +118,14 @@ describe('the prefilter never drops a match', () => {
       const { source, flags } = compiled.regexp;
       const regexp = new RegExp(source, flags.replace('g', ''));
       const needed = patternNeeds(source, flags);
+      const sets = patternClauses(source, flags) ?? [];
       fc.assert(
         fc.property(context, fc.stringMatching(generatorFor(source)), spelling, context, (before, core, spell, after) => {
           const t = `${before}${spell(core)} ${after}`;
           if (!regexp.test(t)) return;
           matched++;
           expect(passes(needed, t), `${pattern} on ${JSON.stringify(t)}`).toBe(true);
+          for (const set of sets) expect(passes(set, t), `${pattern} on ${JSON.stringify(t)}: ${set.join(', ')}`).toBe(true);
         }),
         { numRuns: 40 },
       );
@@ -116,7 +138,7 @@ describe('the prefilter never drops a match', () => {
     const unfiltered = compileCodebook(hall);
     for (const language of ['nl', 'en']) {
       const m = unfiltered.matcher(language);
-      m.patterns = m.patterns.map(({ needs: _, ...p }) => p);
+      m.patterns = m.patterns.map(({ needs: _, also: __, ...p }) => p);
     }
     const files = ['examples/rotterdam/corpus', 'examples/english/corpus'].flatMap((dir) =>
       readdirSync(dir, { recursive: true })
