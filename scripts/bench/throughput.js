@@ -108,7 +108,7 @@ export function corpusBench(bytes, options = {}) {
     const node = process.execPath;
     const runs = [
       ['code --format json', [QDA, 'code', '.', '--format', 'json', '--quiet']],
-      ['  … --workers 0', [QDA, 'code', '.', '--format', 'json', '--quiet', '--workers', '0']],
+      ['  … --workers 2', [QDA, 'code', '.', '--format', 'json', '--quiet', '--workers', '2']],
       ['code --format csv', [QDA, 'code', '.', '--format', 'csv', '--quiet']],
       ['analyse', [QDA, 'analyse', '.', '--out', join(dir, 'out'), '--quiet']],
     ];

@@ -40,7 +40,7 @@ export interface CorpusFlags {
 
 /** Help of --workers (src/cli/workers.ts). */
 export const WORKERS_HELP =
-  'worker threads that code the corpus (default: one per core, at most 4, from 4 MB of transcripts; 0: none; or QDA_WORKERS)';
+  'worker threads that code the corpus (default: one per core, at most 4, with 4 cores or more and from 4 MB of transcripts; 0: none; or QDA_WORKERS)';
 
 export interface FilterFlags {
   code?: string[];
@@ -71,7 +71,10 @@ export function corpusOptions(command: Command, { selection = true, unit = true 
 
 /** --redact KEY: outputs of the original project as they would be of its pseudonymised copy. */
 export function redactOption(command: Command): Command {
-  return command.option('--redact <key>', 'pseudonymise names and identifiers with the key of qda anonymise as the texts are read (docs/anonymise.md)');
+  return command.option(
+    '--redact <key>',
+    'pseudonymise names and identifiers with the key of qda anonymise as the texts are read (docs/anonymise.md)',
+  );
 }
 
 /** --threshold, --secondary and --code-all: how sure auto-coding must be. */

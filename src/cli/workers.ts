@@ -1,7 +1,11 @@
 /**
- * How many worker threads code the corpus: `--workers N`, else QDA_WORKERS, else one per core
- * (at most MAX_DEFAULT) when the corpus is large enough for threads to pay for their start, else
- * none (the coding runs in the main thread). 0 always means the main thread.
+ * How many worker threads code the corpus: `--workers N`, else QDA_WORKERS, else one per core (at
+ * most MAX_DEFAULT) on machines with MIN_CORES cores or more when the corpus is large enough for
+ * threads to pay for their start, else none (the coding runs in the main thread). 0 always means
+ * the main thread. Threads cost CPU time of their own (each reads and parses its files again and
+ * compiles the codebook, and every coded document is copied back to the main thread, about half
+ * as much again as coding in one thread on the benchmark corpus, docs/performance.md), so with two
+ * cores, where the main thread also needs one, they save little wall time and none on a busy machine.
  */
 import { availableParallelism } from 'node:os';
 import { corpusBytes, portable, workersAvailable } from '../corpus/parallel.js';
@@ -10,6 +14,8 @@ import type { Session } from './session.js';
 
 /** Below this much text, starting threads (each compiles the codebook) costs more than it saves. */
 export const MIN_PARALLEL_BYTES = 4_000_000;
+/** Fewer cores than this: threads by default would not pay for what they cost. */
+export const MIN_CORES = 4;
 const MAX_DEFAULT = 4;
 const MAX_WORKERS = 64;
 
@@ -26,7 +32,7 @@ export function workerCount(session: Session, asked: number | undefined): number
   if (!workersAvailable() || session.files.length < 2 || !portable(session.corpus)) return 0;
   if (asked !== undefined) return asked;
   const cores = availableParallelism();
-  if (cores < 2 || corpusBytes(session.files, session.io.cwd) < MIN_PARALLEL_BYTES) return 0;
+  if (cores < MIN_CORES || corpusBytes(session.files, session.io.cwd) < MIN_PARALLEL_BYTES) return 0;
   return Math.min(cores, MAX_DEFAULT);
 }
 
