@@ -1,17 +1,6 @@
 /** Failures that end a command with a given exit status: 1 for problems in the input, 2 for usage. */
 
-export class CommandFailed extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2,
-    readonly hint?: string,
-  ) {
-    super(message);
-  }
-}
-
-export const usage = (message: string, hint?: string) => new CommandFailed(message, 2, hint);
-export const inputProblem = (message: string, hint?: string) => new CommandFailed(message, 1, hint);
+export { CommandFailed, inputProblem, usage } from '../app/errors.js';
 
 /** Problems were already reported one by one; only the exit status is left to give. */
 export class ProblemsReported extends Error {

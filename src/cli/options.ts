@@ -3,14 +3,15 @@
  * commander hands over into checked values (a bad value is a usage error, exit 2).
  */
 import { Option, type Command } from 'commander';
-import type { Settings } from '../corpus/settings.js';
-import { UNITS, type Unit } from '../ingest/units.js';
-import { closest } from '../codebook/suggest.js';
-import { ENCODING_NAMES, ENCODINGS, normaliseEncoding } from '../io/decode.js';
+import { UNITS } from '../ingest/units.js';
+import { ENCODINGS } from '../io/decode.js';
 import { LANGUAGES } from '../codebook/types.js';
 import { parseWhere, type Filter } from '../select/filter.js';
 import { usage } from './errors.js';
-import { DEFAULT_SCORING, type ScoringOptions } from '../scoring/decide.js';
+import { DEFAULT_SCORING } from '../scoring/decide.js';
+import type { CorpusSettings } from '../app/settings.js';
+
+export { scoringOptions, settingsOverrides } from '../app/settings.js';
 
 export const collect = (value: string, previous: string[] = []) => [
   ...previous,
@@ -21,21 +22,8 @@ export const collect = (value: string, previous: string[] = []) => [
 ];
 const repeat = (value: string, previous: string[] = []) => [...previous, value];
 
-export interface CorpusFlags {
-  codebook?: string;
-  model?: string;
-  unit?: string;
-  encoding?: string;
-  language?: string;
-  skipSpeaker?: string[];
+export interface CorpusFlags extends CorpusSettings {
   quiet?: boolean;
-  manualOnly?: boolean;
-  coder?: string;
-  threshold?: number;
-  secondary?: number;
-  codeAll?: boolean;
-  /** A key of qda anonymise to pseudonymise the texts with as they are read. */
-  redact?: string;
 }
 
 /** Help of --workers (src/cli/workers.ts). */
@@ -89,39 +77,11 @@ export function scoringFlags(command: Command): Command {
     .option('--code-all', 'also auto-code segments that are not statements: titles, short list items, captions, contents, references');
 }
 
-/** Scoring options: the flags, else qda.yaml, else the codebook, else the defaults. */
-export function scoringOptions(flags: CorpusFlags, settings: Partial<Settings>, codebook?: { threshold?: number }): ScoringOptions {
-  return {
-    threshold: flags.threshold ?? settings.threshold ?? codebook?.threshold ?? DEFAULT_SCORING.threshold,
-    secondary: flags.secondary ?? settings.secondary ?? DEFAULT_SCORING.secondary,
-    codeAll: flags.codeAll ?? DEFAULT_SCORING.codeAll,
-  };
-}
-
 export function filterOptions(command: Command): Command {
   return command
     .option('--code <ids>', 'only these codes; a cluster id stands for its codes (repeatable, comma-separated)', collect)
     .option('--where <key=value>', 'only documents whose attribute has one of these values, e.g. district=Crooswijk (repeatable)', repeat)
     .option('--speaker <names>', 'only segments of these speaker labels or roles (repeatable, comma-separated)', collect);
-}
-
-/** Flags as settings that override qda.yaml. */
-export function settingsOverrides(flags: CorpusFlags): Partial<Settings> {
-  const overrides: Partial<Settings> = {};
-  if (flags.codebook) overrides.codebook = flags.codebook;
-  if (flags.model) overrides.model = flags.model;
-  if (flags.unit) overrides.unit = flags.unit as Unit;
-  if (flags.language) overrides.language = flags.language;
-  if (flags.skipSpeaker) overrides.skipSpeakers = flags.skipSpeaker;
-  if (flags.encoding) {
-    if (!normaliseEncoding(flags.encoding)) {
-      const guess = closest(flags.encoding, ENCODING_NAMES);
-      const mean = guess ? `; did you mean ${normaliseEncoding(guess)}?` : '';
-      throw usage(`unknown encoding "${flags.encoding}"${mean}`, `use one of: ${ENCODINGS.join(', ')}`);
-    }
-    overrides.encoding = flags.encoding;
-  }
-  return overrides;
 }
 
 export function filterFrom(flags: FilterFlags): Filter {
@@ -174,12 +134,12 @@ export function examples(command: Command, lines: string[]): Command {
 
 export type GridFormat = 'table' | 'csv' | 'md' | 'json';
 
-/** --format (table on a terminal by default), --out and --excel, for commands whose result is a table. */
-export function tableOutputOptions(command: Command): Command {
+/** --format (table by default; `formats` from the formatter registry), --out and --excel, for commands whose result is a table. */
+export function tableOutputOptions(command: Command, formats: string[] = ['table', 'csv', 'md', 'json']): Command {
   return command
     .addOption(
       new Option('-f, --format <format>', 'table for reading, csv for spreadsheets and R, md for reports, json for scripts')
-        .choices(['table', 'csv', 'md', 'json'])
+        .choices(formats)
         .default('table'),
     )
     .option('-o, --out <file>', 'write to this file instead of stdout')

@@ -6,6 +6,7 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
+  /** The file the problem is in; '' for a problem of what was asked (an unknown --code, say). */
   file: string;
   /** 1-based; absent when the problem concerns the file as a whole. */
   line?: number;

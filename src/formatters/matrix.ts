@@ -1,12 +1,13 @@
 /** The theme matrix as a grid (csv, md, terminal) or JSON. */
 import type { Matrix } from '../analysis/matrix.js';
 import { SCHEMA_VERSION } from './codings-json.js';
-import { figure, type Grid } from './grid.js';
-
-const TOTAL: Record<string, string> = { nl: 'Totaal', en: 'Total' };
+import type { MatrixResult } from '../app/matrix.js';
+import { figure, gridCsv, gridMarkdown, gridText, type Grid } from './grid.js';
+import type { Formatter } from './index.js';
+import { wordsFor } from './words.js';
 
 export function matrixGrid(m: Matrix, language: string): Grid {
-  const total = TOTAL[language] ?? TOTAL.en;
+  const total = wordsFor(language).total;
   const decimals = m.count === 'coverage' || m.percent ? 1 : 0;
   const f = (v: number) => figure(v, decimals);
   const first = m.level === 'cluster' ? 'cluster' : 'code';
@@ -35,3 +36,11 @@ export function matrixJson(m: Matrix): string {
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
+
+/** The formats of the registry (formatters/index.ts) that show the matrix as a grid, and JSON. */
+export const matrixFormats = {
+  table: (r) => gridText(matrixGrid(r.matrix, r.language)),
+  csv: (r, options) => gridCsv(matrixGrid(r.matrix, r.language), options),
+  md: (r) => gridMarkdown(matrixGrid(r.matrix, r.language)),
+  json: (r) => matrixJson(r.matrix),
+} satisfies Record<string, Formatter<MatrixResult>>;

@@ -7,21 +7,14 @@ import { SCHEMA_VERSION } from './codings-json.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import { gridMarkdown, type Grid } from './grid.js';
 import { readable } from './text.js';
+import { wordsFor as words, type Words } from './words.js';
 
-const WORDS = {
-  nl: { district: 'Wijk', aspects: 'Aspecten', explanation: 'Toelichting', title: 'Vergelijking per', memo: 'memo', none: 'geen fragmenten' },
-  en: { district: 'District', aspects: 'Aspects', explanation: 'Explanation', title: 'Comparison by', memo: 'memo', none: 'no excerpts' },
-};
 const MAX_QUOTE = 320;
-
-function words(language: string) {
-  return WORDS[language as keyof typeof WORDS] ?? WORDS.en;
-}
 
 export function summaryMarkdown(s: Summary): string {
   const w = words(s.language);
   const head = s.by === 'district' ? w.district : s.by.charAt(0).toUpperCase() + s.by.slice(1);
-  const out = [`# ${w.title} ${s.by === 'district' ? w.district.toLowerCase() : s.by}\n`];
+  const out = [`# ${w.comparisonBy} ${s.by === 'district' ? w.district.toLowerCase() : s.by}\n`];
   for (const table of s.tables) {
     const grid: Grid = {
       header: [head, w.aspects, w.explanation],
@@ -33,9 +26,9 @@ export function summaryMarkdown(s: Summary): string {
   return out.join('');
 }
 
-function explanation(e: Explanation, w: (typeof WORDS)['nl']): string {
+function explanation(e: Explanation, w: Words): string {
   if (e.kind === 'memo') return `${readable(e.text)} (${w.memo}: ${e.source})`;
-  if (e.kind === 'none') return `_${w.none}_`;
+  if (e.kind === 'none') return `_${w.noExcerpts}_`;
   return `“${quote(readable(e.text))}” (${e.speaker ? `${e.speaker}, ` : ''}${e.source})`;
 }
 

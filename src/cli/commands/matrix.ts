@@ -1,8 +1,23 @@
 /** `qda matrix`: the theme matrix, codes or clusters × an attribute, documents or speakers. */
 import { Option, type Command } from 'commander';
-import type { MatrixFlags } from '../actions/matrix.js';
+import type { Count, Percent } from '../../analysis/matrix.js';
+import type { Level } from '../../analysis/units.js';
+import { formatNames, getFormatter, type FormatName } from '../../formatters/index.js';
+import { usage } from '../errors.js';
 import type { Io } from '../io.js';
-import { corpusOptions, examples, filterOptions, share, tableOutputOptions } from '../options.js';
+import { corpusOptions, examples, filterFrom, filterOptions, share, tableOutputOptions, type CorpusFlags, type FilterFlags } from '../options.js';
+
+export interface MatrixFlags extends CorpusFlags, FilterFlags {
+  level: Level;
+  by?: string;
+  count: Count;
+  percent?: Percent;
+  hideEmpty?: boolean;
+  minScore?: number;
+  format: FormatName<'matrix'>;
+  out?: string;
+  excel?: boolean;
+}
 
 export function registerMatrix(program: Command, io: Io): Command {
   const command = program
@@ -21,13 +36,43 @@ export function registerMatrix(program: Command, io: Io): Command {
     .addOption(new Option('--percent <base>', 'row: share of the row total; col: share of the column’s units').choices(['row', 'col']))
     .option('--hide-empty', 'leave out rows and columns without any count')
     .option('--min-score <score>', 'count only auto codings with at least this score (0-1); codes given by hand always count', share('--min-score'));
-  tableOutputOptions(filterOptions(corpusOptions(command))).action(async (paths: string[], flags: MatrixFlags) =>
-    (await import('../actions/matrix.js')).matrixAction(paths, flags, io),
+  tableOutputOptions(filterOptions(corpusOptions(command)), formatNames('matrix')).action((paths: string[], flags: MatrixFlags) =>
+    matrixCommand(paths, flags, io),
   );
   return examples(command, [
     'qda matrix examples/rotterdam --level cluster',
     'qda matrix --by role --count documents --format csv --excel --out matrix.csv',
     'qda matrix --code institutional --percent col --hide-empty --format md',
     'qda matrix --level cluster --min-score 0.6',
+    'qda matrix --format tsv > matrix.tsv',
   ]);
+}
+
+async function matrixCommand(paths: string[], flags: MatrixFlags, io: Io): Promise<void> {
+  const [{ matrix, matrixRequestProblem }, { openSession, progress, reported }, { count, summaryLine, writeOutput }] = await Promise.all([
+    import('../../app/matrix.js'),
+    import('../session.js'),
+    import('../output.js'),
+  ]);
+  const problem = matrixRequestProblem(flags);
+  if (problem) throw usage(problem);
+  const request = {
+    level: flags.level,
+    by: flags.by,
+    count: flags.count,
+    percent: flags.percent,
+    hideEmpty: flags.hideEmpty,
+    minScore: flags.minScore,
+    filter: filterFrom(flags),
+  };
+  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const result = reported(io, matrix(session, request, progress(io, session.files.length)));
+  const format = await getFormatter('matrix', flags.format);
+  writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
+  const m = result.matrix;
+  summaryLine(
+    io,
+    flags.quiet,
+    `${count(m.rows.length, flags.level)} × ${count(m.columns.length, 'value')} of ${m.by}, counting ${flags.count}, from ${count(result.documents, 'document')}`,
+  );
 }

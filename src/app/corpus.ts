@@ -1,0 +1,102 @@
+/**
+ * An opened corpus as the application functions use it: the project, the compiled codebook, the
+ * files and their survey, and the options the pipeline codes with. Coding runs document by
+ * document (`codedDocuments`); only counts are kept for the whole corpus.
+ */
+import type { CompiledCodebook } from '../codebook/compile.js';
+import type { Codebook } from '../codebook/types.js';
+import { CodingCounter } from '../coding/tally.js';
+import { codeCorpus, type CodedDocument, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
+import type { Project } from '../corpus/project.js';
+import type { Redaction } from '../anonymise/redact.js';
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { checkBy, checkFilter, type SelectionProblem } from '../select/check.js';
+import { documentSelected, NO_FILTER, type Filter } from '../select/filter.js';
+import { REQUEST } from './outcome.js';
+
+export interface OpenedCorpus {
+  project: Project;
+  codebook: Codebook;
+  /** The codebook as outputs name it (relative, or "hall (shipped)"). */
+  codebookPath: string;
+  compiled: CompiledCodebook;
+  files: string[];
+  documents: DocumentInfo[];
+  corpus: CorpusOptions;
+  /** The key of --redact, applied to texts as they are read. */
+  redaction?: Redaction;
+}
+
+/** Told of each document as it is coded, e.g. to show progress on a terminal. */
+export interface Progress {
+  step(label: string): void;
+  done(): void;
+}
+
+export interface Totals {
+  documents: number;
+  segments: number;
+  /** Segments with at least one code. */
+  coded: number;
+  /** Distinct (segment, code) codings, and per source. */
+  codings: CodingCounter;
+}
+
+export const newTotals = (): Totals => ({ documents: 0, segments: 0, coded: 0, codings: new CodingCounter() });
+
+/** The coded documents, one at a time, counted into `totals` as they pass. */
+export function* codedDocuments(opened: OpenedCorpus, totals: Totals = newTotals(), progress?: Progress): Generator<CodedDocument> {
+  for (const coded of codeCorpus(opened.files, opened.compiled, opened.corpus)) {
+    progress?.step(coded.document.path);
+    totals.documents++;
+    totals.segments += coded.segments.length;
+    totals.coded += new Set(coded.codings.map((c) => c.segment)).size;
+    totals.codings.add(coded.codings);
+    yield coded;
+  }
+  progress?.done();
+}
+
+/** The language labels and headings are written in: the project's, else the codebook's. */
+export function outputLanguage(opened: OpenedCorpus): string {
+  return opened.project.settings.language ?? opened.codebook.language;
+}
+
+/** How many documents the filter lets through: what a summary line says it counted from. */
+export function selectedDocuments(opened: OpenedCorpus, filter: Filter): number {
+  return opened.documents.filter((d) => documentSelected(d.attributes, filter)).length;
+}
+
+export interface ByChoice {
+  name: string;
+  /** Named by the user (--by); otherwise compareBy of qda.yaml or its default. */
+  explicit: boolean;
+}
+
+/**
+ * `--code`, `--where`, `--speaker` and the compare-by attribute checked against the corpus before
+ * any counting: a name that nothing has is an error (with a suggestion) instead of an empty result.
+ */
+export function checkSelection(opened: OpenedCorpus, filter: Filter = NO_FILTER, by?: ByChoice): Diagnostic[] {
+  const problems = checkFilter(
+    filter,
+    opened.codebook.codes.map((c) => c.id),
+    opened.documents,
+  );
+  const diagnostics = problems.map((p) => requestProblem('error', p));
+  if (problems.length === 0 && by) {
+    const checked = checkBy(by.name, opened.documents, filter);
+    if (checked.problem && by.explicit)
+      diagnostics.push(requestProblem('error', { ...checked.problem, message: `--by ${by.name}: ${checked.problem.message}` }));
+    else if (checked.problem)
+      diagnostics.push(
+        requestProblem('warning', { ...checked.problem, message: `${checked.problem.message}; every document is counted under (none)` }),
+      );
+    diagnostics.push(...sortDiagnostics(checked.missing));
+  }
+  return diagnostics;
+}
+
+function requestProblem(severity: 'error' | 'warning', p: SelectionProblem): Diagnostic {
+  return diagnostic(severity, REQUEST, 'selection/unknown', p.message, undefined, p.hint);
+}

@@ -1,0 +1,220 @@
+/**
+ * Opening a corpus: the project and its settings, the codebook, the files, the coders' sidecar
+ * files, the model, and a survey of every document, with every problem found as a Diagnostic.
+ * Nothing is printed; a command shows the diagnostics (cli/session.ts), a script reads them.
+ */
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { compileCodebook } from '../codebook/compile.js';
+import { parseCodebook } from '../codebook/load.js';
+import type { Codebook } from '../codebook/types.js';
+import { closest } from '../codebook/suggest.js';
+import { AUTO_CODER } from '../coding/auto-code.js';
+import { chooseEncodings } from '../corpus/encodings.js';
+import { encodingOf, surveyCorpus, type CorpusOptions, type SurveyHooks } from '../corpus/pipeline.js';
+import { parseKey } from '../anonymise/key.js';
+import { redaction, type Redaction } from '../anonymise/redact.js';
+import { decode } from '../io/decode.js';
+import { codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
+import { addAll, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { CORPUS_EXTENSIONS, exists, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
+import { readModel } from '../learn/model-file.js';
+import { Predictor } from '../learn/predict.js';
+import { corpusNow, staleness } from '../learn/stale.js';
+import { INLINE_CODER, type Selection } from '../manual/apply.js';
+import { coderOf, parseSidecar, type ManualRow } from '../manual/sidecar.js';
+import { backgroundFrequencies } from '../scoring/background.js';
+import type { OpenedCorpus } from './corpus.js';
+import { inputProblem, usage } from './errors.js';
+import { scoringOptions, settingsOverrides, type CorpusSettings } from './settings.js';
+import { REQUEST, type Outcome } from './outcome.js';
+
+export interface OpenOptions {
+  /** Report problems but return even when there are errors (for `qda check`). */
+  keepGoing?: boolean;
+  /** A file the command writes to, never read as corpus. */
+  output?: string;
+  /** A folder the command writes into, never read as corpus. */
+  outputDir?: string;
+  /** Leave the model of --model or qda.yaml unread (for `qda learn`, which makes one). */
+  ignoreModel?: boolean;
+  /** For a command that reads the corpus without coding it (see SurveyHooks). */
+  survey?: SurveyHooks;
+  /** A project with `corpus: []` (a codebook only) is fine: for `qda check` and `qda export qdpx`. */
+  codebookOnly?: boolean;
+}
+
+/**
+ * Opens the corpus of `paths` (or of qda.yaml, or of `cwd`) with the command's settings. The
+ * diagnostics come sorted, problems of the request ('' file) last; without a result when the
+ * codebook cannot be used or an error was found (unless `keepGoing`). A corpus that cannot be read
+ * at all (no codebook file, no transcripts) throws CommandFailed.
+ */
+export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, options: OpenOptions = {}): Outcome<OpenedCorpus> {
+  const project = openProject(paths, cwd, settingsOverrides(flags));
+  const diagnostics: Diagnostic[] = [...project.diagnostics];
+
+  const bookPath = codebookPath(project, cwd);
+  const shownBook = displayPath(bookPath, cwd);
+  if (!exists(bookPath, cwd))
+    throw inputProblem(`codebook ${shownBook} not found`, 'name a codebook file with --codebook, or leave it out for the HALL codebook');
+  const loaded = parseCodebook(shownBook, readText(bookPath, cwd));
+  addAll(diagnostics, loaded.diagnostics);
+
+  const writes = [options.output, options.outputDir].filter((p): p is string => p !== undefined);
+  const { files, missing } = projectFiles(project, cwd, writes);
+  guardInputs(files, options, cwd);
+  if (missing.length > 0 && files.length === 0) noTranscripts(missing, cwd);
+  for (const m of missing) diagnostics.push({ file: m, severity: 'warning', rule: 'corpus/no-files', message: 'no transcripts found here' });
+
+  const encodings = chooseEncodings(project, cwd, flags.encoding);
+  addAll(diagnostics, encodings.diagnostics);
+  const corpus: CorpusOptions = {
+    encoding: encodings.encodingOf,
+    unit: project.settings.unit,
+    skipSpeakers: project.settings.skipSpeakers,
+    read: (path) => readBytes(path, cwd),
+    partial: project.partial,
+  };
+  const language = project.settings.language ?? loaded.codebook?.language;
+  if (language) corpus.language = language;
+  corpus.scoring = scoringOptions(flags, project.settings, loaded.codebook);
+  corpus.background = (lang) => backgroundFrequencies(lang, (file) => (exists(file, cwd) ? readText(file, cwd) : undefined));
+  // Hand-made codings are checked against a sound codebook only; a broken one would make every code unknown.
+  if (loaded.codebook && !hasErrors(loaded.diagnostics)) corpus.codes = new Map(loaded.codebook.codes.map((c) => [c.id, c]));
+  const sidecars = readSidecars(project, cwd);
+  addAll(diagnostics, sidecars.diagnostics);
+  const redacted = flags.redact ? openRedaction(flags.redact, cwd) : undefined;
+  // A bad key is the only thing said: nothing else is worth reading until it is fixed.
+  if (redacted && 'diagnostics' in redacted) return { diagnostics: redacted.diagnostics };
+  if (redacted) {
+    corpus.redact = redacted.text;
+    const text = (path: string) => {
+      const e = encodingOf(corpus, path);
+      const decoded = decode(corpus.read(path), typeof e === 'string' ? e : e.name);
+      return decoded.ok ? decoded.text : undefined;
+    };
+    sidecars.rows = redacted.rows(sidecars.rows, files, text);
+  }
+  corpus.manual = { rows: sidecars.rows, selection: selectionFrom(flags) };
+  const survey = surveyCorpus(files, corpus, options.survey);
+  addAll(diagnostics, survey.diagnostics);
+  corpus.parsed = survey.parsed;
+  corpus.frequencies = survey.frequencies;
+  if (project.settings.model && !options.ignoreModel && loaded.codebook && corpus.codes) {
+    const learned = openModel(project.settings.model, loaded.codebook, files, corpus, cwd);
+    addAll(diagnostics, learned.diagnostics);
+    if (learned.predictor) corpus.model = learned.predictor;
+  }
+
+  sortDiagnostics(diagnostics);
+  if (!loaded.codebook || (hasErrors(diagnostics) && !options.keepGoing)) return { diagnostics };
+  const opened: OpenedCorpus = {
+    project,
+    codebook: loaded.codebook,
+    codebookPath: codebookName(bookPath, cwd),
+    compiled: compileCodebook(loaded.codebook),
+    files,
+    documents: survey.documents,
+    corpus,
+    ...(redacted ? { redaction: redacted } : {}),
+  };
+  // With no transcripts there is no one to have coded; the caller says so (noTranscripts).
+  if (files.length > 0) {
+    const unknown = unknownCoder(flags.coder, corpus.model ? [...sidecars.coders, corpus.model.model.name] : sidecars.coders);
+    if (unknown) return { diagnostics: [...diagnostics, unknown] };
+  }
+  return { result: opened, diagnostics };
+}
+
+/** The key of --redact; a missing file is wrong usage, a bad one a problem in the input. */
+function openRedaction(path: string, cwd: string): Redaction | { diagnostics: Diagnostic[] } {
+  if (!exists(path, cwd) || isDirectory(path, cwd)) throw usage(`--redact ${path}: key file not found`, 'give the key qda anonymise wrote');
+  const parsed = parseKey(displayPath(path, cwd), readText(path, cwd));
+  if (hasErrors(parsed.diagnostics)) return { diagnostics: sortDiagnostics([...parsed.diagnostics]) };
+  return redaction(parsed.entries);
+}
+
+/**
+ * Nothing to read. A path that does not exist is wrong usage (2); a folder or glob that holds no
+ * transcripts is a corpus problem (1), said the same way for every command.
+ */
+export function noTranscripts(paths: string[], cwd: string): never {
+  const shown = paths.join(', ');
+  if (paths.every((p) => !exists(p, cwd) && !isGlob(p)))
+    throw usage(`no transcripts found at ${shown}`, 'give markdown files or folders that hold them');
+  throw inputProblem(
+    `no transcripts (${CORPUS_EXTENSIONS.map((e) => `*.${e}`).join(', ')}) in ${shown}`,
+    'put markdown files in the folder, or name them as arguments',
+  );
+}
+
+const isGlob = (path: string) => /[*?[\]{}]/.test(path);
+
+/** The model named by --model or qda.yaml, and its problems: a bad file is an error, a stale one warnings. */
+function openModel(
+  path: string,
+  codebook: Codebook,
+  files: string[],
+  corpus: CorpusOptions,
+  cwd: string,
+): { predictor?: Predictor; diagnostics: Diagnostic[] } {
+  const shown = displayPath(path, cwd);
+  if (!exists(path, cwd) || isDirectory(path, cwd))
+    return { diagnostics: [diagnostic('error', shown, 'model/file', 'model file not found', undefined, 'train one with qda learn --out FILE')] };
+  const read = readModel(shown, readText(path, cwd));
+  if (!read.model) return { diagnostics: read.diagnostics };
+  const codes = corpus.codes!;
+  const now = corpusNow(files, corpus, codes, read.model.training.coders);
+  return { predictor: new Predictor(read.model, codes), diagnostics: staleness(read.model, shown, codebook, now) };
+}
+
+/** The coders' sidecar files under codings/ of the project. */
+function readSidecars(project: Project, cwd: string): { rows: ManualRow[]; diagnostics: Diagnostic[]; coders: string[] } {
+  const folder = join(project.root, 'codings');
+  if (!isDirectory(folder, cwd)) return { rows: [], diagnostics: [], coders: [] };
+  const { files } = findFiles([`${toPosix(folder)}/*.{csv,yaml,yml}`], cwd);
+  const rows: ManualRow[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const parsed = parseSidecar(file, readText(file, cwd));
+    // One by one: a spread of a million rows overflows the call stack.
+    for (const row of parsed.rows) rows.push(row);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
+  }
+  return { rows, diagnostics, coders: files.map(coderOf) };
+}
+
+function selectionFrom(flags: CorpusSettings): Selection {
+  const selection: Selection = {};
+  if (flags.manualOnly) selection.manualOnly = true;
+  if (flags.coder) selection.coder = flags.coder;
+  return selection;
+}
+
+/** Refuse an output that would overwrite a transcript: results never replace what they came from. */
+function guardInputs(files: string[], options: OpenOptions, cwd: string): void {
+  const inside = (file: string, dir: string) => {
+    const rel = relative(resolve(cwd, dir), resolve(cwd, file));
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
+  const clash = files.find(
+    (f) => (options.output && resolve(cwd, f) === resolve(cwd, options.output)) || (options.outputDir && inside(f, options.outputDir)),
+  );
+  if (clash) throw usage(`the output would be written over or beside the transcript ${clash}`, 'choose an --out outside the corpus, e.g. --out out');
+}
+
+/** `--coder` must name someone who coded: the auto-coder, inline comments, a file in codings/ or the model. */
+function unknownCoder(coder: string | undefined, sidecarCoders: Iterable<string>): Diagnostic | undefined {
+  if (coder === undefined) return undefined;
+  const known = [...new Set([AUTO_CODER, INLINE_CODER, ...sidecarCoders])];
+  if (known.includes(coder)) return undefined;
+  const guess = closest(coder, known);
+  return diagnostic(
+    'error',
+    REQUEST,
+    'selection/coder',
+    `unknown coder "${coder}"${guess ? `; did you mean ${guess}?` : ''}`,
+    undefined,
+    `coders: ${known.join(', ')} (${AUTO_CODER} is the auto-coder, ${INLINE_CODER} the <!-- qda: --> comments)`,
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Every output format of every result, by name: `--format NAME` picks one here. A formatter is a pure
+ * function from a result (typed values, never pre-formatted strings) to text. Adding a format is
+ * writing its function and adding one line below; the command's --format choices follow. Entries
+ * load their module when asked for, so that declaring the commands loads no formatter.
+ */
+import type { MatrixResult } from '../app/matrix.js';
+
+export interface FormatOptions {
+  /** CSV for Excel: BOM, `;` and decimal commas. */
+  excel?: boolean;
+}
+
+export type Formatter<R> = (result: R, options: FormatOptions) => string;
+type Load<R> = () => Promise<Formatter<R>>;
+
+const matrix = {
+  table: async () => (await import('./matrix.js')).matrixFormats.table,
+  csv: async () => (await import('./matrix.js')).matrixFormats.csv,
+  md: async () => (await import('./matrix.js')).matrixFormats.md,
+  json: async () => (await import('./matrix.js')).matrixFormats.json,
+  tsv: async () => (await import('./matrix-tsv.js')).matrixTsv,
+} satisfies Record<string, Load<MatrixResult>>;
+
+export const FORMATTERS = { matrix };
+
+export type Kind = keyof typeof FORMATTERS;
+export type FormatName<K extends Kind> = keyof (typeof FORMATTERS)[K] & string;
+type ResultOf<K extends Kind> = (typeof FORMATTERS)[K][FormatName<K>] extends Load<infer R> ? R : never;
+
+/** The format names of a kind of result, in the order `--help` lists them. */
+export function formatNames<K extends Kind>(kind: K): FormatName<K>[] {
+  return Object.keys(FORMATTERS[kind]) as FormatName<K>[];
+}
+
+export function getFormatter<K extends Kind>(kind: K, name: FormatName<K>): Promise<Formatter<ResultOf<K>>> {
+  return (FORMATTERS[kind][name] as Load<ResultOf<K>>)();
+}
