@@ -15,6 +15,8 @@ import { documentSelected, NO_FILTER, type Filter } from '../select/filter.js';
 import { REQUEST } from './outcome.js';
 
 export interface OpenedCorpus {
+  /** The folder its paths are relative to. */
+  cwd: string;
   project: Project;
   codebook: Codebook;
   /** The codebook as outputs name it (relative, or "hall (shipped)"). */

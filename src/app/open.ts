@@ -109,6 +109,7 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   sortDiagnostics(diagnostics);
   if (!loaded.codebook || (hasErrors(diagnostics) && !options.keepGoing)) return { diagnostics };
   const opened: OpenedCorpus = {
+    cwd,
     project,
     codebook: loaded.codebook,
     codebookPath: codebookName(bookPath, cwd),

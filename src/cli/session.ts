@@ -3,15 +3,15 @@
  * stderr. Returns only when the input has no errors, so that a command writes output only for a
  * clean corpus.
  */
-import { join } from 'node:path';
-import { readMemos, type Memo } from '../corpus/memos.js';
+import type { Memo } from '../corpus/memos.js';
+import { projectMemos } from '../app/memos.js';
 import { collapseRepeats, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeColour } from '../formatters/colour.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
-import { findFiles, isDirectory } from '../io/files.js';
+import { join } from 'node:path';
 import { displayPath } from '../corpus/project.js';
 import { CONFIG_FILE } from '../corpus/settings.js';
-import { inputProblem, ProblemsReported, usage } from './errors.js';
+import { inputProblem, ProblemsReported } from './errors.js';
 import { colourOnStderr, type Io } from './io.js';
 import type { CorpusFlags } from './options.js';
 import { outputLanguage, type OpenedCorpus, type Progress } from '../app/corpus.js';
@@ -51,25 +51,19 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
 
 /** The memos of the project (or of `dir`), reported on stderr; undefined when one has an error. */
 export function loadMemos(session: Session, dir?: string): Memo[] | undefined {
-  const folder = dir ?? join(session.project.root, 'memos');
-  if (!isDirectory(folder, session.io.cwd)) {
-    if (dir) throw usage(`memo folder ${dir} not found`);
-    return [];
-  }
-  const { files } = findFiles([folder], session.io.cwd);
-  const redact = session.redaction;
-  const read = redact ? (path: string) => redact.memo(session.corpus.read(path)) : session.corpus.read;
-  const { memos, diagnostics } = readMemos(files, read, new Set(session.codebook.codes.map((c) => c.id)));
+  const { result, diagnostics } = projectMemos(session, dir);
   report(session.io, diagnostics);
-  return hasErrors(diagnostics) ? undefined : memos;
+  return hasErrors(diagnostics) ? undefined : result;
 }
 
 /**
- * The result of an application function, after its diagnostics are shown on stderr in the order
- * given; an outcome with errors (or without a result) ends the command with exit status 1.
+ * The result of an application function, after its diagnostics are shown on stderr: problems of
+ * the request first, then those of files in the order given, at most a few of a kind per file. An
+ * outcome with errors (or without a result) ends the command with exit status 1.
  */
 export function reported<T>(io: Io, outcome: Outcome<T>): T {
-  printInOrder(io, outcome.diagnostics);
+  const ofRequest = outcome.diagnostics.filter((d) => d.file === REQUEST);
+  printInOrder(io, [...ofRequest, ...collapseRepeats(outcome.diagnostics.filter((d) => d.file !== REQUEST))]);
   if (outcome.result === undefined || hasErrors(outcome.diagnostics)) throw new ProblemsReported(1, outcome.diagnostics);
   return outcome.result;
 }

@@ -1,5 +1,7 @@
 /** Excerpts as CSV (one row per excerpt) and JSON, for spreadsheets and scripts. */
+import type { ExcerptsResult } from '../app/excerpts.js';
 import type { ExcerptGroup } from '../excerpts/collect.js';
+import type { Formatter } from './index.js';
 import { SCHEMA_VERSION } from './codings-json.js';
 import { attributeColumns } from './codings-csv.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
@@ -48,3 +50,9 @@ export function excerptsJson(groups: ExcerptGroup[]): string {
   const codes = groups.map(({ code, excerpts }) => ({ id: code.id, cluster: code.cluster, label: code.label, excerpts }));
   return `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, codes }, null, 2)}\n`;
 }
+
+/** The formats of the registry (formatters/index.ts). */
+export const excerptsFormats = {
+  csv: (r, options) => excerptsCsv(r.groups, options),
+  json: (r) => excerptsJson(r.groups),
+} satisfies Record<string, Formatter<ExcerptsResult>>;

@@ -2,7 +2,9 @@
  * Excerpts as a researcher reads them: one section per code with its label and definition, each
  * excerpt quoted with a citation (file:line · attribute · speaker) and the words that found it.
  */
+import type { ExcerptsResult } from '../app/excerpts.js';
 import { localise, type Codebook } from '../codebook/types.js';
+import type { FormatOptions } from './index.js';
 import type { Excerpt, ExcerptGroup } from '../excerpts/collect.js';
 import { citation, excerptText } from './text.js';
 
@@ -55,4 +57,9 @@ function excerptBlock(e: Excerpt, attribute: string, matched: string): string {
   const cite = [`\`${citation(e.path, e.lines.start)}\``, Array.isArray(value) ? value.join(', ') : value, who].filter(Boolean).join(' · ');
   const terms = e.matched.length > 0 ? ` · ${matched}: ${e.matched.join(', ')}` : '';
   return `\n${parts.join('')}\n— ${cite}${terms}\n`;
+}
+
+/** `--format md` of the registry (formatters/index.ts). */
+export function excerptsMarkdownFormat(r: ExcerptsResult, options: FormatOptions): string {
+  return excerptsMarkdown(r.groups, r.codebook, { attribute: r.attribute, hideEmpty: options.hideEmpty, language: r.language });
 }

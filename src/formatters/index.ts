@@ -4,11 +4,16 @@
  * writing its function and adding one line below; the command's --format choices follow. Entries
  * load their module when asked for, so that declaring the commands loads no formatter.
  */
+import type { CooccurResult } from '../app/cooccur.js';
+import type { ExcerptsResult } from '../app/excerpts.js';
 import type { MatrixResult } from '../app/matrix.js';
+import type { SummaryResult } from '../app/summary.js';
 
 export interface FormatOptions {
   /** CSV for Excel: BOM, `;` and decimal commas. */
   excel?: boolean;
+  /** Leave out what has nothing to show (codes without excerpts), where the format lists them. */
+  hideEmpty?: boolean;
 }
 
 export type Formatter<R> = (result: R, options: FormatOptions) => string;
@@ -22,7 +27,27 @@ const matrix = {
   tsv: async () => (await import('./matrix-tsv.js')).matrixTsv,
 } satisfies Record<string, Load<MatrixResult>>;
 
-export const FORMATTERS = { matrix };
+const cooccur = {
+  table: async () => (await import('./cooccur.js')).cooccurFormats.table,
+  csv: async () => (await import('./cooccur.js')).cooccurFormats.csv,
+  md: async () => (await import('./cooccur.js')).cooccurFormats.md,
+  json: async () => (await import('./cooccur.js')).cooccurFormats.json,
+} satisfies Record<string, Load<CooccurResult>>;
+
+const summary = {
+  table: async () => (await import('./summary.js')).summaryFormats.md,
+  csv: async () => (await import('./summary.js')).summaryFormats.csv,
+  md: async () => (await import('./summary.js')).summaryFormats.md,
+  json: async () => (await import('./summary.js')).summaryFormats.json,
+} satisfies Record<string, Load<SummaryResult>>;
+
+const excerpts = {
+  md: async () => (await import('./excerpts-md.js')).excerptsMarkdownFormat,
+  csv: async () => (await import('./excerpts-data.js')).excerptsFormats.csv,
+  json: async () => (await import('./excerpts-data.js')).excerptsFormats.json,
+} satisfies Record<string, Load<ExcerptsResult>>;
+
+export const FORMATTERS = { matrix, cooccur, summary, excerpts };
 
 export type Kind = keyof typeof FORMATTERS;
 export type FormatName<K extends Kind> = keyof (typeof FORMATTERS)[K] & string;

@@ -3,7 +3,9 @@
  * markdown table per cluster, ready to paste into a report; also CSV (long form) and JSON.
  */
 import type { Explanation, Summary } from '../analysis/summary.js';
+import type { SummaryResult } from '../app/summary.js';
 import { SCHEMA_VERSION } from './codings-json.js';
+import type { Formatter } from './index.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import { gridMarkdown, type Grid } from './grid.js';
 import { readable } from './text.js';
@@ -61,3 +63,10 @@ export function summaryCsv(s: Summary, options: CsvOptions = {}): string {
 export function summaryJson(s: Summary): string {
   return `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...s }, null, 2)}\n`;
 }
+
+/** The formats of the registry (formatters/index.ts); a terminal gets the markdown tables. */
+export const summaryFormats = {
+  md: (r) => summaryMarkdown(r.summary),
+  csv: (r, options) => summaryCsv(r.summary, options),
+  json: (r) => summaryJson(r.summary),
+} satisfies Record<string, Formatter<SummaryResult>>;

@@ -1,8 +1,26 @@
 /** `qda summary`: per cluster a table comparing districts: aspects and an explanation. */
 import type { Command } from 'commander';
-import type { SummaryFlags } from '../actions/summary.js';
+import { formatNames, getFormatter, type FormatName } from '../../formatters/index.js';
 import type { Io } from '../io.js';
-import { corpusOptions, examples, filterOptions, nonNegativeInt, tableOutputOptions } from '../options.js';
+import {
+  corpusOptions,
+  examples,
+  filterFrom,
+  filterOptions,
+  nonNegativeInt,
+  tableOutputOptions,
+  type CorpusFlags,
+  type FilterFlags,
+} from '../options.js';
+
+export interface SummaryFlags extends CorpusFlags, FilterFlags {
+  by?: string;
+  aspects: number;
+  memos?: string;
+  format: FormatName<'summary'>;
+  out?: string;
+  excel?: boolean;
+}
 
 export function registerSummary(program: Command, io: Io): Command {
   const command = program
@@ -14,12 +32,35 @@ export function registerSummary(program: Command, io: Io): Command {
     .option('--by <attribute>', 'one row per value of this attribute (default: compareBy of qda.yaml, else district)')
     .option('--aspects <n>', 'how many leading codes a row names', nonNegativeInt('--aspects'), 3)
     .option('--memos <dir>', 'folder of memos (default: memos/ in the project)');
-  tableOutputOptions(filterOptions(corpusOptions(command))).action(async (paths: string[], flags: SummaryFlags) =>
-    (await import('../actions/summary.js')).summaryAction(paths, flags, io),
+  tableOutputOptions(filterOptions(corpusOptions(command)), formatNames('summary')).action((paths: string[], flags: SummaryFlags) =>
+    summaryCommand(paths, flags, io),
   );
   return examples(command, [
     'qda summary examples/rotterdam',
     'qda summary --by role --format md --out tabellen.md',
     'qda summary --where type=interview --format csv --excel',
   ]);
+}
+
+async function summaryCommand(paths: string[], flags: SummaryFlags, io: Io): Promise<void> {
+  const [{ summary }, { projectMemos }, { openSession, progress, reported }, { count, summaryLine, writeOutput }] = await Promise.all([
+    import('../../app/summary.js'),
+    import('../../app/memos.js'),
+    import('../session.js'),
+    import('../output.js'),
+  ]);
+  const filter = filterFrom(flags);
+  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const memos = reported(io, projectMemos(session, flags.memos));
+  const by = flags.by ?? session.project.settings.compareBy;
+  const request = { by, byExplicit: flags.by !== undefined, aspects: flags.aspects, memos, filter };
+  const result = reported(io, summary(session, request, progress(io, session.files.length)));
+  const format = await getFormatter('summary', flags.format);
+  writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
+  const fromMemos = result.summary.tables.flatMap((t) => t.rows).filter((r) => r.explanation.kind === 'memo').length;
+  summaryLine(
+    io,
+    flags.quiet,
+    `${count(result.summary.tables.length, 'table')} by ${by} from ${count(result.documents, 'document')}; ${count(fromMemos, 'explanation')} from memos`,
+  );
 }
