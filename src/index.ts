@@ -13,6 +13,7 @@ export type { Coding, Evidence } from './coding/coding.js';
 export { surveyCorpus, codeCorpus, type CodedDocument, type CorpusOptions } from './corpus/pipeline.js';
 export { collectExcerpts, type Excerpt, type ExcerptGroup } from './excerpts/collect.js';
 export { evaluate, type Evaluation, type LabelledItem } from './evaluate/evaluate.js';
+export { evaluateLabelled, type EvalRequest, type EvalResult } from './app/eval.js';
 export type { Outcome } from './app/outcome.js';
 export { openCorpus, type OpenOptions } from './app/open.js';
 export type { CorpusSettings } from './app/settings.js';

@@ -57,15 +57,27 @@ export function loadMemos(session: Session, dir?: string): Memo[] | undefined {
 }
 
 /**
- * The result of an application function, after its diagnostics are shown on stderr: problems of
- * the request first, then those of files in the order given, at most a few of a kind per file. An
- * outcome with errors (or without a result) ends the command with exit status 1.
+ * The result of an application function, after its diagnostics are shown on stderr in the order
+ * given, at most a few of a kind per file. An outcome with errors (or without a result) ends the
+ * command with exit status 1.
  */
 export function reported<T>(io: Io, outcome: Outcome<T>): T {
-  const ofRequest = outcome.diagnostics.filter((d) => d.file === REQUEST);
-  printInOrder(io, [...ofRequest, ...collapseRepeats(outcome.diagnostics.filter((d) => d.file !== REQUEST))]);
+  printInOrder(io, collapseRuns(outcome.diagnostics));
   if (outcome.result === undefined || hasErrors(outcome.diagnostics)) throw new ProblemsReported(1, outcome.diagnostics);
   return outcome.result;
+}
+
+/** Each run of one file's diagnostics collapsed (see collapseRepeats); problems of the request as they are. */
+function collapseRuns(diagnostics: Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < diagnostics.length;) {
+    let j = i + 1;
+    while (j < diagnostics.length && diagnostics[j].file === diagnostics[i].file) j++;
+    const run = diagnostics.slice(i, j);
+    out.push(...(diagnostics[i].file === REQUEST ? run : collapseRepeats(run)));
+    i = j;
+  }
+  return out;
 }
 
 function printInOrder(io: Io, diagnostics: Diagnostic[]): void {

@@ -1,5 +1,7 @@
 /** An evaluation as a markdown table (and JSON), figures to three decimals. */
+import type { EvalResult } from '../app/eval.js';
 import type { Evaluation, Score } from '../evaluate/evaluate.js';
+import type { Formatter } from './index.js';
 
 export function evaluationMarkdown(e: Evaluation, title: string): string {
   const row = (s: Score) =>
@@ -16,7 +18,9 @@ export function evaluationMarkdown(e: Evaluation, title: string): string {
     '',
     `Macro F1 (mean over ${e.level}s): ${e.macroF1.toFixed(3)}.`,
     ...(e.top1
-      ? [`Top-1 ${e.level === 'cluster' ? '' : 'cluster '}accuracy (highest-scoring cluster is the labelled main one): ${e.top1.correct} of ${e.top1.items}, ${e.top1.accuracy.toFixed(3)}.`]
+      ? [
+          `Top-1 ${e.level === 'cluster' ? '' : 'cluster '}accuracy (highest-scoring cluster is the labelled main one): ${e.top1.correct} of ${e.top1.items}, ${e.top1.accuracy.toFixed(3)}.`,
+        ]
       : []),
     '',
   ].join('\n');
@@ -25,3 +29,17 @@ export function evaluationMarkdown(e: Evaluation, title: string): string {
 export function evaluationJson(e: Evaluation): string {
   return `${JSON.stringify(e, null, 2)}\n`;
 }
+
+function missLine(m: Evaluation['misses'][number]): string {
+  const main = m.main !== undefined ? `; main ${m.main}, highest ${m.top ?? 'none'}` : '';
+  return `- ${m.id}: labelled [${m.expected.join(', ')}], found [${m.found.join(', ')}]${main}`;
+}
+
+/** The formats of the registry (formatters/index.ts): one section per labelled file. */
+export const evaluationFormats = {
+  md: (r, options) =>
+    r.evaluations
+      .map(({ file, evaluation }) => evaluationMarkdown(evaluation, file) + (options.misses ? evaluation.misses.map(missLine).join('\n') + '\n' : ''))
+      .join(''),
+  json: (r) => r.evaluations.map(({ evaluation }) => evaluationJson(evaluation)).join(''),
+} satisfies Record<string, Formatter<EvalResult>>;

@@ -5,6 +5,7 @@
  * load their module when asked for, so that declaring the commands loads no formatter.
  */
 import type { CooccurResult } from '../app/cooccur.js';
+import type { EvalResult } from '../app/eval.js';
 import type { ExcerptsResult } from '../app/excerpts.js';
 import type { MatrixResult } from '../app/matrix.js';
 import type { SummaryResult } from '../app/summary.js';
@@ -14,6 +15,8 @@ export interface FormatOptions {
   excel?: boolean;
   /** Leave out what has nothing to show (codes without excerpts), where the format lists them. */
   hideEmpty?: boolean;
+  /** List the items where the codebook and the labels differ (evaluation). */
+  misses?: boolean;
 }
 
 export type Formatter<R> = (result: R, options: FormatOptions) => string;
@@ -47,7 +50,12 @@ const excerpts = {
   json: async () => (await import('./excerpts-data.js')).excerptsFormats.json,
 } satisfies Record<string, Load<ExcerptsResult>>;
 
-export const FORMATTERS = { matrix, cooccur, summary, excerpts };
+const evaluation = {
+  md: async () => (await import('./evaluation.js')).evaluationFormats.md,
+  json: async () => (await import('./evaluation.js')).evaluationFormats.json,
+} satisfies Record<string, Load<EvalResult>>;
+
+export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation };
 
 export type Kind = keyof typeof FORMATTERS;
 export type FormatName<K extends Kind> = keyof (typeof FORMATTERS)[K] & string;

@@ -1,6 +1,7 @@
 /** `qda summary`: per cluster a table comparing districts: aspects and an explanation. */
 import type { Command } from 'commander';
 import { formatNames, getFormatter, type FormatName } from '../../formatters/index.js';
+import { ProblemsReported } from '../errors.js';
 import type { Io } from '../io.js';
 import {
   corpusOptions,
@@ -43,15 +44,15 @@ export function registerSummary(program: Command, io: Io): Command {
 }
 
 async function summaryCommand(paths: string[], flags: SummaryFlags, io: Io): Promise<void> {
-  const [{ summary }, { projectMemos }, { openSession, progress, reported }, { count, summaryLine, writeOutput }] = await Promise.all([
+  const [{ summary }, { loadMemos, openSession, progress, reported }, { count, summaryLine, writeOutput }] = await Promise.all([
     import('../../app/summary.js'),
-    import('../../app/memos.js'),
     import('../session.js'),
     import('../output.js'),
   ]);
   const filter = filterFrom(flags);
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
-  const memos = reported(io, projectMemos(session, flags.memos));
+  const memos = loadMemos(session, flags.memos);
+  if (!memos) throw new ProblemsReported(1);
   const by = flags.by ?? session.project.settings.compareBy;
   const request = { by, byExplicit: flags.by !== undefined, aspects: flags.aspects, memos, filter };
   const result = reported(io, summary(session, request, progress(io, session.files.length)));
