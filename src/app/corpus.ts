@@ -6,6 +6,7 @@
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Codebook } from '../codebook/types.js';
 import { CodingCounter } from '../coding/tally.js';
+import { codeInWorkers, workerSetup } from '../corpus/parallel.js';
 import { codeCorpus, type CodedDocument, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
 import type { Project } from '../corpus/project.js';
 import type { Redaction } from '../anonymise/redact.js';
@@ -46,9 +47,9 @@ export interface Totals {
 
 export const newTotals = (): Totals => ({ documents: 0, segments: 0, coded: 0, codings: new CodingCounter() });
 
-/** The coded documents, one at a time, counted into `totals` as they pass. */
-export function* codedDocuments(opened: OpenedCorpus, totals: Totals = newTotals(), progress?: Progress): Generator<CodedDocument> {
-  for (const coded of codeCorpus(opened.files, opened.compiled, opened.corpus)) {
+/** The coded documents, one at a time, counted into `totals` as they pass; coded in `workers` threads when more than 0. */
+export function* codedDocuments(opened: OpenedCorpus, totals: Totals = newTotals(), progress?: Progress, workers = 0): Generator<CodedDocument> {
+  for (const coded of coding(opened, workers)) {
     progress?.step(coded.document.path);
     totals.documents++;
     totals.segments += coded.segments.length;
@@ -57,6 +58,13 @@ export function* codedDocuments(opened: OpenedCorpus, totals: Totals = newTotals
     yield coded;
   }
   progress?.done();
+}
+
+function coding(opened: OpenedCorpus, workers: number): Iterable<CodedDocument> {
+  if (workers === 0) return codeCorpus(opened.files, opened.compiled, opened.corpus);
+  // The workers read the files again; what the survey kept for the main thread is not needed.
+  opened.corpus.parsed?.clear();
+  return codeInWorkers(workerSetup(opened.files, opened.codebook, opened.corpus, opened.cwd), workers);
 }
 
 /** The language labels and headings are written in: the project's, else the codebook's. */

@@ -14,7 +14,8 @@ import { CONFIG_FILE } from '../corpus/settings.js';
 import { inputProblem, ProblemsReported } from './errors.js';
 import { colourOnStderr, type Io } from './io.js';
 import type { CorpusFlags } from './options.js';
-import { outputLanguage, type OpenedCorpus, type Progress } from '../app/corpus.js';
+import { codedDocuments, newTotals, outputLanguage, type OpenedCorpus, type Progress, type Totals } from '../app/corpus.js';
+import type { CodedDocument } from '../corpus/pipeline.js';
 import { noTranscripts, openCorpus, type OpenOptions } from '../app/open.js';
 import { REQUEST, type Outcome } from '../app/outcome.js';
 
@@ -26,7 +27,7 @@ export interface Session extends OpenedCorpus {
 
 export type SessionOptions = OpenOptions;
 
-export { outputLanguage };
+export { newTotals, outputLanguage, type Totals };
 
 export function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Session {
   const { result, diagnostics } = openCorpus(paths, flags, io.cwd, options);
@@ -89,6 +90,11 @@ function printInOrder(io: Io, diagnostics: Diagnostic[]): void {
 export function report(io: Io, diagnostics: Diagnostic[]): void {
   const colour = makeColour(colourOnStderr(io));
   for (const d of collapseRepeats(sortDiagnostics(diagnostics))) io.stderr.write(`${formatDiagnostic(d, colour)}\n`);
+}
+
+/** The coded documents, counting as they pass and showing progress; coded in `workers` threads when more than 0. */
+export function counted(session: Session, totals: Totals, workers = 0): Generator<CodedDocument> {
+  return codedDocuments(session, totals, progress(session.io, session.files.length), workers);
 }
 
 /** Progress on a terminal only: one line, rewritten in place, cleared at the end. */

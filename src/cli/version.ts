@@ -1,4 +1,2 @@
-/** The version of qda, from package.json. */
-import { readFileSync } from 'node:fs';
-
-export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+/** The version of qda (app/version.ts). */
+export { VERSION } from '../app/version.js';

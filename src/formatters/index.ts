@@ -4,6 +4,7 @@
  * writing its function and adding one line below; the command's --format choices follow. Entries
  * load their module when asked for, so that declaring the commands loads no formatter.
  */
+import type { CodeResult } from '../app/code.js';
 import type { CooccurResult } from '../app/cooccur.js';
 import type { EvalResult } from '../app/eval.js';
 import type { ExcerptsResult } from '../app/excerpts.js';
@@ -19,8 +20,9 @@ export interface FormatOptions {
   misses?: boolean;
 }
 
-export type Formatter<R> = (result: R, options: FormatOptions) => string;
-type Load<R> = () => Promise<Formatter<R>>;
+/** Text whole, or (for results that stream, such as codings) in pieces as the result is read. */
+export type Formatter<R, Out = string> = (result: R, options: FormatOptions) => Out;
+type Load<R, Out = string> = () => Promise<Formatter<R, Out>>;
 
 const matrix = {
   table: async () => (await import('./matrix.js')).matrixFormats.table,
@@ -55,17 +57,29 @@ const evaluation = {
   json: async () => (await import('./evaluation.js')).evaluationFormats.json,
 } satisfies Record<string, Load<EvalResult>>;
 
-export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation };
+const codings = {
+  json: async () => (await import('./codings.js')).codingsFormats.json,
+  csv: async () => (await import('./codings.js')).codingsFormats.csv,
+  md: async () => (await import('./codings.js')).codingsFormats.md,
+} satisfies Record<string, Load<CodeResult, Iterable<string>>>;
+
+export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings };
 
 export type Kind = keyof typeof FORMATTERS;
 export type FormatName<K extends Kind> = keyof (typeof FORMATTERS)[K] & string;
-type ResultOf<K extends Kind> = (typeof FORMATTERS)[K][FormatName<K>] extends Load<infer R> ? R : never;
+/** The formatter an entry loads. */
+export type FormatterOf<K extends Kind, N extends FormatName<K> = FormatName<K>> = (typeof FORMATTERS)[K][N] extends () => Promise<
+  (result: infer R, ...rest: never[]) => infer Out
+>
+  ? Formatter<R, Out>
+  : never;
 
 /** The format names of a kind of result, in the order `--help` lists them. */
 export function formatNames<K extends Kind>(kind: K): FormatName<K>[] {
   return Object.keys(FORMATTERS[kind]) as FormatName<K>[];
 }
 
-export function getFormatter<K extends Kind>(kind: K, name: FormatName<K>): Promise<Formatter<ResultOf<K>>> {
-  return (FORMATTERS[kind][name] as Load<ResultOf<K>>)();
+export function getFormatter<K extends Kind, N extends FormatName<K>>(kind: K, name: N): Promise<FormatterOf<K, N>> {
+  const load = FORMATTERS[kind][name] as () => Promise<FormatterOf<K, N>>;
+  return load();
 }

@@ -26,9 +26,9 @@ import type { CodedDocument } from '../../corpus/pipeline.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
 import { assertWritableFolder, count, percent, summaryLine } from '../output.js';
-import { loadMemos, openSession, outputLanguage } from '../session.js';
+import { counted, loadMemos, newTotals, openSession, outputLanguage } from '../session.js';
 import { checkSelection } from '../selection.js';
-import { attributeKeys, counted, newTotals, runInfo } from './code.js';
+import { attributeKeys, runInfo } from '../../app/code.js';
 import { askedWorkers, workerCount } from '../workers.js';
 export interface AnalyseFlags extends CorpusFlags {
   out?: string;

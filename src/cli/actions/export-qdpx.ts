@@ -11,9 +11,9 @@ import { ProblemsReported } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
 import { assertWritableFile, count, summaryLine } from '../output.js';
-import { loadMemos, openSession, outputLanguage, report } from '../session.js';
+import { counted, loadMemos, newTotals, openSession, outputLanguage, report } from '../session.js';
 import { VERSION } from '../version.js';
-import { counted, newTotals } from './code.js';
+
 
 export interface ExportQdpxFlags extends CorpusFlags {
   manualOnly?: boolean;

@@ -7,10 +7,10 @@ import { ProblemsReported } from '../errors.js';
 import type { Io } from '../io.js';
 import { filterFrom, type CorpusFlags, type FilterFlags } from '../options.js';
 import { count, summaryLine, writeOutput } from '../output.js';
-import { loadMemos, openSession, outputLanguage, type Session } from '../session.js';
+import { counted, loadMemos, newTotals, openSession, outputLanguage, type Session } from '../session.js';
 import { VERSION } from '../version.js';
 import { checkSelection, selectedDocuments } from '../selection.js';
-import { counted, newTotals } from './code.js';
+
 
 export interface ReportFlags extends CorpusFlags, FilterFlags {
   out?: string;

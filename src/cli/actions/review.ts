@@ -17,7 +17,7 @@ import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
 import { count as plural, summaryLine, writeOutput } from '../output.js';
 import { openSession, outputLanguage, report, type Session } from '../session.js';
-import { attributeKeys } from './code.js';
+import { attributeKeys } from '../../app/code.js';
 
 export interface ReviewExportFlags extends CorpusFlags {
   out?: string;
