@@ -68,14 +68,18 @@ export function reported<T>(io: Io, outcome: Outcome<T>): T {
   return outcome.result;
 }
 
-/** Each run of one file's diagnostics collapsed (see collapseRepeats); problems of the request as they are. */
+/**
+ * Each run of file diagnostics collapsed as `report` does (at most a few of a kind per file, then
+ * how many more); problems of the request are shown as they are, where they stand.
+ */
 function collapseRuns(diagnostics: Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (let i = 0; i < diagnostics.length;) {
+    const request = diagnostics[i].file === REQUEST;
     let j = i + 1;
-    while (j < diagnostics.length && diagnostics[j].file === diagnostics[i].file) j++;
+    while (j < diagnostics.length && (diagnostics[j].file === REQUEST) === request) j++;
     const run = diagnostics.slice(i, j);
-    out.push(...(diagnostics[i].file === REQUEST ? run : collapseRepeats(run)));
+    out.push(...(request ? run : collapseRepeats(run)));
     i = j;
   }
   return out;

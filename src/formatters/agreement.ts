@@ -2,7 +2,9 @@
 import type { AgreementReport } from '../agreement/coders.js';
 import type { Agreement } from '../agreement/stats.js';
 import { SCHEMA_VERSION } from './codings-json.js';
-import { figure, type Grid } from './grid.js';
+import type { AgreeResult } from '../app/agree.js';
+import { figure, gridCsv, gridMarkdown, gridText, type Grid } from './grid.js';
+import type { Formatter } from './index.js';
 
 export interface AgreementRow {
   id: string;
@@ -56,3 +58,11 @@ export function agreementJson(
   });
   return `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, coders: report.coders, unit: report.unit, level: report.level, ...extra, rows: rows.map(plain) }, null, 2)}\n`;
 }
+
+/** The formats of the registry (formatters/index.ts); an undefined figure is empty in CSV, — elsewhere. */
+export const agreementFormats = {
+  table: (r) => gridText(agreementGrid(r.rows, r.twoCoders, '—')),
+  csv: (r, options) => gridCsv(agreementGrid(r.rows, r.twoCoders, ''), options),
+  md: (r) => gridMarkdown(agreementGrid(r.rows, r.twoCoders, '—')),
+  json: (r) => agreementJson(r.report, r.rows, r.extra),
+} satisfies Record<string, Formatter<AgreeResult>>;

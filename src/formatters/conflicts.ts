@@ -2,7 +2,8 @@
 import type { AgreeLevel } from '../agreement/coders.js';
 import type { Disagreement } from '../agreement/conflicts.js';
 import { SCHEMA_VERSION } from './codings-json.js';
-import type { Grid } from './grid.js';
+import { gridCsv, gridMarkdown, gridText, type Grid } from './grid.js';
+import type { Formatter } from './index.js';
 import { citation } from './text.js';
 
 /** The sheet's own columns; a coder cannot share a name with one of them. */
@@ -65,3 +66,11 @@ export function shorten(text: string, max: number): string {
   const space = head.lastIndexOf(' ');
   return `${space > max / 2 ? head.slice(0, space) : head}…`;
 }
+
+/** The formats of the registry (formatters/index.ts): CSV is the sheet to fill in, the others are for reading. */
+export const conflictsFormats = {
+  table: (v) => gridText(conflictsGrid(v, false, '—')),
+  csv: (v, options) => gridCsv(conflictsGrid(v, true, ''), options),
+  md: (v) => gridMarkdown(conflictsGrid(v, false, '—')),
+  json: (v) => conflictsJson(v),
+} satisfies Record<string, Formatter<ConflictsView>>;

@@ -4,7 +4,9 @@
  * writing its function and adding one line below; the command's --format choices follow. Entries
  * load their module when asked for, so that declaring the commands loads no formatter.
  */
+import type { AgreeResult } from '../app/agree.js';
 import type { CodeResult } from '../app/code.js';
+import type { ConflictsView } from './conflicts.js';
 import type { CooccurResult } from '../app/cooccur.js';
 import type { EvalResult } from '../app/eval.js';
 import type { ExcerptsResult } from '../app/excerpts.js';
@@ -63,7 +65,21 @@ const codings = {
   md: async () => (await import('./codings.js')).codingsFormats.md,
 } satisfies Record<string, Load<CodeResult, Iterable<string>>>;
 
-export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings };
+const agreement = {
+  table: async () => (await import('./agreement.js')).agreementFormats.table,
+  csv: async () => (await import('./agreement.js')).agreementFormats.csv,
+  md: async () => (await import('./agreement.js')).agreementFormats.md,
+  json: async () => (await import('./agreement.js')).agreementFormats.json,
+} satisfies Record<string, Load<AgreeResult>>;
+
+const conflicts = {
+  table: async () => (await import('./conflicts.js')).conflictsFormats.table,
+  csv: async () => (await import('./conflicts.js')).conflictsFormats.csv,
+  md: async () => (await import('./conflicts.js')).conflictsFormats.md,
+  json: async () => (await import('./conflicts.js')).conflictsFormats.json,
+} satisfies Record<string, Load<ConflictsView>>;
+
+export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings, agreement, conflicts };
 
 export type Kind = keyof typeof FORMATTERS;
 export type FormatName<K extends Kind> = keyof (typeof FORMATTERS)[K] & string;

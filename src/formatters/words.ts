@@ -11,6 +11,7 @@ const WORDS = {
     comparisonBy: 'Vergelijking per',
     memo: 'memo',
     noExcerpts: 'geen fragmenten',
+    allCodes: 'alle codes',
   },
   en: {
     total: 'Total',
@@ -20,6 +21,7 @@ const WORDS = {
     comparisonBy: 'Comparison by',
     memo: 'memo',
     noExcerpts: 'no excerpts',
+    allCodes: 'all codes',
   },
 };
 

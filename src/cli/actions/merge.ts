@@ -20,7 +20,7 @@ import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
 import { summaryLine } from '../output.js';
 import { openSession, report } from '../session.js';
-import { checkCoders } from './agree.js';
+import { checkCoders } from '../../app/agree.js';
 
 export interface MergeFlags extends CorpusFlags {
   paths?: string[];
