@@ -18,6 +18,7 @@ export type { Outcome } from './app/outcome.js';
 export { openCorpus, type OpenOptions } from './app/open.js';
 export type { CorpusSettings } from './app/settings.js';
 export { codedDocuments, checkSelection, type OpenedCorpus, type Progress, type Totals } from './app/corpus.js';
+export { check, type CheckResult } from './app/check.js';
 export { agree, agreeConflicts, agreeOnData, type AgreeRequest, type AgreeResult } from './app/agree.js';
 export type { ConflictsView } from './formatters/conflicts.js';
 export { code, runInfo, attributeKeys, type CodeRequest, type CodeResult } from './app/code.js';

@@ -31,23 +31,34 @@ export { newTotals, outputLanguage, type Totals };
 
 export function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Session {
   const { result, diagnostics } = openCorpus(paths, flags, io.cwd, options);
-  const ofFiles = diagnostics.filter((d) => d.file !== REQUEST);
-  report(io, ofFiles);
-  if (!result) {
-    if (ofFiles.length < diagnostics.length) {
-      printInOrder(io, diagnostics.slice(ofFiles.length));
-      throw new ProblemsReported(1);
-    }
-    throw new ProblemsReported(1, diagnostics);
-  }
-  if (result.files.length === 0 && result.project.settings.corpus.length === 0 && !options.codebookOnly)
+  showOpening(io, diagnostics);
+  if (!result) throw new ProblemsReported(1, diagnostics.some((d) => d.file === REQUEST) ? [] : diagnostics);
+  requireFiles(paths, result, io, options.codebookOnly);
+  return { ...result, io, diagnostics };
+}
+
+/** The diagnostics of openCorpus on stderr: those of files sorted and collapsed, then those of the request. */
+export function showOpening(io: Io, diagnostics: Diagnostic[]): void {
+  report(
+    io,
+    diagnostics.filter((d) => d.file !== REQUEST),
+  );
+  printInOrder(
+    io,
+    diagnostics.filter((d) => d.file === REQUEST),
+  );
+}
+
+/** A corpus without transcripts ends the command (see noTranscripts), unless `codebookOnly` and qda.yaml says `corpus: []`. */
+export function requireFiles(paths: string[], opened: OpenedCorpus, io: Io, codebookOnly = false): void {
+  if (opened.files.length > 0) return;
+  const { corpus } = opened.project.settings;
+  if (corpus.length === 0 && !codebookOnly)
     throw inputProblem(
-      `${displayPath(join(result.project.root, CONFIG_FILE), io.cwd)} has \`corpus: []\`: this project holds a codebook only`,
+      `${displayPath(join(opened.project.root, CONFIG_FILE), io.cwd)} has \`corpus: []\`: this project holds a codebook only`,
       'add transcripts and name them, e.g. `corpus: [corpus/**/*.md]`; qda check and qda export qdpx work without them',
     );
-  if (result.files.length === 0 && !(options.codebookOnly && result.project.settings.corpus.length === 0))
-    noTranscripts(paths.length > 0 ? paths : result.project.settings.corpus, io.cwd);
-  return { ...result, io, diagnostics };
+  if (!(codebookOnly && corpus.length === 0)) noTranscripts(paths.length > 0 ? paths : corpus, io.cwd);
 }
 
 /** The memos of the project (or of `dir`), reported on stderr; undefined when one has an error. */
