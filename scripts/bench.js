@@ -3,7 +3,10 @@
 //   --large           the 1 GB corpus
 //   --paragraph 20MB  size of the one-paragraph transcript (0 to skip)
 //   --keep            leave the generated corpus in the temporary folder
+//   --learn 10000     documents of the learning benchmark's study (2,000 coded paragraphs; 0 to skip)
+//   --only learn      the learning benchmark alone
 import { cpus, loadavg } from 'node:os';
+import { learningBench } from './bench/learning.js';
 import { corpusBench, paragraphBench, startupBench } from './bench/throughput.js';
 
 function option(name) {
@@ -34,4 +37,9 @@ function throughput() {
   console.log(`load average at the end ${load()}`);
 }
 
-throughput();
+if (option('--only') !== 'learn') throughput();
+const learn = Number(option('--learn') ?? 10000);
+if (learn > 0) {
+  if (option('--only') === 'learn') console.log(`node ${process.version}, ${cpus().length} cores`);
+  learningBench({ documents: learn, keep });
+}
