@@ -10,7 +10,7 @@ import type { Codebook } from '../codebook/types.js';
 import { chooseEncodings } from '../corpus/encodings.js';
 import { readMemos, type Memo } from '../corpus/memos.js';
 import { surveyCorpus, type CorpusOptions, type DocumentInfo, type SurveyHooks } from '../corpus/pipeline.js';
-import { codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
+import { codebookGuess, codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
 import { readModel } from '../learn/model-file.js';
 import { Predictor } from '../learn/predict.js';
 import { corpusNow, staleness } from '../learn/stale.js';
@@ -65,16 +65,24 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
 
   const bookPath = codebookPath(project, io.cwd);
   const shownBook = displayPath(bookPath, io.cwd);
-  if (!exists(bookPath, io.cwd))
-    throw inputProblem(`codebook ${shownBook} not found`, 'name a codebook file with --codebook, or leave it out for the HALL codebook');
+  if (!exists(bookPath, io.cwd)) missingCodebook(project, bookPath, io);
   const loaded = parseCodebook(shownBook, readText(bookPath, io.cwd));
   addAll(diagnostics, loaded.diagnostics);
 
   const writes = [options.output, options.outputDir].filter((p): p is string => p !== undefined);
   const { files, missing } = projectFiles(project, io.cwd, writes);
   guardInputs(files, options, io.cwd);
-  if (missing.length > 0 && files.length === 0) noTranscripts(missing, io.cwd);
-  for (const m of missing) diagnostics.push({ file: m, severity: 'warning', rule: 'corpus/no-files', message: 'no transcripts found here' });
+  const unmatched = missing.map((m) => unmatchedGlob(project, m));
+  if (missing.length > 0 && files.length === 0) {
+    // Globs of qda.yaml that match nothing are said at their line there; paths given are said as before.
+    if (unmatched.every((d) => d.line !== undefined)) {
+      const problems = [...diagnostics.filter((d) => d.file === project.configPath), ...unmatched.map((d) => ({ ...d, severity: 'error' as const }))];
+      report(io, problems);
+      throw new ProblemsReported(1, problems);
+    }
+    noTranscripts(missing, io.cwd);
+  }
+  diagnostics.push(...unmatched);
 
   const encodings = chooseEncodings(project, io.cwd, flags.encoding);
   addAll(diagnostics, encodings.diagnostics);
@@ -144,17 +152,50 @@ function openRedaction(path: string, io: Io): Redaction {
 }
 
 /**
- * Nothing to read. A path that does not exist is wrong usage (2); a folder or glob that holds no
- * transcripts is a corpus problem (1), said the same way for every command.
+ * Nothing to read. A path that does not exist, and a folder or glob that holds no transcripts, are
+ * problems with the user's input (1, DESIGN.md §6), said the same way for every command.
  */
 function noTranscripts(paths: string[], cwd: string): never {
   const shown = paths.join(', ');
   if (paths.every((p) => !exists(p, cwd) && !isGlob(p)))
-    throw usage(`no transcripts found at ${shown}`, 'give markdown files or folders that hold them');
+    throw inputProblem(`no transcripts found at ${shown}: no such file or folder`, 'give markdown files or folders that hold them');
   throw inputProblem(
     `no transcripts (${CORPUS_EXTENSIONS.map((e) => `*.${e}`).join(', ')}) in ${shown}`,
     'put markdown files in the folder, or name them as arguments',
   );
+}
+
+/** A corpus path or glob that matched nothing: at its line in qda.yaml when it comes from there. */
+function unmatchedGlob(project: Project, pattern: string): Diagnostic {
+  const place = project.settings.at?.corpus?.[project.settings.corpus.indexOf(pattern)];
+  if (!place || !project.configPath) return { file: pattern, severity: 'warning', rule: 'corpus/no-files', message: 'no transcripts found here' };
+  const written = toPosix(relative(project.root, pattern));
+  return diagnostic(
+    'warning',
+    project.configPath,
+    'corpus/no-files',
+    `corpus glob "${written}" matches no transcripts`,
+    place,
+    `globs are relative to the folder of ${project.configPath}; transcripts are ${CORPUS_EXTENSIONS.map((e) => `*.${e}`).join(', ')}`,
+  );
+}
+
+/** The codebook named does not exist: said at its line in qda.yaml when named there, with a close name if there is one. */
+function missingCodebook(project: Project, bookPath: string, io: Io): never {
+  const place = project.settings.at?.codebook;
+  const fromConfig = place !== undefined && project.configPath !== undefined;
+  const written = fromConfig ? toPosix(relative(project.root, bookPath)) : bookPath;
+  const guess = codebookGuess(bookPath, written, io.cwd);
+  const message = `codebook ${fromConfig ? written : displayPath(bookPath, io.cwd)} not found${guess ? `; did you mean ${guess}?` : ''}`;
+  if (fromConfig) {
+    const problems = [
+      ...project.diagnostics,
+      diagnostic('error', project.configPath!, 'settings/codebook', message, place, 'name a codebook file, or leave `codebook` out for the HALL codebook'),
+    ];
+    report(io, problems);
+    throw new ProblemsReported(1, problems);
+  }
+  throw inputProblem(message, 'name a codebook file with --codebook, or leave it out for the HALL codebook');
 }
 
 const isGlob = (path: string) => /[*?[\]{}]/.test(path);
@@ -221,7 +262,7 @@ export function outputLanguage(session: Session): string {
 export function loadMemos(session: Session, dir?: string): Memo[] | undefined {
   const folder = dir ?? join(session.project.root, 'memos');
   if (!isDirectory(folder, session.io.cwd)) {
-    if (dir) throw usage(`memo folder ${dir} not found`);
+    if (dir) throw inputProblem(`memo folder ${dir} not found`);
     return [];
   }
   const { files } = findFiles([folder], session.io.cwd);

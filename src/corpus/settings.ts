@@ -32,6 +32,13 @@ export interface Settings {
   secondary?: number;
   /** Names of people that `qda anonymise` replaces, with the pseudonym chosen for some. */
   names: NameSetting[];
+  /** Where qda.yaml names the codebook, the model and each corpus glob (1-based), for messages about them. */
+  at?: { codebook?: Place; model?: Place; corpus?: (Place | undefined)[] };
+}
+
+export interface Place {
+  line: number;
+  column: number;
 }
 
 export interface NameSetting {
@@ -86,7 +93,10 @@ export function parseSettings(path: string, text: string): { settings: Settings;
         const empty = list.length === 0 && !(key === 'skipSpeakers' && isSeq(value));
         if (empty || list.some((s) => s === ''))
           error(value ?? pair.key, `\`${key}\` must be a list of text`, `write \`${key}: [a, b]\``);
-        else settings[key] = list;
+        else {
+          settings[key] = list;
+          if (key === 'corpus') place(settings).corpus = isSeq(value) ? value.items.map((i) => at(i as Node)) : [at(value)];
+        }
         break;
       }
       case 'unit':
@@ -135,8 +145,10 @@ export function parseSettings(path: string, text: string): { settings: Settings;
       case 'model':
       case 'compareBy':
       case 'out':
-        if (text) settings[key] = text;
-        else error(value ?? pair.key, `\`${key}\` needs a value`);
+        if (text && isScalar(value)) {
+          settings[key] = text;
+          if (key === 'codebook' || key === 'model') place(settings)[key] = at(value);
+        } else error(value ?? pair.key, needs(key, value), `write e.g. \`${key}: ${EXAMPLE[key]}\``);
         break;
       default: {
         const guess = closest(key, KEYS);
@@ -172,6 +184,25 @@ function readNames(
       else names.push(pseudonym ? { name, pseudonym } : { name });
     }
   } else error(value ?? key, '`names` must be a list or a mapping of names', hint);
+}
+
+/** What each single-value setting holds, for the message when it holds something else. */
+const WHAT = {
+  codebook: 'a codebook file or the name of a shipped codebook',
+  model: 'a model file',
+  compareBy: 'an attribute name',
+  out: 'a folder name',
+};
+const EXAMPLE = { codebook: 'codebooks/hall.yaml', model: 'models/ana.json', compareBy: 'district', out: 'out' };
+
+function needs(key: keyof typeof WHAT, value: Node | null | undefined): string {
+  if (isSeq(value)) return `\`${key}\` must be ${WHAT[key]}, not a list`;
+  if (isMap(value)) return `\`${key}\` must be ${WHAT[key]}, not a mapping`;
+  return `\`${key}\` needs ${WHAT[key]}`;
+}
+
+function place(settings: Settings): NonNullable<Settings['at']> {
+  return (settings.at ??= {});
 }
 
 const ENCODING_HINT = `use one of: ${ENCODINGS.join(', ')}`;
