@@ -57,7 +57,7 @@ export function readDocument(path: string, text: string): { document: Document; 
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   const { frontMatter, problems } = parseFrontMatter(text);
-  for (const p of problems) diagnostics.push(diagnostic('error', path, p.rule, p.message, lines.point(p.offset), p.hint));
+  for (const p of problems) diagnostics.push(diagnostic(p.severity ?? 'error', path, p.rule, p.message, lines.point(p.offset), p.hint));
 
   const data = frontMatter.data;
   const at = (key: string) => lines.point(keyOffset(text, frontMatter.bodyStart, key));

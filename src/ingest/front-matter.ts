@@ -18,6 +18,8 @@ export interface FrontMatter {
 export interface FrontMatterProblem {
   /** Offset in the text the problem points at. */
   offset: number;
+  /** Errors unless said otherwise. */
+  severity?: 'warning';
   rule: string;
   message: string;
   hint?: string;
@@ -36,7 +38,10 @@ const CLOSE = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 export function parseFrontMatter(text: string, how: { fast?: boolean } = {}): { frontMatter: FrontMatter; problems: FrontMatterProblem[] } {
   const none = { frontMatter: { data: {}, bodyStart: 0 }, problems: [] };
   const open = OPEN.exec(text);
-  if (!open) return none;
+  if (!open) {
+    const lost = unopened(text);
+    return lost === undefined ? none : { ...none, problems: [lost] };
+  }
   const rest = text.slice(open[0].length - 1);
   const close = CLOSE.exec(rest);
   if (!close) {
@@ -90,6 +95,21 @@ export function parseFrontMatter(text: string, how: { fast?: boolean } = {}): { 
     if (error instanceof YamlProblems) return { frontMatter: { data: {}, bodyStart }, problems: error.problems };
     throw error;
   }
+}
+
+/** `key: value` lines at the very top, closed by a `---` line: front matter whose opening `---` is missing. */
+const UNOPENED = /^(?:[ \t]*\r?\n)*((?:[\p{L}_][\p{L}\p{N}_-]*:(?:[ \t][^\r\n]*)?\r?\n){1,40})---[ \t]*(?:\r?\n|$)/u;
+
+function unopened(text: string): FrontMatterProblem | undefined {
+  const m = UNOPENED.exec(text);
+  if (!m) return undefined;
+  return {
+    offset: m.index + m[0].indexOf(m[1]),
+    severity: 'warning',
+    rule: 'front-matter/unopened',
+    message: 'these lines look like front matter closed by ---, but the opening --- is missing: they are read as text, not as attributes',
+    hint: 'add a line holding only --- above the first key',
+  };
 }
 
 function parseYaml(source: string, base: number): unknown {

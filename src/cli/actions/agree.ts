@@ -13,7 +13,8 @@ import { exists, readText } from '../../io/files.js';
 import { INLINE_CODER } from '../../manual/apply.js';
 import type { ManualRow } from '../../manual/sidecar.js';
 import { AUTO_CODER } from '../../coding/auto-code.js';
-import { ProblemsReported, usage } from '../errors.js';
+import { inputProblem, ProblemsReported, usage } from '../errors.js';
+import { closest } from '../../codebook/suggest.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags, GridFormat } from '../options.js';
 import { summaryLine, writeOutput } from '../output.js';
@@ -83,16 +84,22 @@ function writeConflicts(io: Io, flags: AgreeFlags, view: ConflictsView): void {
   );
 }
 
-/** Every coder named must have codings here; wrong usage otherwise. */
+/** Every coder named must have codings here (exit 1, with the closest coder that has). */
 export function checkCoders(coders: string[], rows: ManualRow[]): void {
   const known = new Set([AUTO_CODER, INLINE_CODER, ...rows.map((r) => r.coder)]);
   const unknown = coders.filter((c) => !known.has(c));
-  if (unknown.length > 0) throw usage(`no codings of ${unknown.join(', ')}`, `coders here: ${[...known].sort().join(', ')}`);
+  if (unknown.length === 0) return;
+  const named = unknown.map((c) => {
+    const guess = closest(c, [...known]);
+    return `"${c}"${guess ? ` (did you mean ${guess}?)` : ''}`;
+  });
+  // A coder with no codings is a problem with what the command was given to read, as a filter naming nothing is.
+  throw inputProblem(`no codings of ${named.join(', ')}`, `coders here: ${[...known].sort().join(', ')}`);
 }
 
 function agreeOnData(flags: AgreeFlags, io: Io): void {
   const file = flags.data!;
-  if (!exists(file, io.cwd)) throw usage(`${file} not found`);
+  if (!exists(file, io.cwd)) throw inputProblem(`${file} not found`);
   const data = readReliabilityData(readText(file, io.cwd));
   if (data.problems.length > 0) {
     report(

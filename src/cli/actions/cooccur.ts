@@ -39,6 +39,8 @@ export function cooccurAction(paths: string[], flags: CooccurFlags, io: Io): voi
   summaryLine(
     io,
     flags.quiet,
-    `co-occurrence of ${count(result.codes.length, flags.level)} within ${count(result.units, flags.within)} of ${count(selectedDocuments(session, filter), 'document')}`,
+    flags.within === 'document'
+      ? `co-occurrence of ${count(result.codes.length, flags.level)} within each of ${count(result.units, 'document')}`
+      : `co-occurrence of ${count(result.codes.length, flags.level)} within ${count(result.units, flags.within)} of ${count(selectedDocuments(session, filter), 'document')}`,
   );
 }
