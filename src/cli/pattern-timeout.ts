@@ -9,7 +9,7 @@ export function patternTimeoutDiagnostic(error: PatternTimeout, cwd: string): Di
     'error',
     error.codebook,
     'codebook/pattern-time',
-    `pattern ${error.source} of ${error.code} ran ${(error.ms / 1000).toFixed(1)} s, over its budget of 2 s plus 1 s per MB of text, and was stopped${where}; nothing was written`,
+    `pattern ${error.source} of ${error.code} ran ${(error.ms / 1000).toFixed(1)} s, over its budget of 2 s plus 1 s per MB of text, and was stopped${where}`,
     error.place,
     'a pattern that can match one text in many ways takes time that grows as a power of the text: bound its repeats (.{0,60}, \\w{0,20}) and do not repeat alternatives that overlap',
   );
