@@ -5,7 +5,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { PatternTimeout } from '../coding/auto-code.js';
+import { displayPath } from '../corpus/project.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
+import { TextFileProblem } from '../io/files.js';
 import { CommandFailed, ProblemsReported } from './errors.js';
 import { patternTimeoutDiagnostic } from './pattern-timeout.js';
 import { colourOnStderr, processIo, type Io } from './io.js';
@@ -84,6 +87,11 @@ function exitCode(error: unknown, io: Io, { makeColour }: typeof import('../form
   }
   if (error instanceof ProblemsReported) return error.exitCode;
   const colour = makeColour(colourOnStderr(io));
+  if (error instanceof TextFileProblem) {
+    const d = diagnostic('error', displayPath(error.path, io.cwd), 'file/encoding', error.problem, error.at, error.hint);
+    io.stderr.write(`${formatDiagnostic(d, colour)}\n`);
+    return 1;
+  }
   if (error instanceof PatternTimeout) {
     io.stderr.write(`${formatDiagnostic(patternTimeoutDiagnostic(error, io.cwd), colour)}\n`);
     return 1;
