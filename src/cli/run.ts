@@ -4,7 +4,13 @@
  * it in-process; bin/qda.js sets the exit code.
  */
 import { Command, CommanderError } from 'commander';
+import { PatternTimeout } from '../coding/auto-code.js';
+import { displayPath } from '../corpus/project.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../formatters/diagnostics.js';
+import { TextFileProblem } from '../io/files.js';
 import { CommandFailed, ProblemsReported } from './errors.js';
+import { patternTimeoutDiagnostic } from './pattern-timeout.js';
 import { colourOnStderr, processIo, type Io } from './io.js';
 import { registerAnalyse } from './commands/analyse.js';
 import { registerCheck } from './commands/check.js';
@@ -81,6 +87,15 @@ function exitCode(error: unknown, io: Io, { makeColour }: typeof import('../form
   }
   if (error instanceof ProblemsReported) return error.exitCode;
   const colour = makeColour(colourOnStderr(io));
+  if (error instanceof TextFileProblem) {
+    const d = diagnostic('error', displayPath(error.path, io.cwd), 'file/encoding', error.problem, error.at, error.hint);
+    io.stderr.write(`${formatDiagnostic(d, colour)}\n`);
+    return 1;
+  }
+  if (error instanceof PatternTimeout) {
+    io.stderr.write(`${formatDiagnostic(patternTimeoutDiagnostic(error, io.cwd), colour)}\n`);
+    return 1;
+  }
   if (error instanceof CommandFailed) {
     io.stderr.write(`${colour.red('error')}: ${error.message}\n${error.hint ? `  ${colour.dim(error.hint)}\n` : ''}`);
     return error.exitCode;

@@ -132,6 +132,11 @@ function readCode(node: Node, parent: Code | undefined, depth: number, ctx: Cont
     else report('error', colorNode, 'codebook/color', `colour "${color}" is not a hex colour`, 'write it as "#4e79a7" (quoted)');
   }
   checkTerms(node, ctx);
+  const places = new Map<string, { line: number; column: number }>();
+  forEachEntry(node.get('patterns', true) as Node, (item) => {
+    if (!places.has(scalar(item))) places.set(scalar(item), ctx.at(item));
+  });
+  if (places.size > 0) code.patternPlaces = places;
   ctx.codes.push(code);
 
   const children = node.get('children', true) as Node | undefined;

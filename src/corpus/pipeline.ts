@@ -5,7 +5,7 @@
  */
 import type { CompiledCodebook } from '../codebook/compile.js';
 import { LANGUAGES } from '../codebook/types.js';
-import { autoCode } from '../coding/auto-code.js';
+import { autoCodeAll, PatternTimeout } from '../coding/auto-code.js';
 import type { Coding } from '../coding/coding.js';
 import { stemmerFor } from '../match/stem.js';
 import type { ClusterScore, ScoringOptions } from '../scoring/decide.js';
@@ -198,14 +198,19 @@ export function* codeCorpus(files: string[], compiled: CompiledCodebook, options
     const segments = known?.segments ?? segmentDocument(document, options.unit);
     const skipped = new Set<number>();
     const notStatements = new Map<number, Furniture>();
-    const inputs = segments.map((segment) => {
+    const candidates = codeSegments(segments, compiled, language, path);
+    const inputs = segments.map((segment, i) => {
       if (isSkipped(segment, skip)) skipped.add(segment.ordinal);
       const kind = scoring.codeAll ? undefined : furniture(segment);
       if (kind) notStatements.set(segment.ordinal, kind);
       const codable = !skipped.has(segment.ordinal) && kind === undefined;
-      return { segment, candidates: autoCode(segment, compiled, language), codable };
+      return { segment, candidates: candidates[i], codable };
     });
-    const scored = scoreDocument(inputs, (title) => autoCode(headingSegment(document.id, title), compiled, language), scorerFor(language));
+    const scored = scoreDocument(
+      inputs,
+      (title) => codeSegments([headingSegment(document.id, title)], compiled, language, path)[0],
+      scorerFor(language),
+    );
     const codable = (ordinal: number) => !skipped.has(ordinal) && !notStatements.has(ordinal);
     const found = options.model ? options.model.codeDocument(segments, scored.codings, language, codable) : scored.codings;
     const manual = options.manual;
@@ -295,4 +300,14 @@ function checkManual(document: Document, segments: Segment[], rows: ManualRow[],
     }
   }
   return out;
+}
+
+/** Auto codings of a document's segments; a pattern that runs too long is reported with the file. */
+function codeSegments(segments: Segment[], compiled: CompiledCodebook, language: string, path: string): Coding[][] {
+  try {
+    return autoCodeAll(segments, compiled, language);
+  } catch (error) {
+    if (error instanceof PatternTimeout) error.path = path;
+    throw error;
+  }
 }

@@ -4,6 +4,7 @@ import { SCHEMA_VERSION } from './codings-json.js';
 import { attributeColumns } from './codings-csv.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import { excerptText } from './text.js';
+import { attributeOf } from '../ingest/document.js';
 
 export function excerptsCsv(groups: ExcerptGroup[], options: CsvOptions = {}): string {
   const keys = groups.flatMap((g) => g.excerpts.flatMap((e) => Object.keys(e.attributes)));
@@ -36,7 +37,7 @@ export function excerptsCsv(groups: ExcerptGroup[], options: CsvOptions = {}): s
       e.matched.join('; '),
       excerptText(e.text),
       ...columns.map(({ key }) => {
-        const v = e.attributes[key];
+        const v = attributeOf(e.attributes, key);
         return v === undefined ? '' : Array.isArray(v) ? v.join('; ') : v;
       }),
     ]),

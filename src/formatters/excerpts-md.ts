@@ -5,6 +5,7 @@
 import { localise, type Codebook } from '../codebook/types.js';
 import type { Excerpt, ExcerptGroup } from '../excerpts/collect.js';
 import { citation, excerptText } from './text.js';
+import { attributeOf } from '../ingest/document.js';
 
 export interface ExcerptsMarkdownOptions {
   /** Attribute shown in each citation (the compare-by attribute, e.g. district). */
@@ -50,7 +51,7 @@ function excerptBlock(e: Excerpt, attribute: string, matched: string): string {
   for (const c of e.before) parts.push(`> _${c.speaker ? `${c.speaker}: ` : ''}${excerptText(c.text)}_\n>\n`);
   parts.push(`> ${e.speaker ? `**${e.speaker}:** ` : ''}${excerptText(e.text)}\n`);
   for (const c of e.after) parts.push(`>\n> _${c.speaker ? `${c.speaker}: ` : ''}${excerptText(c.text)}_\n`);
-  const value = e.attributes[attribute];
+  const value = attributeOf(e.attributes, attribute);
   const who = e.speaker ? (e.speakerRole && e.speakerRole !== e.speaker.toLowerCase() ? `${e.speaker} (${e.speakerRole})` : e.speaker) : undefined;
   const cite = [`\`${citation(e.path, e.lines.start)}\``, Array.isArray(value) ? value.join(', ') : value, who].filter(Boolean).join(' · ');
   const terms = e.matched.length > 0 ? ` · ${matched}: ${e.matched.join(', ')}` : '';

@@ -4,7 +4,7 @@
  * broken key is reported at its line and column in the original file.
  */
 import matter from 'gray-matter';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import { yamlHint } from '../diagnostics/yaml.js';
 import { simpleYaml } from './simple-yaml.js';
 
@@ -126,6 +126,13 @@ function parseYaml(source: string, base: number): unknown {
       })),
     );
   }
+  // A number keeps the text it was written as: `id: 007` is 007, not 7, and two 20-digit ids that
+  // a double would round to one number stay two.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'number' && node.source !== undefined && node.source !== String(node.value)) node.value = node.source;
+    },
+  });
   try {
     return doc.toJS({ maxAliasCount: 100 });
   } catch (error) {

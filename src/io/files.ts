@@ -6,6 +6,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { LineIndex } from '../position/line-index.js';
+import { crOnlyToLf, decode, encodingMismatch } from './decode.js';
 
 export const CORPUS_EXTENSIONS = ['md', 'markdown', 'txt'];
 const IGNORED_DIRS = ['**/node_modules/**', '**/.*/**'];
@@ -65,8 +67,40 @@ export function readBytes(path: string, cwd: string): Uint8Array {
   return readFileSync(resolve(cwd, path));
 }
 
+/** A settings, codebook, codings or sheet file that is not UTF-8 text: where, what, and what to do. */
+export class TextFileProblem extends Error {
+  constructor(
+    readonly path: string,
+    readonly at: { line: number; column: number },
+    readonly problem: string,
+    readonly hint: string,
+  ) {
+    super(`${path}: ${problem}`);
+  }
+}
+
+/**
+ * A UTF-8 text file (qda.yaml, a codebook, codings, a sheet) as text: byte order marks taken off,
+ * lines ended by CR alone read as lines. Bytes that are not UTF-8 are a TextFileProblem with their
+ * line and column, never silently replaced.
+ */
 export function readText(path: string, cwd: string): string {
-  return readFileSync(resolve(cwd, path), 'utf8');
+  const bytes = readFileSync(resolve(cwd, path));
+  const mismatch = encodingMismatch(bytes, 'utf-8');
+  if (mismatch)
+    throw new TextFileProblem(
+      path,
+      { line: 1, column: 1 },
+      'file is UTF-16; qda reads this file as UTF-8',
+      'save it as UTF-8 (in a spreadsheet: CSV UTF-8)',
+    );
+  const decoded = decode(bytes, 'utf-8');
+  if (!decoded.ok) {
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, decoded.byteOffset)).replace(/^\uFEFF+/, '');
+    const at = new LineIndex(before).point(before.length);
+    throw new TextFileProblem(path, at, `invalid UTF-8 at byte ${decoded.byteOffset}`, 'save it as UTF-8 (in a spreadsheet: CSV UTF-8)');
+  }
+  return crOnlyToLf(decoded.text);
 }
 
 export function exists(path: string, cwd: string): boolean {

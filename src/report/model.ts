@@ -12,6 +12,7 @@ import type { CodedDocument } from '../corpus/pipeline.js';
 import { readable } from '../formatters/text.js';
 import { matchedWords, type Evidence } from '../coding/coding.js';
 import { NO_FILTER, type Filter } from '../select/filter.js';
+import { attributeOf } from '../ingest/document.js';
 
 export interface ReportExcerpt {
   /** Index into `codes`. */
@@ -109,7 +110,7 @@ export class ReportBuilder {
     this.totals.documents++;
     const type = String(coded.document.attributes.type ?? '—');
     this.types.add(type);
-    const values = [coded.document.attributes[this.options.by] ?? []].flat();
+    const values = [attributeOf(coded.document.attributes, this.options.by) ?? []].flat();
     for (const v of values.length === 0 ? [NONE] : values) {
       const row = this.documents.get(v) ?? new Map<string, number>();
       row.set(type, (row.get(type) ?? 0) + 1);

@@ -147,7 +147,10 @@ export function reviewImport(sheet: string, paths: string[], flags: ReviewImport
     const existing =
       exists(target, io.cwd) && !isDirectory(target, io.cwd) ? parseSidecar(target, readText(target, io.cwd)) : { rows: [], diagnostics: [] };
     if (hasErrors(existing.diagnostics)) {
-      report(io, [...existing.diagnostics, diagnostic('error', target, 'review/target', 'the existing codings file has errors; nothing was imported')]);
+      report(io, [
+        ...existing.diagnostics,
+        diagnostic('error', target, 'review/target', 'the existing codings file has errors; nothing was imported'),
+      ]);
       throw new ProblemsReported(1);
     }
     return csvLines(sidecarCsv(mergeSidecar(existing.rows, imported.rows)), { store: true });
