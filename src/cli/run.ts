@@ -25,6 +25,7 @@ import { registerMerge } from './commands/merge.js';
 import { registerLearn } from './commands/learn.js';
 import { registerSearch } from './commands/search.js';
 import { registerAnonymise } from './commands/anonymise.js';
+import { registerWords } from './commands/words.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(io: Io): Command {
@@ -53,6 +54,7 @@ export function buildProgram(io: Io): Command {
     registerLearn,
     registerSearch,
     registerAnonymise,
+    registerWords,
     registerAnalyse,
     registerEval,
     registerExport,
