@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { qda } from '../helpers/run-cli.js';
@@ -101,5 +102,22 @@ describe('qda words --suggest', () => {
     const none = await qda(['words', '--codebook', BOOK, '--suggest', 'personal.relations'], { cwd: dir });
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('no segment is coded personal.relations by hand');
+  });
+});
+
+describe('the HTML report: Woorden per wijk', () => {
+  test('per district its distinctive words with count and G², as qda words gives them', async () => {
+    const dir = tempDir({ ...TINY, 'qda.yaml': 'language: nl\n' });
+    const r = await qda(['report', '--codebook', BOOK, '--out', 'report.html', '-q'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    const section = html.slice(html.indexOf('<section id="words">'), html.indexOf('</section>', html.indexOf('<section id="words">')));
+    expect(section).toContain('<h2>Woorden per wijk</h2>');
+    expect(section).toContain('<caption>Noord (10 woorden)</caption>');
+    // 3 of Noord's 10 words against 1 of Zuid's 20: G² 2.90 (worked out in tests/words/keyness.test.ts).
+    expect(section).toContain('<tr><td>wijkteam</td><td class="num">3</td><td class="num">2,9</td></tr>');
+    expect(section).toContain('<caption>Zuid (20 woorden)</caption>');
+    expect(section).toContain('Geen woord komt hier duidelijk vaker voor.');
+    expect(html).toContain('<a href="#words">Woorden per wijk</a>');
   });
 });
