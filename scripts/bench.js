@@ -3,6 +3,7 @@
 //   --large           the 1 GB corpus
 //   --paragraph 20MB  size of the one-paragraph transcript (0 to skip)
 //   --keep            leave the generated corpus in the temporary folder
+//   --only search,words  run only the qda commands whose label starts so (code, analyse, search, words)
 import { cpus, loadavg } from 'node:os';
 import { corpusBench, paragraphBench, startupBench } from './bench/throughput.js';
 
@@ -19,6 +20,10 @@ function bytes(text) {
 
 const sizes = (option('--sizes') ?? option('--size') ?? (process.argv.includes('--large') ? '1GB' : '100MB')).split(',').map(bytes);
 const keep = process.argv.includes('--keep');
+const only = option('--only')
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 /** Code and analyse throughput against ripgrep and a regex, the long paragraph, start-up. */
 function throughput() {
@@ -27,7 +32,7 @@ function throughput() {
       .map((l) => l.toFixed(1))
       .join(' ');
   console.log(`node ${process.version}, ${cpus().length} cores, load average ${load()}`);
-  for (const size of sizes) corpusBench(size, { keep });
+  for (const size of sizes) corpusBench(size, { keep, only });
   const paragraph = bytes(option('--paragraph') ?? '20MB');
   if (paragraph > 0) paragraphBench(paragraph);
   startupBench();
