@@ -84,6 +84,22 @@ describe('qda words', () => {
   });
 });
 
+describe('qda words: wrong usage', () => {
+  test('--ngram takes 1, 2, 3 or a range; --top and --min-count whole numbers from 1', async () => {
+    const dir = tempDir(TINY);
+    for (const args of [
+      ['--ngram', '4'],
+      ['--ngram', '0-2'],
+      ['--top', '0'],
+      ['--min-count', 'x'],
+    ]) {
+      const r = await qda(['words', '--codebook', BOOK, ...args], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
+
 describe('qda words --suggest', () => {
   test('terms of the segments people coded with a code, without what its terms already find', async () => {
     const dir = tempDir({

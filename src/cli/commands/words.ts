@@ -32,7 +32,7 @@ export function registerWords(program: Command, io: Io): Command {
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .option('--excel', 'CSV for Excel: BOM and ; as separator')
     .option('--by <attribute>', 'groups to compare: an attribute, or document, or speaker (default: compareBy of qda.yaml, else district)')
-    .option('--ngram <n>', 'words (1), pairs (2), triples (3), or a range such as 1-3', ngramLengths, [1])
+    .addOption(new Option('--ngram <n>', 'words (1), pairs (2), triples (3), or a range such as 1-3').argParser(ngramLengths).default([1], '1'))
     .option('--top <n>', 'terms per list', positive('--top'), 20)
     .option('--min-count <n>', 'leave out terms that occur fewer times (in the group, for distinctive terms)', positive('--min-count'), 3)
     .addOption(new Option('--measure <measure>', 'distinctive by log-likelihood against the rest, or TF-IDF').choices(['ll', 'tfidf']).default('ll'))
