@@ -9,6 +9,8 @@ import { parse } from 'yaml';
 import { writeCorpus, writeOneParagraph } from './corpus.js';
 
 const QDA = resolve('bin/qda.js');
+/** A query of the kinds people search with: a wildcard, a phrase, and words near each other. */
+const SEARCH_QUERY = 'wijkteam* OR "korte lijnen" OR (school NEAR/5 ouder*)';
 const TIME = '/usr/bin/time';
 
 /** The HALL terms as plain keywords (wildcards dropped), one per line, for ripgrep and the regex. */
@@ -81,7 +83,8 @@ function line(label, bytes, run, ripgrep, regex) {
   const vsRg = ripgrep ? `${(run.seconds / ripgrep.seconds).toFixed(1)}× rg` : 'no rg';
   const vsRegex = `${(run.seconds / regex.seconds).toFixed(2)}× regex`;
   const peak = run.peakMB === undefined ? 'peak ?' : `peak ${run.peakMB.toFixed(0)} MB`;
-  const cpu = run.cpu === undefined ? '' : `  cpu ${run.cpu.toFixed(2)} s`;
+  // On a busy machine wall time says little; bytes per CPU second say what one core does.
+  const cpu = run.cpu === undefined ? '' : `  cpu ${run.cpu.toFixed(2)} s (${(mb(bytes) / run.cpu).toFixed(1)} MB/s)`;
   const failed = run.status === 0 || run.status === undefined ? '' : `  EXIT ${run.status}: ${run.stderr.trim().split('\n').pop()}`;
   console.log(
     `${label.padEnd(22)} ${run.seconds.toFixed(2).padStart(7)} s ${speed.padStart(12)} ${vsRg.padStart(10)} ${vsRegex.padStart(12)}  ${peak}${cpu}${failed}`,
@@ -111,9 +114,13 @@ export function corpusBench(bytes, options = {}) {
       ['  … --workers 2', [QDA, 'code', '.', '--format', 'json', '--quiet', '--workers', '2']],
       ['code --format csv', [QDA, 'code', '.', '--format', 'csv', '--quiet']],
       ['analyse', [QDA, 'analyse', '.', '--out', join(dir, 'out'), '--quiet']],
+      ['search', [QDA, 'search', SEARCH_QUERY, '.', '--quiet']],
+      ['words', [QDA, 'words', '.', '--quiet']],
+      ['words --ngram 1-3', [QDA, 'words', '.', '--ngram', '1-3', '--quiet']],
     ];
     const results = {};
-    for (const [label, args] of runs) {
+    const only = options.only ?? [];
+    for (const [label, args] of runs.filter(([label]) => only.length === 0 || only.some((o) => label.startsWith(o)))) {
       const run = measure(node, args, dir);
       results[label] = run;
       line(`qda ${label}`, made.bytes, run, ripgrep, regex);
@@ -121,6 +128,7 @@ export function corpusBench(bytes, options = {}) {
     if (ripgrep) line(`ripgrep (${keywords.length} words)`, made.bytes, ripgrep, ripgrep, regex);
     line(`JS regex (${keywords.length} words)`, made.bytes, { ...regex, status: 0 }, ripgrep, regex);
     if (rgVersion) console.log(`ripgrep: ${rgVersion}, rg -c -F -i -f keywords.txt corpus`);
+    console.log(`qda search: qda search '${SEARCH_QUERY}' .`);
     return { ...made, results, ripgrep, regex };
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });

@@ -31,6 +31,7 @@ import { registerMerge } from './commands/merge.js';
 import { registerLearn } from './commands/learn.js';
 import { registerSearch } from './commands/search.js';
 import { registerAnonymise } from './commands/anonymise.js';
+import { registerWords } from './commands/words.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(io: Io): Command {
@@ -59,6 +60,7 @@ export function buildProgram(io: Io): Command {
     registerLearn,
     registerSearch,
     registerAnonymise,
+    registerWords,
     registerAnalyse,
     registerEval,
     registerExport,

@@ -55,8 +55,8 @@ export interface SessionOptions {
   outputDir?: string;
   /** Leave the model of --model or qda.yaml unread (for `qda learn`, which makes one). */
   ignoreModel?: boolean;
-  /** For a command that reads the corpus without coding it (see SurveyHooks). */
-  survey?: SurveyHooks;
+  /** For a command that reads the corpus without coding it (see SurveyHooks); made from the project when a function. */
+  survey?: SurveyHooks | ((project: Project, corpus: CorpusOptions) => SurveyHooks);
 }
 
 export function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Session {
@@ -112,7 +112,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     sidecars.rows = redacted.rows(sidecars.rows, files, text);
   }
   corpus.manual = { rows: sidecars.rows, selection: selectionFrom(flags) };
-  const survey = surveyCorpus(files, corpus, options.survey);
+  const survey = surveyCorpus(files, corpus, typeof options.survey === 'function' ? options.survey(project, corpus) : options.survey);
   addAll(diagnostics, survey.diagnostics);
   corpus.parsed = survey.parsed;
   corpus.frequencies = survey.frequencies;

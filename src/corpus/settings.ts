@@ -32,6 +32,8 @@ export interface Settings {
   secondary?: number;
   /** Names of people that `qda anonymise` replaces, with the pseudonym chosen for some. */
   names: NameSetting[];
+  /** Stop words for `qda words` beside the shipped ones, per language; `*` for every language. */
+  stopWords: Record<string, string[]>;
   /** Where qda.yaml names the codebook, the model and each corpus glob (1-based), for messages about them. */
   at?: { codebook?: Place; model?: Place; corpus?: (Place | undefined)[] };
 }
@@ -64,14 +66,30 @@ export const DEFAULT_SETTINGS: Settings = {
   skipSpeakers: [],
   out: 'out',
   names: [],
+  stopWords: {},
 };
 
-const KEYS = ['corpus', 'codebook', 'model', 'unit', 'compareBy', 'language', 'encoding', 'encodings', 'skipSpeakers', 'out', 'threshold', 'secondary', 'names'];
+const KEYS = [
+  'corpus',
+  'codebook',
+  'model',
+  'unit',
+  'compareBy',
+  'language',
+  'encoding',
+  'encodings',
+  'skipSpeakers',
+  'out',
+  'threshold',
+  'secondary',
+  'names',
+  'stopWords',
+];
 
 export function parseSettings(path: string, text: string): { settings: Settings; diagnostics: Diagnostic[] } {
   const { doc, at, errors } = parseLocatedYaml(path, text, 'settings/yaml');
   const diagnostics: Diagnostic[] = [...errors];
-  const settings: Settings = { ...DEFAULT_SETTINGS, corpus: [...DEFAULT_SETTINGS.corpus], encodings: [], skipSpeakers: [], names: [] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, corpus: [...DEFAULT_SETTINGS.corpus], encodings: [], skipSpeakers: [], names: [], stopWords: {} };
   const error = (node: Node | null | undefined, message: string, hint?: string, rule = 'settings') =>
     diagnostics.push(diagnostic('error', path, rule, message, at(node), hint));
 
@@ -141,6 +159,9 @@ export function parseSettings(path: string, text: string): { settings: Settings;
         else error(value ?? pair.key, `\`${key}\` must be a number from 0 to 1`, `write e.g. \`${key}: 0.5\``);
         break;
       }
+      case 'stopWords':
+        readStopWords(value, pair.key, settings, error);
+        break;
       case 'codebook':
       case 'model':
       case 'compareBy':
@@ -203,6 +224,34 @@ function needs(key: keyof typeof WHAT, value: Node | null | undefined): string {
 
 function place(settings: Settings): NonNullable<Settings['at']> {
   return (settings.at ??= {});
+/** `stopWords: [a, b]` for every language, or `stopWords: { nl: [a], en: [b] }`. */
+function readStopWords(
+  value: Node | null,
+  key: Node,
+  settings: Settings,
+  error: (node: Node | null | undefined, message: string, hint?: string) => void,
+): void {
+  const HINT = 'write `stopWords: [gemeente, rotterdam]`, or per language `stopWords: { nl: [gemeente], en: [council] }`';
+  const words = (node: Node | null): string[] | undefined => {
+    if (!isSeq(node)) return undefined;
+    const list = node.items.map((i) => (isScalar(i) && i.value !== null ? String(i.value).trim() : ''));
+    return list.some((w) => w === '') ? undefined : list;
+  };
+  if (isSeq(value)) {
+    const list = words(value);
+    if (list) settings.stopWords['*'] = list;
+    else error(value, '`stopWords` must be a list of words', HINT);
+    return;
+  }
+  if (!isMap(value)) return void error(value ?? key, '`stopWords` must be a list of words, or lists per language', HINT);
+  for (const pair of value.items as Pair<Node, Node>[]) {
+    const language = isScalar(pair.key) ? String(pair.key.value) : '';
+    const list = words(pair.value);
+    if (!LANGUAGES.includes(language as never))
+      error(pair.key, `stopWords: language "${language}" is not supported`, `use one of: ${LANGUAGES.join(', ')}`);
+    else if (!list) error(pair.value ?? pair.key, `stopWords of ${language} must be a list of words`, HINT);
+    else settings.stopWords[language] = list;
+  }
 }
 
 const ENCODING_HINT = `use one of: ${ENCODINGS.join(', ')}`;

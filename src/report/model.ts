@@ -13,6 +13,8 @@ import { readable } from '../formatters/text.js';
 import { matchedWords, type Evidence } from '../coding/coding.js';
 import { NO_FILTER, type Filter } from '../select/filter.js';
 import { attributeOf } from '../ingest/document.js';
+import { WordCounter } from '../words/count.js';
+import { wordsResult, type GroupWords } from '../words/result.js';
 
 export interface ReportExcerpt {
   /** Index into `codes`. */
@@ -47,6 +49,8 @@ export interface Report {
   codebook: ReportCode[];
   excerpts: ReportExcerpt[];
   summary: Summary;
+  /** Per column, the words that occur there more than in the rest (when words were counted). */
+  words?: GroupWords[];
   overview: { documents: number; segments: number; coded: number; types: string[]; rows: { value: string; counts: number[]; total: number }[] };
 }
 
@@ -57,7 +61,12 @@ export interface ReportOptions {
   filter?: Filter;
   /** Longest excerpt text kept, in characters. */
   maxExcerpt?: number;
+  /** Stop words per language: when given, the words of each column are counted for "Woorden per wijk". */
+  stopWords?: (language: string) => Set<string>;
 }
+
+/** How many distinctive words the report shows per column, and how often a word must occur there. */
+const REPORT_WORDS = { lengths: [1], top: 10, minCount: 3, measure: 'll' as const };
 
 export class ReportBuilder {
   private readonly clusters: MatrixBuilder;
@@ -67,6 +76,7 @@ export class ReportBuilder {
   private readonly documents = new Map<string, Map<string, number>>();
   private readonly types = new Set<string>();
   private totals = { documents: 0, segments: 0, coded: 0 };
+  private readonly words?: WordCounter;
 
   constructor(
     private readonly codebook: Codebook,
@@ -77,6 +87,7 @@ export class ReportBuilder {
     this.clusters = new MatrixBuilder(codebook, { ...base, level: 'cluster' });
     this.codes = new MatrixBuilder(codebook, { ...base, level: 'code' });
     this.summary = new SummaryBuilder(codebook, { by: options.by, filter, language: options.language, aspects: 3 });
+    if (options.stopWords) this.words = new WordCounter([1], options.stopWords);
   }
 
   add(coded: CodedDocument): void {
@@ -90,8 +101,10 @@ export class ReportBuilder {
       const key = `${c.segment}\u0000${c.code}`;
       evidence.set(key, [...(evidence.get(key) ?? []), ...c.evidence]);
     }
+    const columns = new Map<number, string[]>();
     for (const unit of unitsOf(coded, this.options.by, 'code', this.options.filter ?? NO_FILTER)) {
       any = true;
+      columns.set(unit.segment.ordinal, unit.columns);
       this.totals.segments++;
       if (unit.rows.length > 0) this.totals.coded++;
       const text = readable(unit.segment.text);
@@ -107,6 +120,7 @@ export class ReportBuilder {
       }
     }
     if (!any) return;
+    this.words?.add(coded.segments, coded.language, (s) => columns.get(s.ordinal) ?? []);
     this.totals.documents++;
     const type = String(coded.document.attributes.type ?? '—');
     this.types.add(type);
@@ -152,7 +166,7 @@ export class ReportBuilder {
         const counts = types.map((t) => this.documents.get(value)?.get(t) ?? 0);
         return { value, counts, total: counts.reduce((a, b) => a + b, 0) };
       });
-    return {
+    const report: Report = {
       title,
       language,
       generator,
@@ -164,5 +178,8 @@ export class ReportBuilder {
       summary: this.summary.result(memos),
       overview: { ...this.totals, types, rows },
     };
+    const counter = this.words;
+    if (counter) report.words = wordsResult(counter, REPORT_WORDS, { groups: codes.columns.filter((c) => counter.groupNames.includes(c)) }).groups;
+    return report;
   }
 }
