@@ -33,7 +33,12 @@ export function anonymiseAction(paths: string[], flags: AnonymiseFlags, io: Io):
     throw usage('--key FILE is needed: the key of originals and pseudonyms', 'keep it apart from the copy, e.g. --key ~/private/study-key.csv');
   if (flags.reverse && flags.key && !exists(flags.key, io.cwd))
     throw inputProblem(`key ${flags.key} not found`, 'give the key the copy was made with');
-  const session = openSession(paths, flags, io, { ...(flags.out ? { outputDir: flags.out } : {}), ...(flags.key ? { output: flags.key } : {}) });
+  // Nothing is coded: the survey only checks the input, without counting words.
+  const session = openSession(paths, flags, io, {
+    survey: { frequencies: false },
+    ...(flags.out ? { outputDir: flags.out } : {}),
+    ...(flags.key ? { output: flags.key } : {}),
+  });
   if (flags.out) checkOut(flags.out, flags.key, session);
   const files = projectFiles(session);
   const existing = flags.key && exists(flags.key, io.cwd) ? readKey(flags.key, io) : [];
