@@ -89,12 +89,13 @@ export function importProject(project: ExProject, read: (path: string) => Uint8A
   for (const source of project.sources) {
     const codingCount = source.selections.reduce((n, s) => n + s.codings.length, 0);
     const where = `«${source.name}»`;
-    const text = sourceText(source, read);
-    if (text === undefined) {
-      leave(source.plainTextPath ? 'text sources whose text file is missing or not UTF-8' : 'text sources without text', where);
+    const found = sourceText(source, read);
+    if ('missing' in found) {
+      leave(found.missing, found.outside ? `${where} ${source.plainTextPath}` : where);
       leave('codings in text sources without text', where, codingCount);
       continue;
     }
+    const { text } = found;
     sources++;
     const id = unique(slug(source.name, 60) || 'source', docNames);
     docIds.set(source.guid, id);
@@ -242,12 +243,21 @@ function sourceAttributes(
   return out;
 }
 
-function sourceText(source: ExTextSource, read: (path: string) => Uint8Array | undefined): string | undefined {
-  if (source.plainTextPath) {
-    const bytes = read(source.plainTextPath);
-    return bytes ? decodeText(bytes) : undefined;
+/** A path to a file outside the archive (`relative://`, `absolute://`, `file://`…): never read. */
+export const OUTSIDE = /^(?!internal:)[a-z][a-z0-9+.-]*:\/\//i;
+
+/** The text of a source, or why there is none. */
+function sourceText(source: ExTextSource, read: (path: string) => Uint8Array | undefined): { text: string } | { missing: string; outside?: true } {
+  const path = source.plainTextPath;
+  if (path) {
+    if (OUTSIDE.test(path.trim())) return { missing: 'text sources that refer outside the archive', outside: true };
+    const bytes = read(path);
+    if (!bytes) return { missing: 'text sources whose text file is missing' };
+    const text = decodeText(bytes);
+    return text === undefined ? { missing: 'text sources whose text file is not UTF-8' } : { text };
   }
-  return source.content?.replace(/^\uFEFF/, '');
+  if (source.content === undefined) return { missing: 'text sources without text' };
+  return { text: source.content.replace(/^\uFEFF/, '') };
 }
 
 function noteText(note: ExNote, read: (path: string) => Uint8Array | undefined): string | undefined {

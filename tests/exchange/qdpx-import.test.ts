@@ -193,7 +193,7 @@ describe('qda import qdpx: bad input', () => {
   it('refuses XML that does not parse, with where', async () => {
     const out = await run({ 'x.qdpx': zipSync({ 'project.qde': new TextEncoder().encode('<Project name="a"><Users></Project>') }) }, 'x.qdpx');
     expect(out.code).toBe(1);
-    expect(out.stderr).toMatch(/x\.qdpx: XML does not parse at line 1/);
+    expect(out.stderr).toMatch(/x\.qdpx \(project\.qde\): XML does not parse at line 1/);
     expect(out.written).toBe(false);
   });
 
