@@ -80,6 +80,8 @@ export function importProject(project: ExProject, read: (path: string) => Uint8A
 
   const attributes = sourceAttributes(project, leave);
   const docNames = new Set<string>();
+  const fileNames = new Set<string>();
+  const fromQda = (project.origin ?? '').startsWith('qda');
   const rows = new Map<string, Row[]>();
   const codings = new Map<string, number>();
   const readings: string[] = [];
@@ -97,20 +99,24 @@ export function importProject(project: ExProject, read: (path: string) => Uint8A
     }
     const { text } = found;
     sources++;
-    const id = unique(slug(source.name, 60) || 'source', docNames);
+    // The document id is the source's name (so that an export gives the name back, with no title
+    // variable added), else the name of its text file; the markdown file gets an ASCII name.
+    const id = unique(documentName(source) ?? 'source', docNames);
+    const file = unique(slug(id, 60) || 'source', fileNames);
     docIds.set(source.guid, id);
-    const preferred = (project.origin ?? '').startsWith('qda') ? { unit: 'codepoint' as const, crlf: 2 as const } : producerReading(project.origin);
+    const preferred = fromQda ? { unit: 'codepoint' as const, crlf: 2 as const } : producerReading(project.origin);
     const reading: Reading = chooseReading(text, source.selections, preferred);
     if (reading.unit !== preferred.unit || reading.crlf !== preferred.crlf) readings.push(`${where}: ${describeReading(reading)}`);
     const table = positionTable(text, reading);
     const own = attributes.get(source.guid) ?? {};
     const front: Record<string, unknown> = { id };
-    if (id !== source.name && own.title === undefined) front.title = source.name;
+    // Text from another program is plain text; qda's own export is markdown and stays so.
+    if (!fromQda) front.plain = true;
     if (source.description && own.description === undefined) front.description = source.description;
     Object.assign(front, own);
     const body = markdownBody(text);
     const head = `---\n${stringify(front, { lineWidth: 0 })}---\n\n`;
-    const path = `corpus/${id}.md`;
+    const path = `corpus/${file}.md`;
     const markdown = `${head}${body.text}`;
     files.push([path, markdown]);
     const { document } = readDocument(path, markdown);
@@ -206,7 +212,7 @@ function sourceAttributes(
   const names = new Map(project.variables.map((v) => [v.guid, v.name]));
   const out = new Map<string, Record<string, string | string[]>>();
   const add = (source: string, key: string, value: string, dedupe = true) => {
-    const k = key === 'id' || key === 'speakers' ? `${key}-attribute` : key;
+    const k = RESERVED_KEYS.has(key) ? `${key}-attribute` : key;
     const attrs = out.get(source) ?? {};
     const old = attrs[k];
     if (old === undefined) attrs[k] = value;
@@ -247,6 +253,23 @@ function sourceAttributes(
 export const OUTSIDE = /^(?!internal:)[a-z][a-z0-9+.-]*:\/\//i;
 
 /** The text of a source, or why there is none. */
+/** Front-matter keys that tell qda how to read a file: a variable of that name gets `-attribute` added. */
+const RESERVED_KEYS = new Set(['id', 'speakers', 'narration', 'plain']);
+
+/** A source's name when it can be a document id (one line, not too long), else its text file's name. */
+function documentName(source: ExTextSource): string | undefined {
+  const usable = (s: string | undefined) => {
+    const t = s?.replace(/\s+/g, ' ').trim();
+    return t && t.length <= 100 && !/[\u0000-\u001f\u007f]/.test(t) ? t : undefined;
+  };
+  const file = source.plainTextPath
+    ?.replace(/^[a-z]+:\/\//i, '')
+    .split(/[\\/]/)
+    .pop()
+    ?.replace(/\.[^.]*$/, '');
+  return usable(source.name) ?? usable(file);
+}
+
 function sourceText(source: ExTextSource, read: (path: string) => Uint8Array | undefined): { text: string } | { missing: string; outside?: true } {
   const path = source.plainTextPath;
   if (path) {

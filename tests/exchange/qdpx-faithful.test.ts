@@ -1,0 +1,124 @@
+// Import as faithful as the file allows: text from other programs stays text, names come through,
+// positions are checked. Each project is made here, as a small exporter would write it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { qda } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+import { codingsOf, unzip, utf8 } from './helpers.js';
+
+const G = (n: number) => `bbbbbbbb-0000-0000-0000-${String(n).padStart(12, '0')}`;
+const enc = (s: string) => new TextEncoder().encode(s);
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+interface Src {
+  name?: string;
+  path: string;
+  text: string;
+  /** [start, end] as the file writes them (strings, to write any form). */
+  spans: [string, string][];
+}
+
+let serial = 100;
+function projectXml(sources: Src[], codes = `<Code guid="${G(1)}" name="Food" isCodable="true"/>`, code = G(1)): string {
+  const body = sources
+    .map((s) => {
+      const sel = s.spans
+        .map(
+          ([a, b]) =>
+            `<PlainTextSelection guid="${G(serial++)}" startPosition="${a}" endPosition="${b}" creatingUser="${G(9)}"><Coding guid="${G(serial++)}" creatingUser="${G(9)}"><CodeRef targetGUID="${code}"/></Coding></PlainTextSelection>`,
+        )
+        .join('');
+      return `<TextSource guid="${G(serial++)}"${s.name === undefined ? '' : ` name="${esc(s.name)}"`} plainTextPath="${s.path}">${sel}</TextSource>`;
+    })
+    .join('');
+  return `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="Small Exporter 1.0"><Users><User guid="${G(9)}" name="ann"/></Users><CodeBook><Codes>${codes}</Codes></CodeBook><Sources>${body}</Sources></Project>`;
+}
+
+function qdpx(sources: Src[], codes?: string, code?: string): Uint8Array {
+  const files: Record<string, Uint8Array> = { 'project.qde': enc(projectXml(sources, codes, code)) };
+  for (const s of sources) files[`sources/${s.path.replace('internal://', '')}`] = enc(s.text);
+  return zipSync(files);
+}
+
+async function imported(zip: Uint8Array) {
+  const dir = tempDir({ 'x.qdpx': zip });
+  const into = join(dir, 'p');
+  const out = await qda(['import', 'qdpx', join(dir, 'x.qdpx'), '--into', into]);
+  return { dir, into, out };
+}
+
+/** [start, end] in code points of every line of a text. */
+function lineSpans(lines: string[]): [string, string][] {
+  let at = 0;
+  return lines.map((l) => {
+    const span: [string, string] = [String(at), String(at + Array.from(l).length)];
+    at += Array.from(l).length + 1;
+    return span;
+  });
+}
+
+describe('imported plain text stays plain text', () => {
+  const LINES = [
+    '# Not a heading, a line of the interview',
+    '---',
+    '- said with a dash in front',
+    '1. said with a number in front',
+    '> said after a quote mark',
+    '<!-- qda: topic -->',
+    'A line that ends in a comment <!-- qda: food, -other -->',
+    '```',
+    'title: a line that looks like front matter',
+    '| a table | row |',
+    '|---|---|',
+    '===',
+    '    four spaces in front',
+    '***',
+  ];
+
+  it('keeps every line as the paragraph it was, with every coding and no new one', async () => {
+    const { into, out } = await imported(
+      qdpx([{ name: 'notes', path: 'internal://notes.txt', text: `${LINES.join('\n')}\n`, spans: lineSpans(LINES) }]),
+    );
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stderr).toMatch(/codings per user: ann 14, 0 memos; left out: nothing/);
+    const markdown = readFileSync(join(into, 'corpus', 'notes.md'), 'utf8');
+    expect(markdown).toMatch(/^---\nid: notes\nplain: true\n---\n\n/);
+    const { set, docs } = await codingsOf([into]);
+    expect(set).toEqual(LINES.map((l) => `notes|food|ann|${l.trim()}`).sort());
+    expect(docs[0].segments.map((s) => s.text)).toEqual(LINES.map((l) => l.trim()));
+    expect(docs[0].attributes).toEqual({});
+  });
+
+  it('exports the same text again, comments and all', async () => {
+    const text = `${LINES.join('\n')}\n`;
+    const { dir, into } = await imported(qdpx([{ name: 'notes', path: 'internal://notes.txt', text, spans: lineSpans(LINES) }]));
+    const back = join(dir, 'back.qdpx');
+    const exported = await qda(['export', 'qdpx', back, into]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toMatch(/14 codings/);
+    const entries = unzip(back);
+    const txt = Object.keys(entries).find((n) => n.startsWith('sources/'))!;
+    expect(utf8(entries[txt]).split('\n').filter(Boolean)).toEqual(LINES);
+  });
+});
+
+describe('names of sources come through, and no variable is invented', () => {
+  it('a source without a name takes its file name; a named one keeps its name as the id', async () => {
+    const { dir, into, out } = await imported(
+      qdpx([
+        { path: 'internal://interview-one.txt', text: 'We bake bread.\n', spans: [['3', '7']] },
+        { name: 'Interview 2 (Anna)', path: 'internal://x2.txt', text: 'We buy bread.\n', spans: [['3', '6']] },
+      ]),
+    );
+    expect(out.code, out.stderr).toBe(0);
+    expect(readFileSync(join(into, 'corpus', 'interview-one.md'), 'utf8')).toBe('---\nid: interview-one\nplain: true\n---\n\nWe bake bread.\n');
+    expect(readFileSync(join(into, 'corpus', 'interview-2-anna.md'), 'utf8')).toMatch(/^---\nid: Interview 2 \(Anna\)\nplain: true\n---\n/);
+    const back = join(dir, 'back.qdpx');
+    expect((await qda(['export', 'qdpx', back, into, '--quiet'])).code).toBe(0);
+    const qde = utf8(unzip(back)['project.qde']);
+    expect([...qde.matchAll(/<TextSource [^>]*name="([^"]*)"/g)].map((m) => m[1]).sort()).toEqual(['Interview 2 (Anna)', 'interview-one']);
+    expect(qde).not.toContain('<Variables>');
+  });
+});
