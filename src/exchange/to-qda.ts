@@ -128,6 +128,10 @@ export function importProject(project: ExProject, read: (path: string) => Uint8A
         leave('selections without a code (annotations)', where);
         continue;
       }
+      if (selection.written !== undefined) {
+        leave('codings whose selection positions are not whole numbers', `${where} ${selection.written}`, selection.codings.length);
+        continue;
+      }
       const span = resolveSpan(table, selection);
       const at = `${where} ${selection.start}–${selection.end}`;
       if (!span) {

@@ -122,3 +122,32 @@ describe('names of sources come through, and no variable is invented', () => {
     expect(qde).not.toContain('<Variables>');
   });
 });
+
+describe('selection positions are whole numbers within the text', () => {
+  it('refuses 1e3, 12.7 and -3 with a warning naming the selection, and keeps the good one', async () => {
+    const text = 'We bake bread every morning, and we sell it in the afternoon.\n';
+    const { into, out } = await imported(
+      qdpx([
+        {
+          name: 'one',
+          path: 'internal://one.txt',
+          text,
+          spans: [
+            ['1e3', '1005'],
+            ['12.7', '20'],
+            ['-3', '4'],
+            ['3', '7'],
+          ],
+        },
+      ]),
+    );
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stderr).toMatch(
+      /^warning: .*x\.qdpx: left out 3 codings whose selection positions are not whole numbers \(e\.g\. «one» 1e3–1005, «one» 12\.7–20, «one» -3–4\)$/m,
+    );
+    expect(out.stderr).toMatch(/codings per user: ann 1,/);
+    const csv = readFileSync(join(into, 'codings', 'ann.csv'), 'utf8');
+    expect(csv).toContain('"selection: ""bake"""');
+    expect(csv.trim().split('\r\n')).toHaveLength(2);
+  });
+});
