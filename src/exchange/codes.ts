@@ -92,7 +92,34 @@ export function slug(text: string, max = 40): string {
     .toLowerCase()
     .replace(/[^a-z0-9_]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return s.slice(0, max).replace(/-+$/, '');
+  if (s.length <= max) return s;
+  // Cut between words when a word boundary is near enough, so that no id ends mid-word.
+  const cut = s.slice(0, max + 1).lastIndexOf('-');
+  return (cut >= max / 2 ? s.slice(0, cut) : s.slice(0, max)).replace(/-+$/, '');
+}
+
+/** The longest code id the codebook loader takes. */
+const MAX_ID = 100;
+
+/**
+ * The id of an imported code: the parent's id, a dot and the name made ASCII, whole. When that is
+ * longer than an id may be, the parent's path is cut back to an ancestor (whole parts) and the name to
+ * whole words, and six hexadecimal digits from the code's GUID are added, so that a shortened id never
+ * looks like the id of a sibling or a parent; the label keeps the full name.
+ */
+export function codeId(name: string, parent: string | undefined, guid: string, taken: Set<string>): string {
+  const whole = slug(name, Number.MAX_SAFE_INTEGER) || 'code';
+  const full = parent ? `${parent}.${whole}` : whole;
+  // Three characters are kept free for the `-2` that tells codes of the same name apart.
+  if (full.length <= MAX_ID - 3) return unique(full, taken);
+  // Six hex digits of a hash of the GUID (not its first digits: some producers number GUIDs in order).
+  const mark = `-${guidFor('code-id', `${guid}\u0000${name}`).slice(0, 6)}`;
+  let prefix = parent ?? '';
+  while (prefix.includes('.') && prefix.length > 60) prefix = prefix.slice(0, prefix.lastIndexOf('.'));
+  if (prefix.length > 60) prefix = '';
+  const room = MAX_ID - 3 - (prefix ? prefix.length + 1 : 0) - mark.length;
+  const short = `${prefix ? `${prefix}.` : ''}${slug(whole, room)}${mark}`;
+  return unique(short, taken);
 }
 
 /** A name not yet in `taken` (adding -2, -3, …), which it is then added to. */
@@ -135,11 +162,7 @@ export function importCodes(codes: ExCode[], name: string, header: string): Impo
     if (parsed.id && ID.test(parsed.id) && parsed.id.length <= 100 && !taken.has(parsed.id.toLowerCase())) {
       id = parsed.id;
       taken.add(id.toLowerCase());
-    } else {
-      const part = slug(code.name, 40) || 'code';
-      const base = parent ? `${parent}.${part}` : part;
-      id = unique(base.length > 90 ? `${base.slice(0, 90).replace(/[.-]+$/, '')}` : base, taken);
-    }
+    } else id = codeId(code.name, parent, code.guid, taken);
     count++;
     if (!ids.has(code.guid)) ids.set(code.guid, id);
     const out: YamlCode = { id, label: code.name.trim() || id };

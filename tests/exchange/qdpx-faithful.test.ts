@@ -151,3 +151,56 @@ describe('selection positions are whole numbers within the text', () => {
     expect(csv.trim().split('\r\n')).toHaveLength(2);
   });
 });
+
+describe('code ids of long and deep code trees', () => {
+  it('keeps whole paths, cuts only at word boundaries with a mark, and never makes a child look like a sibling', async () => {
+    const names = [
+      'Experiences with the healthcare system',
+      'Barriers when trying to reach the healthcare system',
+      'Managing the healthcare system alone',
+      'Managing the healthcare system alone with the help of family members',
+    ];
+    // Each code nested in the one before, and a sibling of the same name at the deepest level.
+    let guid = 1;
+    const nest = (i: number): string =>
+      i === names.length
+        ? ''
+        : `<Code guid="${G(guid++)}" name="${names[i]}" isCodable="true">${nest(i + 1)}${i === names.length - 1 ? `<Code guid="${G(50)}" name="${names[i]}" isCodable="true"/>` : ''}</Code>`;
+    const qdc = `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Small Exporter 1.0"><Codes>${nest(0)}<Code guid="${G(60)}" name="Short" isCodable="true"/></Codes></CodeBook>`;
+    const dir = tempDir({ 'long.qdc': qdc });
+    const out = await qda(['codebook', 'import', join(dir, 'long.qdc'), '--out', join(dir, 'long.yaml')]);
+    expect(out.code, out.stderr).toBe(0);
+    const { parseCodebook } = await import('../../src/codebook/load.js');
+    const book = parseCodebook('long.yaml', readFileSync(join(dir, 'long.yaml'), 'utf8'));
+    expect(book.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const codes = book.codebook!.codes;
+    expect(codes.map((c) => c.label['*'])).toEqual([...names, names[3], 'Short']);
+    // The first two paths fit whole; the deeper ones are shortened.
+    expect(codes[0].id).toBe('experiences-with-the-healthcare-system');
+    expect(codes[1].id).toBe(`${codes[0].id}.barriers-when-trying-to-reach-the-healthcare-system`);
+    expect(codes[2].id).toMatch(/^experiences-with-the-healthcare-system\.managing-the-healthcare-system-alone-[0-9a-f]{6}$/);
+    expect(codes[3].parent).toBe(codes[2].id);
+    for (const c of codes) {
+      expect(c.id.length).toBeLessThanOrEqual(100);
+      const last = c.id.split('.').pop()!;
+      const words = slugOf(c.label['*']);
+      // The last part is whole words of the name, then (when shortened) six hex digits of the GUID.
+      const m = /^(.*?)(?:-([0-9a-f]{6}))?$/.exec(last)!;
+      expect(words === m[1] || words.startsWith(`${m[1]}-`), `${c.id} ends mid-word`).toBe(true);
+      if (c.parent) {
+        // A child's id is under one of its ancestors, never the parent's id with a number added.
+        expect(c.id.startsWith(`${c.parent}-`)).toBe(false);
+        const ancestors = codes.filter((a) => c.id.startsWith(`${a.id}.`));
+        expect(ancestors.length, c.id).toBeGreaterThan(0);
+      }
+    }
+    expect(new Set(codes.map((c) => c.id)).size).toBe(codes.length);
+    expect(codes[3].id).not.toBe(codes[4].id);
+  });
+});
+
+const slugOf = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '-')
+    .replace(/^-+|-+$/g, '');
