@@ -62,6 +62,9 @@ export function importProject(project: ExProject, read: (path: string) => Uint8A
     project.codes,
     project.name,
     `# Imported from ${sourceName} (${project.origin ?? 'unknown producer'}) by qda import qdpx.\n`,
+    // The auto-coder's codings come in as the codings of qda-auto; terms and patterns brought back
+    // would have the auto-coder find them a second time.
+    { matching: false },
   );
   files.push(['codebooks/imported.yaml', book.yaml]);
 
