@@ -204,3 +204,26 @@ const slugOf = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9_]+/g, '-')
     .replace(/^-+|-+$/g, '');
+
+describe('a project imported without documents', () => {
+  it('holds a codebook only: it can be checked and exported, and other commands say why they cannot run', async () => {
+    const dir = tempDir();
+    const into = join(dir, 'codes');
+    const atlas = join(process.cwd(), 'tests', 'fixtures', 'refi-qda', 'atlasti-8.4-mac_refi-standard-project.qde');
+    expect((await qda(['import', 'qdpx', atlas, '--into', into, '--quiet'])).code).toBe(0);
+    expect(readFileSync(join(into, 'qda.yaml'), 'utf8')).toMatch(/^corpus: \[\]$/m);
+    const check = await qda(['check'], { cwd: into });
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stderr).toMatch(/checked 0 documents \(0 segments\) and a codebook of 14 codes: 0 errors/);
+    const file = join(dir, 'codes.qdpx');
+    const exported = await qda(['export', 'qdpx', file, '--validate'], { cwd: into });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toMatch(/exported 0 documents, 14 codes, 0 codings, 0 variables and 2 memos to .*codes\.qdpx \(valid REFI-QDA\)/);
+    const qde = utf8(unzip(file)['project.qde']);
+    expect([...qde.matchAll(/<Code /g)]).toHaveLength(14);
+    expect(qde).not.toContain('<Sources>');
+    const code = await qda(['code'], { cwd: into });
+    expect(code.code).toBe(1);
+    expect(code.stderr).toContain('qda.yaml has `corpus: []`: this project holds a codebook only');
+  });
+});
