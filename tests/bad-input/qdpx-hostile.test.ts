@@ -194,6 +194,23 @@ describe.runIf(BUILT)('qda import qdpx: text entries too large to read', () => {
   });
 });
 
+describe.runIf(BUILT)('qda import qdpx: a project.qde too large', () => {
+  test('a 600 MB project.qde is too large, with the limit, not "not UTF-8"', () => {
+    const size = 600 * 1024 * 1024;
+    const r = importZip(forgeZip([{ name: 'project.qde', data: deflateRun(0x20, size), method: 8, size }]));
+    expectRefused(r, 'x.qdpx: project.qde inflates to 600 MiB, above the limit of 256 MiB per entry (--max-entry-size)');
+    expect(r.stderr).not.toContain('UTF-8');
+    expectLowPeak(r);
+  });
+
+  test('a bare .qde is held to the limit per entry', () => {
+    const root = tempDir({ 'p.qde': project('').padEnd(3000, ' ') });
+    const r = spawnQdaMeasured(['import', 'qdpx', 'p.qde', '--into', 'out', '--max-entry-size', '2K'], root, 60_000);
+    expectRefused({ ...r, code: r.status }, 'p.qde is 2.9 KiB, above the limit of 2 KiB per file (--max-entry-size)');
+    expect(listFiles(root)).toEqual(['p.qde']);
+  });
+});
+
 describe.runIf(BUILT)('the inputs themselves', () => {
   test('the 1.5 GB stream used above really inflates to what it claims (checked on a small one)', async () => {
     const { inflateSync } = await import('fflate');

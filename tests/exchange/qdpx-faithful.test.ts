@@ -227,3 +227,34 @@ describe('a project imported without documents', () => {
     expect(code.stderr).toContain('qda.yaml has `corpus: []`: this project holds a codebook only');
   });
 });
+
+describe('the example round trip', () => {
+  it('gives back every coding and the same matrices', async () => {
+    const rotterdam = join(process.cwd(), 'examples', 'rotterdam');
+    const dir = tempDir();
+    const file = join(dir, 'r.qdpx');
+    const exported = await qda(['export', 'qdpx', file, rotterdam]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const sent = Number(/(\d+) codings/.exec(exported.stderr)![1]);
+    const into = join(dir, 'back');
+    const back = await qda(['import', 'qdpx', file, '--into', into]);
+    expect(back.code, back.stderr).toBe(0);
+    const per = /codings per user: ([^;]*?), \d+ memos/.exec(back.stderr)![1];
+    const received = [...per.matchAll(/ (\d+)(?:,|$)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(received).toBe(sent);
+    expect(sent).toBeGreaterThan(600);
+    const matrix = async (dirOf: string, level: string) => {
+      const out = await qda(['matrix', dirOf, '--level', level, '--format', 'csv', '--quiet']);
+      expect(out.code, out.stderr).toBe(0);
+      return out.stdout;
+    };
+    expect(await matrix(into, 'cluster')).toBe(await matrix(rotterdam, 'cluster'));
+    // By code the same, but for the rows of parent codes whose terms a project import leaves out (they are all 0).
+    const original = (await matrix(rotterdam, 'code')).split('\r\n');
+    const again = (await matrix(into, 'code')).split('\r\n');
+    const dropped = original.filter((row) => !again.includes(row));
+    expect(again.filter((row) => !original.includes(row))).toEqual([]);
+    expect(dropped.length).toBeLessThanOrEqual(3);
+    for (const row of dropped) expect(row).toMatch(/^[a-z]+,[^,]*(?:,0)+$/);
+  });
+});
