@@ -77,7 +77,13 @@ function readExtra(rest: string): { rest: string; matching: Matching } {
 }
 
 /** A description read back: the qda id, include and exclude split off when present. */
-export function parseDescription(text: string | undefined): { id?: string; description?: string; include?: string; exclude?: string; matching?: Matching } {
+export function parseDescription(text: string | undefined): {
+  id?: string;
+  description?: string;
+  include?: string;
+  exclude?: string;
+  matching?: Matching;
+} {
   if (!text) return {};
   let rest = text.replace(/\r\n?/g, '\n').trim();
   const out: { id?: string; description?: string; include?: string; exclude?: string; matching?: Matching } = {};

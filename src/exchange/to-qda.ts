@@ -207,7 +207,9 @@ export function importProject(project: ExProject, read: (path: string) => Uint8A
   files.push([
     'qda.yaml',
     `# Imported from ${sourceName} (${project.origin ?? 'unknown producer'}) by qda import qdpx.\n${
-      sources > 0 ? 'corpus:\n  - corpus/**/*.md\n' : '# The file held no text, so this project holds a codebook only; add transcripts under corpus/ and name them here.\ncorpus: []\n'
+      sources > 0
+        ? 'corpus:\n  - corpus/**/*.md\n'
+        : '# The file held no text, so this project holds a codebook only; add transcripts under corpus/ and name them here.\ncorpus: []\n'
     }codebook: codebooks/imported.yaml\nunit: paragraph\nout: out\n`,
   ]);
   return { files, sources, codes: book.count, codings, memos, leftOut, readings };
