@@ -147,6 +147,26 @@ export function share(name: string) {
   };
 }
 
+/** A size in bytes, `K`, `M` or `G` (powers of 1024, `KiB`/`MB` alike), at least 1 and at most `max`. */
+export function byteSize(name: string, max: number) {
+  return (value: string): number => {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])i?b?|b)?\s*$/i.exec(value);
+    const n = m ? Math.round(Number(m[1]) * 1024 ** (m[2] ? 'kmg'.indexOf(m[2].toLowerCase()) + 1 : 0)) : NaN;
+    if (!Number.isFinite(n) || n < 1) throw usage(`${name} must be a size such as 256M or 1G, not "${value}"`);
+    if (n > max) throw usage(`${name} can be at most ${max / 1024 ** 3}G, not "${value}"`);
+    return n;
+  };
+}
+
+/** A number of 1 or more. */
+export function atLeastOne(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 1) throw usage(`${name} must be a number of 1 or more, not "${value}"`);
+    return n;
+  };
+}
+
 /** Help text: examples after the options. */
 export function examples(command: Command, lines: string[]): Command {
   return command.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);

@@ -11,6 +11,7 @@ import { chooseEncodings } from '../corpus/encodings.js';
 import { readMemos, type Memo } from '../corpus/memos.js';
 import { surveyCorpus, type CorpusOptions, type DocumentInfo, type SurveyHooks } from '../corpus/pipeline.js';
 import { codebookGuess, codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
+import { CONFIG_FILE } from '../corpus/settings.js';
 import { readModel } from '../learn/model-file.js';
 import { Predictor } from '../learn/predict.js';
 import { corpusNow, staleness } from '../learn/stale.js';
@@ -57,6 +58,8 @@ export interface SessionOptions {
   ignoreModel?: boolean;
   /** For a command that reads the corpus without coding it (see SurveyHooks); made from the project when a function. */
   survey?: SurveyHooks | ((project: Project, corpus: CorpusOptions) => SurveyHooks);
+  /** A project with `corpus: []` (a codebook only) is fine: for `qda check` and `qda export qdpx`. */
+  codebookOnly?: boolean;
 }
 
 export function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Session {
@@ -124,7 +127,13 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
 
   report(io, diagnostics);
   if (!loaded.codebook || (hasErrors(diagnostics) && !options.keepGoing)) throw new ProblemsReported(1, diagnostics);
-  if (files.length === 0) noTranscripts(paths.length > 0 ? paths : project.settings.corpus, io.cwd);
+  if (files.length === 0 && project.settings.corpus.length === 0 && !options.codebookOnly)
+    throw inputProblem(
+      `${displayPath(join(project.root, CONFIG_FILE), io.cwd)} has \`corpus: []\`: this project holds a codebook only`,
+      'add transcripts and name them, e.g. `corpus: [corpus/**/*.md]`; qda check and qda export qdpx work without them',
+    );
+  if (files.length === 0 && !(options.codebookOnly && project.settings.corpus.length === 0))
+    noTranscripts(paths.length > 0 ? paths : project.settings.corpus, io.cwd);
   checkCoder(io, flags.coder, corpus.model ? [...sidecars.coders, corpus.model.model.name] : sidecars.coders);
   return {
     io,

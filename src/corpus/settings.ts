@@ -107,8 +107,9 @@ export function parseSettings(path: string, text: string): { settings: Settings;
       case 'corpus':
       case 'skipSpeakers': {
         const list = isSeq(value) ? value.items.map((i) => (isScalar(i) ? String(i.value) : '')) : text !== undefined ? [text] : [];
-        // No speakers to skip is a choice (`skipSpeakers: []`); a corpus of nothing is not.
-        const empty = list.length === 0 && !(key === 'skipSpeakers' && isSeq(value));
+        // No speakers to skip is a choice (`skipSpeakers: []`), and so is no corpus (`corpus: []`, a
+        // project that holds a codebook only, as an import of a codebook-only file makes); a blank value is not.
+        const empty = list.length === 0 && !isSeq(value);
         if (empty || list.some((s) => s === ''))
           error(value ?? pair.key, `\`${key}\` must be a list of text`, `write \`${key}: [a, b]\``);
         else {
@@ -224,6 +225,8 @@ function needs(key: keyof typeof WHAT, value: Node | null | undefined): string {
 
 function place(settings: Settings): NonNullable<Settings['at']> {
   return (settings.at ??= {});
+}
+
 /** `stopWords: [a, b]` for every language, or `stopWords: { nl: [a], en: [b] }`. */
 function readStopWords(
   value: Node | null,

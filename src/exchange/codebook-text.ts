@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { stringify } from 'yaml';
 import { forLanguage, localise, type Codebook } from '../codebook/types.js';
 import { csvLines } from '../formatters/csv.js';
+import { slug } from './codes.js';
 
 export const CSV_COLUMNS = ['id', 'parent', 'label', 'description', 'include', 'exclude', 'examples', 'terms', 'color'];
 
@@ -64,11 +65,34 @@ interface YamlCode {
   children?: YamlCode[];
 }
 
-/** A codebook CSV (the columns above; `id` required, the rest optional) → codebook YAML text. */
+/** Taguette's codebook CSV: a tag (its path, parts joined by dots) and a description per row. */
+export const TAGUETTE_COLUMNS = ['tag', 'description'];
+
+/** Taguette's codebook as CSV: the code id as tag (dotted like Taguette's paths), the definition as description. */
+export function codebookTaguetteCsv(codebook: Codebook, language: string): string {
+  const t = (text: Record<string, string> | undefined) => localise(text, language, codebook.language) ?? '';
+  return csvLines([TAGUETTE_COLUMNS, ...codebook.codes.map((c) => [c.id, t(c.description)])]);
+}
+
+/**
+ * A codebook CSV → codebook YAML text: qda's columns (above; `id` required, the rest optional), or
+ * Taguette's (`tag`, `description`), whose tag becomes label and id (an ASCII id from its dotted path).
+ */
 export function csvToCodebookYaml(text: string, name: string): { yaml: string; count: number } | { error: string } {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
   const fields = (parsed.meta.fields ?? []).map((f) => f.trim().toLowerCase());
-  if (!fields.includes('id')) return { error: `no \`id\` column (columns: ${CSV_COLUMNS.join(', ')})` };
+  const taguette = !fields.includes('id') && fields.includes('tag');
+  if (!fields.includes('id') && !taguette) {
+    const has = fields.filter(Boolean);
+    return {
+      error:
+        `${has.length > 0 ? `its columns are ${has.map((f) => `\`${f}\``).join(', ')}` : 'it has no header row'}, and none is \`id\`; ` +
+        `a codebook CSV needs a column \`id\` (and may have ${CSV_COLUMNS.slice(1)
+          .map((f) => `\`${f}\``)
+          .join(', ')}), ` +
+        `or Taguette's columns \`tag\` and \`description\``,
+    };
+  }
   const byId = new Map<string, YamlCode>();
   const top: YamlCode[] = [];
   const list = (v: string | undefined) =>
@@ -79,6 +103,7 @@ export function csvToCodebookYaml(text: string, name: string): { yaml: string; c
   for (const [i, raw] of parsed.data.entries()) {
     const row: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw)) row[k.trim().toLowerCase()] = (v ?? '').replace(/^'(?=[=+\-@])/, '').trim();
+    if (taguette) fromTaguette(row, byId);
     if (!row.id) return { error: `row ${i + 2} has no id` };
     if (byId.has(row.id)) return { error: `row ${i + 2}: id "${row.id}" appears twice` };
     const code: YamlCode = { id: row.id };
@@ -93,4 +118,16 @@ export function csvToCodebookYaml(text: string, name: string): { yaml: string; c
     else top.push(code);
   }
   return { yaml: stringify({ name, codes: top }, { lineWidth: 0 }), count: byId.size };
+}
+
+/** A Taguette row in qda's columns: the tag is the label, its dotted path made ASCII the id, the part before the last dot the parent when that is a tag. */
+function fromTaguette(row: Record<string, string>, known: Map<string, unknown>): void {
+  const tag = row.tag ?? '';
+  if (!tag) return;
+  const parts = tag.split('.').map((p) => slug(p, 60) || 'tag');
+  row.id = parts.join('.');
+  row.label = tag;
+  const parent = parts.slice(0, -1).join('.');
+  row.parent = parent && known.has(parent) ? parent : '';
+  if (!row.parent && parts.length > 1) row.id = parts.join('-');
 }

@@ -23,19 +23,77 @@ export function codeDescription(code: Code, language: string, fallback: string):
   if (include) parts.push(`Include: ${include}`);
   const exclude = text(code.exclude);
   if (exclude) parts.push(`Exclude: ${exclude}`);
-  parts.push(`qda-id: ${code.id}`);
+  // What REFI-QDA has no place for, one JSON value a line, kept for qda (other programs show it as text).
+  const extra: string[] = [];
+  if (code.examples.length > 0) extra.push(`qda-examples: ${JSON.stringify(code.examples)}`);
+  for (const key of ['terms', 'patterns', 'not'] as const) {
+    const lists = Object.entries(code[key]).filter(([, l]) => l.length > 0);
+    if (lists.length === 0) continue;
+    const value = lists.length === 1 && lists[0][0] === '*' ? lists[0][1] : Object.fromEntries(lists);
+    extra.push(`qda-${key}: ${JSON.stringify(value)}`);
+  }
+  if (code.minHits !== 1) extra.push(`qda-min-hits: ${code.minHits}`);
+  parts.push([...extra, `qda-id: ${code.id}`].join('\n'));
   return parts.join('\n\n');
 }
 
+/** What a description's `qda-…:` lines give back. */
+export interface Matching {
+  examples?: string[];
+  terms?: string[] | Record<string, string[]>;
+  patterns?: string[] | Record<string, string[]>;
+  not?: string[] | Record<string, string[]>;
+  minHits?: number;
+}
+
+const EXTRA = /(?:^|\n)qda-(examples|terms|patterns|not|min-hits): (.*)$/;
+
+/** The `qda-…:` lines at the end of a description (before `qda-id:`): each a JSON value of the right shape. */
+function readExtra(rest: string): { rest: string; matching: Matching } {
+  const matching: Matching = {};
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  for (let m = EXTRA.exec(rest); m; m = EXTRA.exec(rest)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(m[2]);
+    } catch {
+      break;
+    }
+    const key = m[1];
+    if (key === 'min-hits') {
+      if (typeof value !== 'number') break;
+      matching.minHits = value;
+    } else if (key === 'examples') {
+      if (!strings(value)) break;
+      matching.examples = value;
+    } else {
+      const ok = strings(value) || (typeof value === 'object' && value !== null && Object.values(value).every(strings));
+      if (!ok) break;
+      matching[key as 'terms' | 'patterns' | 'not'] = value as string[] | Record<string, string[]>;
+    }
+    rest = rest.slice(0, m.index).trim();
+  }
+  return { rest, matching };
+}
+
 /** A description read back: the qda id, include and exclude split off when present. */
-export function parseDescription(text: string | undefined): { id?: string; description?: string; include?: string; exclude?: string } {
+export function parseDescription(text: string | undefined): {
+  id?: string;
+  description?: string;
+  include?: string;
+  exclude?: string;
+  matching?: Matching;
+} {
   if (!text) return {};
   let rest = text.replace(/\r\n?/g, '\n').trim();
-  const out: { id?: string; description?: string; include?: string; exclude?: string } = {};
+  const out: { id?: string; description?: string; include?: string; exclude?: string; matching?: Matching } = {};
   const id = ID_LINE.exec(rest);
   if (id) {
     out.id = id[1];
     rest = rest.slice(0, id.index).trim();
+    const extra = readExtra(rest);
+    rest = extra.rest;
+    if (Object.keys(extra.matching).length > 0) out.matching = extra.matching;
     // Only qda writes these sections; in other producers' text they are left alone.
     const exclude = /(?:^|\n\n)Exclude: ([^]*)$/.exec(rest);
     if (exclude) {
@@ -92,7 +150,34 @@ export function slug(text: string, max = 40): string {
     .toLowerCase()
     .replace(/[^a-z0-9_]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return s.slice(0, max).replace(/-+$/, '');
+  if (s.length <= max) return s;
+  // Cut between words when a word boundary is near enough, so that no id ends mid-word.
+  const cut = s.slice(0, max + 1).lastIndexOf('-');
+  return (cut >= max / 2 ? s.slice(0, cut) : s.slice(0, max)).replace(/-+$/, '');
+}
+
+/** The longest code id the codebook loader takes. */
+const MAX_ID = 100;
+
+/**
+ * The id of an imported code: the parent's id, a dot and the name made ASCII, whole. When that is
+ * longer than an id may be, the parent's path is cut back to an ancestor (whole parts) and the name to
+ * whole words, and six hexadecimal digits from the code's GUID are added, so that a shortened id never
+ * looks like the id of a sibling or a parent; the label keeps the full name.
+ */
+export function codeId(name: string, parent: string | undefined, guid: string, taken: Set<string>): string {
+  const whole = slug(name, Number.MAX_SAFE_INTEGER) || 'code';
+  const full = parent ? `${parent}.${whole}` : whole;
+  // Three characters are kept free for the `-2` that tells codes of the same name apart.
+  if (full.length <= MAX_ID - 3) return unique(full, taken);
+  // Six hex digits of a hash of the GUID (not its first digits: some producers number GUIDs in order).
+  const mark = `-${guidFor('code-id', `${guid}\u0000${name}`).slice(0, 6)}`;
+  let prefix = parent ?? '';
+  while (prefix.includes('.') && prefix.length > 60) prefix = prefix.slice(0, prefix.lastIndexOf('.'));
+  if (prefix.length > 60) prefix = '';
+  const room = MAX_ID - 3 - (prefix ? prefix.length + 1 : 0) - mark.length;
+  const short = `${prefix ? `${prefix}.` : ''}${slug(whole, room)}${mark}`;
+  return unique(short, taken);
 }
 
 /** A name not yet in `taken` (adding -2, -3, …), which it is then added to. */
@@ -111,7 +196,7 @@ export interface ImportedCodes {
   count: number;
 }
 
-interface YamlCode {
+interface YamlCode extends Matching {
   id: string;
   label: string;
   description?: string;
@@ -125,7 +210,7 @@ interface YamlCode {
  * A REFI code tree as a qda codebook. Ids: the `qda-id:` a qda export left in the description when
  * it is valid and unused, else the parent's id, a dot and the name made ASCII.
  */
-export function importCodes(codes: ExCode[], name: string, header: string): ImportedCodes {
+export function importCodes(codes: ExCode[], name: string, header: string, { matching = true } = {}): ImportedCodes {
   const ids = new Map<string, string>();
   const taken = new Set<string>();
   let count = 0;
@@ -135,17 +220,18 @@ export function importCodes(codes: ExCode[], name: string, header: string): Impo
     if (parsed.id && ID.test(parsed.id) && parsed.id.length <= 100 && !taken.has(parsed.id.toLowerCase())) {
       id = parsed.id;
       taken.add(id.toLowerCase());
-    } else {
-      const part = slug(code.name, 40) || 'code';
-      const base = parent ? `${parent}.${part}` : part;
-      id = unique(base.length > 90 ? `${base.slice(0, 90).replace(/[.-]+$/, '')}` : base, taken);
-    }
+    } else id = codeId(code.name, parent, code.guid, taken);
     count++;
     if (!ids.has(code.guid)) ids.set(code.guid, id);
     const out: YamlCode = { id, label: code.name.trim() || id };
     if (parsed.description) out.description = parsed.description;
     if (parsed.include) out.include = parsed.include;
     if (parsed.exclude) out.exclude = parsed.exclude;
+    if (parsed.matching?.examples) out.examples = parsed.matching.examples;
+    if (matching && parsed.matching) {
+      const { terms, patterns, not, minHits } = parsed.matching;
+      Object.assign(out, terms && { terms }, patterns && { patterns }, not && { not }, minHits !== undefined && { minHits });
+    }
     if (code.color) out.color = code.color;
     if (code.children.length > 0) out.children = code.children.map((c) => convert(c, id));
     return out;

@@ -41,7 +41,8 @@ export function exportedText(document: CodedDocument['document']): { text: strin
   const map = new Int32Array(source.length - from + 1);
   const out: string[] = [];
   // Inline coding comments are qda's markup, not text: other programs get the codings as selections.
-  const comments: [number, number][] = [...source.slice(from).matchAll(/[ \t]*<!--\s*qda:[^]*?-->/g)].map((m) => [
+  // In a plain-text document there is no markup, so nothing is taken out.
+  const comments: [number, number][] = [...(document.plain ? [] : source.slice(from).matchAll(/[ \t]*<!--\s*qda:[^]*?-->/g))].map((m) => [
     from + m.index,
     from + m.index + m[0].length,
   ]);

@@ -41,8 +41,11 @@ export interface ExCoding {
 export interface ExSelection {
   guid: string;
   name?: string;
+  /** NaN when the file's value is not a whole number. */
   start: number;
   end: number;
+  /** The positions as written, when one of them is not a whole number (for the message). */
+  written?: string;
   user?: string;
   description?: string;
   codings: ExCoding[];

@@ -127,12 +127,15 @@ function readTextSource(s: XmlNode): ExTextSource {
     guid: guid(attr(s, 'guid')),
     name: attr(s, 'name') ?? '',
     selections: children(s, 'PlainTextSelection').map((p) => {
+      const start = attr(p, 'startPosition');
+      const end = attr(p, 'endPosition');
       const selection: ExSelection = {
         guid: guid(attr(p, 'guid')),
-        start: Number.parseInt(attr(p, 'startPosition') ?? '', 10),
-        end: Number.parseInt(attr(p, 'endPosition') ?? '', 10),
+        start: wholeNumber(start),
+        end: wholeNumber(end),
         codings: readCodings(p),
       };
+      if (Number.isNaN(selection.start) || Number.isNaN(selection.end)) selection.written = `${start ?? '(none)'}–${end ?? '(none)'}`;
       const name = attr(p, 'name');
       if (name) selection.name = name;
       const user = attr(p, 'creatingUser');
@@ -146,6 +149,11 @@ function readTextSource(s: XmlNode): ExTextSource {
     values: readValues(s),
   };
   return withText(s, source);
+}
+
+/** A position: digits only (`1e3` or `12.7` is no position, not 1 or 12); NaN otherwise. */
+function wholeNumber(value: string | undefined): number {
+  return value !== undefined && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : Number.NaN;
 }
 
 function readNote(n: XmlNode): ExNote {

@@ -62,6 +62,9 @@ export function importProject(project: ExProject, read: (path: string) => Uint8A
     project.codes,
     project.name,
     `# Imported from ${sourceName} (${project.origin ?? 'unknown producer'}) by qda import qdpx.\n`,
+    // The auto-coder's codings come in as the codings of qda-auto; terms and patterns brought back
+    // would have the auto-coder find them a second time.
+    { matching: false },
   );
   files.push(['codebooks/imported.yaml', book.yaml]);
 
@@ -80,6 +83,8 @@ export function importProject(project: ExProject, read: (path: string) => Uint8A
 
   const attributes = sourceAttributes(project, leave);
   const docNames = new Set<string>();
+  const fileNames = new Set<string>();
+  const fromQda = (project.origin ?? '').startsWith('qda');
   const rows = new Map<string, Row[]>();
   const codings = new Map<string, number>();
   const readings: string[] = [];
@@ -89,27 +94,32 @@ export function importProject(project: ExProject, read: (path: string) => Uint8A
   for (const source of project.sources) {
     const codingCount = source.selections.reduce((n, s) => n + s.codings.length, 0);
     const where = `«${source.name}»`;
-    const text = sourceText(source, read);
-    if (text === undefined) {
-      leave(source.plainTextPath ? 'text sources whose text file is missing or not UTF-8' : 'text sources without text', where);
+    const found = sourceText(source, read);
+    if ('missing' in found) {
+      leave(found.missing, found.outside ? `${where} ${source.plainTextPath}` : where);
       leave('codings in text sources without text', where, codingCount);
       continue;
     }
+    const { text } = found;
     sources++;
-    const id = unique(slug(source.name, 60) || 'source', docNames);
+    // The document id is the source's name (so that an export gives the name back, with no title
+    // variable added), else the name of its text file; the markdown file gets an ASCII name.
+    const id = unique(documentName(source) ?? 'source', docNames);
+    const file = unique(slug(id, 60) || 'source', fileNames);
     docIds.set(source.guid, id);
-    const preferred = (project.origin ?? '').startsWith('qda') ? { unit: 'codepoint' as const, crlf: 2 as const } : producerReading(project.origin);
+    const preferred = fromQda ? { unit: 'codepoint' as const, crlf: 2 as const } : producerReading(project.origin);
     const reading: Reading = chooseReading(text, source.selections, preferred);
     if (reading.unit !== preferred.unit || reading.crlf !== preferred.crlf) readings.push(`${where}: ${describeReading(reading)}`);
     const table = positionTable(text, reading);
     const own = attributes.get(source.guid) ?? {};
     const front: Record<string, unknown> = { id };
-    if (id !== source.name && own.title === undefined) front.title = source.name;
+    // Text from another program is plain text; qda's own export is markdown and stays so.
+    if (!fromQda) front.plain = true;
     if (source.description && own.description === undefined) front.description = source.description;
     Object.assign(front, own);
     const body = markdownBody(text);
     const head = `---\n${stringify(front, { lineWidth: 0 })}---\n\n`;
-    const path = `corpus/${id}.md`;
+    const path = `corpus/${file}.md`;
     const markdown = `${head}${body.text}`;
     files.push([path, markdown]);
     const { document } = readDocument(path, markdown);
@@ -119,6 +129,10 @@ export function importProject(project: ExProject, read: (path: string) => Uint8A
     for (const selection of source.selections) {
       if (selection.codings.length === 0) {
         leave('selections without a code (annotations)', where);
+        continue;
+      }
+      if (selection.written !== undefined) {
+        leave('codings whose selection positions are not whole numbers', `${where} ${selection.written}`, selection.codings.length);
         continue;
       }
       const span = resolveSpan(table, selection);
@@ -192,7 +206,11 @@ export function importProject(project: ExProject, read: (path: string) => Uint8A
   }
   files.push([
     'qda.yaml',
-    `# Imported from ${sourceName} (${project.origin ?? 'unknown producer'}) by qda import qdpx.\ncorpus:\n  - corpus/**/*.md\ncodebook: codebooks/imported.yaml\nunit: paragraph\nout: out\n`,
+    `# Imported from ${sourceName} (${project.origin ?? 'unknown producer'}) by qda import qdpx.\n${
+      sources > 0
+        ? 'corpus:\n  - corpus/**/*.md\n'
+        : '# The file held no text, so this project holds a codebook only; add transcripts under corpus/ and name them here.\ncorpus: []\n'
+    }codebook: codebooks/imported.yaml\nunit: paragraph\nout: out\n`,
   ]);
   return { files, sources, codes: book.count, codings, memos, leftOut, readings };
 }
@@ -205,7 +223,7 @@ function sourceAttributes(
   const names = new Map(project.variables.map((v) => [v.guid, v.name]));
   const out = new Map<string, Record<string, string | string[]>>();
   const add = (source: string, key: string, value: string, dedupe = true) => {
-    const k = key === 'id' || key === 'speakers' ? `${key}-attribute` : key;
+    const k = RESERVED_KEYS.has(key) ? `${key}-attribute` : key;
     const attrs = out.get(source) ?? {};
     const old = attrs[k];
     if (old === undefined) attrs[k] = value;
@@ -242,12 +260,38 @@ function sourceAttributes(
   return out;
 }
 
-function sourceText(source: ExTextSource, read: (path: string) => Uint8Array | undefined): string | undefined {
-  if (source.plainTextPath) {
-    const bytes = read(source.plainTextPath);
-    return bytes ? decodeText(bytes) : undefined;
+/** A path to a file outside the archive (`relative://`, `absolute://`, `file://`…): never read. */
+export const OUTSIDE = /^(?!internal:)[a-z][a-z0-9+.-]*:\/\//i;
+
+/** The text of a source, or why there is none. */
+/** Front-matter keys that tell qda how to read a file: a variable of that name gets `-attribute` added. */
+const RESERVED_KEYS = new Set(['id', 'speakers', 'narration', 'plain']);
+
+/** A source's name when it can be a document id (one line, not too long), else its text file's name. */
+function documentName(source: ExTextSource): string | undefined {
+  const usable = (s: string | undefined) => {
+    const t = s?.replace(/\s+/g, ' ').trim();
+    return t && t.length <= 100 && !/[\u0000-\u001f\u007f]/.test(t) ? t : undefined;
+  };
+  const file = source.plainTextPath
+    ?.replace(/^[a-z]+:\/\//i, '')
+    .split(/[\\/]/)
+    .pop()
+    ?.replace(/\.[^.]*$/, '');
+  return usable(source.name) ?? usable(file);
+}
+
+function sourceText(source: ExTextSource, read: (path: string) => Uint8Array | undefined): { text: string } | { missing: string; outside?: true } {
+  const path = source.plainTextPath;
+  if (path) {
+    if (OUTSIDE.test(path.trim())) return { missing: 'text sources that refer outside the archive', outside: true };
+    const bytes = read(path);
+    if (!bytes) return { missing: 'text sources whose text file is missing' };
+    const text = decodeText(bytes);
+    return text === undefined ? { missing: 'text sources whose text file is not UTF-8' } : { text };
   }
-  return source.content?.replace(/^\uFEFF/, '');
+  if (source.content === undefined) return { missing: 'text sources without text' };
+  return { text: source.content.replace(/^\uFEFF/, '') };
 }
 
 function noteText(note: ExNote, read: (path: string) => Uint8Array | undefined): string | undefined {

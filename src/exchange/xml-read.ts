@@ -1,15 +1,22 @@
 /**
  * Reading XML leniently: a leading BOM is tolerated, namespace prefixes are ignored, every element
  * comes as a list so that one and many look alike. A document that does not parse gives a message
- * with the line and column, never an exception.
+ * with the line and column, never an exception. REFI-QDA needs no DOCTYPE: an external entity or DTD
+ * in one is refused (qda never reads other files on a document's behalf) and internal entities are
+ * never expanded.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** An element: attributes as strings, child elements as lists, text under `#text`. */
 export type XmlNode = Record<string, unknown>;
 
+/** How deep elements may nest; REFI-QDA documents stay far below (a code tree 90 levels deep would fit). */
+export const MAX_DEPTH = 100;
+
 export function parseXml(text: string): { root: Record<string, XmlNode[]> } | { error: string } {
   const xml = text.replace(/^\uFEFF/, '');
+  const external = externalEntity(xml);
+  if (external) return { error: external };
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return { error: `XML does not parse at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` };
   const parser = new XMLParser({
@@ -24,8 +31,28 @@ export function parseXml(text: string): { root: Record<string, XmlNode[]> } | { 
     ignoreDeclaration: true,
     ignorePiTags: true,
     isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
+    maxNestedTags: MAX_DEPTH,
   });
-  return { root: parser.parse(xml) as Record<string, XmlNode[]> };
+  try {
+    return { root: parser.parse(xml) as Record<string, XmlNode[]> };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/nested/i.test(message)) return { error: `the XML nests elements more than ${MAX_DEPTH} levels deep, which no REFI-QDA document does` };
+    return { error: `the XML cannot be read: ${message}` };
+  }
+}
+
+/** Why a DOCTYPE is refused: it names an entity or its DTD by a file or address (SYSTEM or PUBLIC). */
+function externalEntity(xml: string): string | undefined {
+  const doctype = /<!DOCTYPE\b/i.exec(xml.slice(0, 65536));
+  if (!doctype) return undefined;
+  const head = xml.slice(doctype.index, doctype.index + 1_000_000);
+  const quoted = (q: string | undefined) => (q ? ` (${q.slice(1, -1)})` : '');
+  const entity = /<!ENTITY\s+(?:%\s*)?([^\s>]+)\s+(?:SYSTEM|PUBLIC)\s*("[^"]*"|'[^']*')?/i.exec(head);
+  const dtd = /^<!DOCTYPE\s+[^\s[>]+\s+(?:SYSTEM|PUBLIC)\s*("[^"]*"|'[^']*')?/i.exec(head);
+  const found = entity ? `an external entity "${entity[1]}"${quoted(entity[2])}` : dtd ? `an external DTD${quoted(dtd[1])}` : undefined;
+  if (!found) return undefined;
+  return `its DOCTYPE declares ${found}, which qda never reads; a REFI-QDA document needs no DOCTYPE: remove it, or export the project again`;
 }
 
 /** Child elements of a name. */

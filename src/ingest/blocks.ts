@@ -89,13 +89,19 @@ export interface TurnRules {
    * opens with a label, and every paragraph without one is the author's.
    */
   narration: boolean;
+  /**
+   * The body is plain text, not markdown (`plain: true`, as `qda import qdpx` writes for text from
+   * other programs): blank lines separate paragraphs and nothing else is markup, so that `#`, `---`,
+   * `- `, `>` and `<!-- … -->` stay text. Only declared speaker labels are read.
+   */
+  plain?: boolean;
 }
 
 /**
  * A turn lasts from its label until the next label, a heading or a horizontal rule; in a narrated
  * document also until the next paragraph without a label.
  */
-export function scanBlocks(text: string, bodyStart: number, { speakers, narration }: TurnRules): Block[] {
+export function scanBlocks(text: string, bodyStart: number, { speakers, narration, plain = false }: TurnRules): Block[] {
   const blocks: Block[] = [];
   const headings: { level: number; title: string }[] = [];
   let open: Block | undefined;
@@ -117,7 +123,7 @@ export function scanBlocks(text: string, bodyStart: number, { speakers, narratio
     extend(from, end);
   };
   const extend = (from: number, end: number) => {
-    const content = trimmed(text, from, end);
+    const content = trimmed(text, from, end, !plain);
     if (!open || content.end <= content.start) return;
     if (open.range.end === open.range.start) open.range.start = content.start;
     open.range.end = content.end;
@@ -161,7 +167,23 @@ export function scanBlocks(text: string, bodyStart: number, { speakers, narratio
     else start('paragraph', line.start, line.end);
   };
 
+  const plainLine = (line: Line): void => {
+    if (line.text.trim() === '') return close();
+    const label = speakers.size > 0 ? matchSpeaker(line.text, speakers) : undefined;
+    if (label) {
+      speaker = label.label;
+      turn++;
+      return start('paragraph', line.start + label.contentStart, line.end, true);
+    }
+    if (open) extend(line.start, line.end);
+    else start('paragraph', line.start, line.end);
+  };
+
   for (const line of lines(text, bodyStart)) {
+    if (plain) {
+      plainLine(line);
+      continue;
+    }
     if (FENCE.test(line.text)) fenced = !fenced;
     if (fenced || FENCE.test(line.text)) {
       open ? extend(line.start, line.end) : start('paragraph', line.start, line.end);
@@ -181,9 +203,9 @@ export function scanBlocks(text: string, bodyStart: number, { speakers, narratio
   return blocks;
 }
 
-/** The range without leading and trailing white space (and without a blockquote marker). */
-function trimmed(text: string, start: number, end: number): Range {
-  const quote = /^ {0,3}>[ \t]?/.exec(text.slice(start, Math.min(end, start + 6)));
+/** The range without leading and trailing white space (and without a blockquote marker, in markdown). */
+function trimmed(text: string, start: number, end: number, markdown = true): Range {
+  const quote = markdown ? /^ {0,3}>[ \t]?/.exec(text.slice(start, Math.min(end, start + 6))) : null;
   if (quote) start += quote[0].length;
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;

@@ -34,6 +34,8 @@ export interface Document {
   speakers: Map<string, string>;
   /** Declared `narration: true`: paragraphs without a speaker label are the author's, not a speaker's. */
   narration: boolean;
+  /** Declared `plain: true`: the body is plain text, no markdown (see TurnRules). */
+  plain?: boolean;
   /** Where the body starts, after the front matter. */
   bodyStart: number;
 }
@@ -62,7 +64,7 @@ export interface Paragraph {
   inline?: InlineCodes[];
 }
 
-const RESERVED = new Set(['id', 'speakers', 'narration']);
+const RESERVED = new Set(['id', 'speakers', 'narration', 'plain']);
 
 export function readDocument(path: string, text: string): { document: Document; diagnostics: Diagnostic[] } {
   const lines = new LineIndex(text);
@@ -120,6 +122,18 @@ export function readDocument(path: string, text: string): { document: Document; 
       ),
     );
   }
+  if (data.plain !== undefined && typeof data.plain !== 'boolean') {
+    diagnostics.push(
+      diagnostic(
+        'error',
+        path,
+        'front-matter/plain',
+        '`plain` must be true or false',
+        at('plain'),
+        'write `plain: true` when the body is plain text in which no line is markdown',
+      ),
+    );
+  }
   const document: Document = {
     id,
     path,
@@ -128,6 +142,7 @@ export function readDocument(path: string, text: string): { document: Document; 
     attributes,
     speakers: speakers ?? new Map(),
     narration: data.narration === true,
+    ...(data.plain === true ? { plain: true } : {}),
     bodyStart: frontMatter.bodyStart,
   };
   return { document, diagnostics };

@@ -3,7 +3,7 @@
  * reading them as bytes. Paths handed on are relative to the working folder, with `/` separators,
  * sorted, so that every later stage sees the corpus in the same order.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { LineIndex } from '../position/line-index.js';
@@ -65,6 +65,33 @@ function inOutputFolder(file: string, cwd: string, markedFolders: Map<string, bo
 
 export function readBytes(path: string, cwd: string): Uint8Array {
   return readFileSync(resolve(cwd, path));
+}
+
+/** A file read piece by piece at given offsets, so that a large archive is never held whole. */
+export interface RandomAccessFile {
+  size: number;
+  read(offset: number, length: number): Uint8Array;
+  close(): void;
+}
+
+export function openRandomAccess(path: string, cwd: string): RandomAccessFile {
+  const fd = openSync(resolve(cwd, path), 'r');
+  const size = statSync(resolve(cwd, path)).size;
+  return {
+    size,
+    read: (offset, length) => {
+      const want = Math.max(0, Math.min(length, size - offset));
+      const buffer = Buffer.alloc(want);
+      let got = 0;
+      while (got < want) {
+        const n = readSync(fd, buffer, got, want - got, offset + got);
+        if (n === 0) break;
+        got += n;
+      }
+      return got === want ? buffer : buffer.subarray(0, got);
+    },
+    close: () => closeSync(fd),
+  };
 }
 
 /** A settings, codebook, codings or sheet file that is not UTF-8 text: where, what, and what to do. */

@@ -1,8 +1,9 @@
 /** Shared checks of the bad-input suite: how a failing run must look, and runs in a separate process. */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { expect } from 'vitest';
 import type { CliResult } from '../helpers/run-cli.js';
 
@@ -66,4 +67,30 @@ export function snapshot(dir: string, files = listFiles(dir)): Record<string, { 
     result[f] = { sha: createHash('sha256').update(bytes).digest('hex'), mtimeMs: statSync(join(dir, f)).mtimeMs, size: bytes.length };
   }
   return result;
+}
+
+const TIME = '/usr/bin/time';
+
+/**
+ * bin/qda.js in its own process, with the peak resident memory it reached (KiB): measured by
+ * /usr/bin/time where there is one, else reported by the process itself as it exits.
+ */
+export function spawnQdaMeasured(argv: string[], cwd: string, timeoutMs: number): SpawnSyncReturns<string> & { peakKiB: number } {
+  const report = join(mkdtempSync(join(tmpdir(), 'qda-peak-')), 'peak');
+  const withTime = existsSync(TIME);
+  const command = withTime ? TIME : process.execPath;
+  const args = withTime
+    ? ['-f', '%M', '-o', report, process.execPath, BIN, ...argv]
+    : [
+        '--import',
+        `data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(${JSON.stringify(report)},String(process.resourceUsage().maxRSS)))`,
+        BIN,
+        ...argv,
+      ];
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } });
+  const text = existsSync(report) ? readFileSync(report, 'utf8') : '';
+  rmSync(dirname(report), { recursive: true, force: true });
+  // /usr/bin/time adds a line when the command exits with a status other than 0.
+  const peak = Number(text.trim().split('\n').pop());
+  return Object.assign(r, { peakKiB: Number.isFinite(peak) && peak > 0 ? peak : Number.NaN });
 }

@@ -38,7 +38,9 @@ describe('qda export qdpx', () => {
     const roles = [...allCodes(project.codes)].find((c) => parseDescription(c.description).id === 'organisation.roles')!;
     expect(roles.name).toBe('Rollen en verantwoordelijkheden');
     expect(roles.color).toMatch(/^#[0-9a-f]{6}$/);
-    expect(roles.description).toMatch(/Include: .+\n\nExclude: .+\n\nqda-id: organisation.roles$/s);
+    expect(roles.description).toMatch(
+      /Include: .+\n\nExclude: .+\n\n(?:qda-(?:examples|terms|patterns|not|min-hits): .+\n)+qda-id: organisation.roles$/s,
+    );
     expect(project.codes.map((c) => parseDescription(c.description).id)).toEqual(['personal', 'institutional', 'organisation', 'alliance']);
 
     // Re-read the export: each selection, in code points of the exported text, is the coded segment.

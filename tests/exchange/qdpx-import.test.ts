@@ -100,7 +100,7 @@ describe('qda import qdpx: the NVivo 12 sample', () => {
     const corpus = readdirSync(join(into, 'corpus')).sort();
     expect(corpus).toEqual(['videos_10_selected.md', 'videos_selection.md']);
     const markdown = readFileSync(join(into, 'corpus', 'videos_10_selected.md'), 'utf8');
-    expect(markdown).toMatch(/^---\nid: videos_10_selected\n---\n\n/);
+    expect(markdown).toMatch(/^---\nid: videos_10_selected\nplain: true\n---\n\n/);
 
     // Each row's anchor is a paragraph of the markdown holding the selected words.
     const codings = readdirSync(join(into, 'codings'));
@@ -193,7 +193,7 @@ describe('qda import qdpx: bad input', () => {
   it('refuses XML that does not parse, with where', async () => {
     const out = await run({ 'x.qdpx': zipSync({ 'project.qde': new TextEncoder().encode('<Project name="a"><Users></Project>') }) }, 'x.qdpx');
     expect(out.code).toBe(1);
-    expect(out.stderr).toMatch(/x\.qdpx: XML does not parse at line 1/);
+    expect(out.stderr).toMatch(/x\.qdpx \(project\.qde\): XML does not parse at line 1/);
     expect(out.written).toBe(false);
   });
 
@@ -217,7 +217,7 @@ describe('qda import qdpx: bad input', () => {
     expect(out.code, out.stderr).toBe(0);
     expect(out.stderr).toMatch(/1 sources, 1 codes, codings per user: imported 1/);
     const csv = readFileSync(join(dir, 'out', 'codings', 'imported.csv'), 'utf8');
-    expect(csv).toContain(`one,${anchorOf('We bake bread.')},food,add,"selection: ""bake"""`);
+    expect(csv).toContain(`One,${anchorOf('We bake bread.')},food,add,"selection: ""bake"""`);
     expect(readFileSync(join(dir, 'out', 'codebooks', 'imported.yaml'), 'utf8')).toContain('color: "#ff0000"');
   });
 });

@@ -10,7 +10,7 @@ export function checkAction(paths: string[], flags: CorpusFlags, io: Io): void {
   let segments = 0;
   let codes = 0;
   try {
-    const session = openSession(paths, flags, io, { keepGoing: true });
+    const session = openSession(paths, flags, io, { keepGoing: true, codebookOnly: true });
     diagnostics = session.diagnostics;
     documents = session.documents.length;
     segments = session.documents.reduce((n, d) => n + d.segments, 0);

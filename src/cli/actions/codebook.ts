@@ -4,7 +4,7 @@ import { parseCodebook } from '../../codebook/load.js';
 import type { Codebook } from '../../codebook/types.js';
 import { codebookPath, displayPath, openProject } from '../../corpus/project.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { codebookCsv, codebookMarkdown, csvToCodebookYaml } from '../../exchange/codebook-text.js';
+import { codebookCsv, codebookMarkdown, codebookTaguetteCsv, csvToCodebookYaml } from '../../exchange/codebook-text.js';
 import { exchangeCodes, importCodes } from '../../exchange/codes.js';
 import { writeQdc, readQdc } from '../../exchange/qdc.js';
 import { exists, readText } from '../../io/files.js';
@@ -16,7 +16,7 @@ import { report } from '../session.js';
 import { VERSION } from '../version.js';
 
 export interface CodebookExportFlags extends CorpusFlags {
-  format: 'qdc' | 'md' | 'csv';
+  format: 'qdc' | 'md' | 'csv' | 'taguette';
   out?: string;
 }
 
@@ -46,6 +46,7 @@ export function codebookExportAction(paths: string[], flags: CodebookExportFlags
   let text: string;
   if (flags.format === 'qdc') text = writeQdc({ origin: `qda ${VERSION}`, codes: exchangeCodes(codebook, language), sets: [] });
   else if (flags.format === 'md') text = codebookMarkdown(codebook, language);
+  else if (flags.format === 'taguette') text = codebookTaguetteCsv(codebook, language);
   else text = codebookCsv(codebook, language);
   writeOutput(io, flags.out, [text]);
   summaryLine(
@@ -57,11 +58,22 @@ export function codebookExportAction(paths: string[], flags: CodebookExportFlags
 
 export function codebookImportAction(file: string, flags: CodebookImportFlags, io: Io): void {
   if (!exists(file, io.cwd)) throw inputProblem(`${file}: file not found`);
+  const kind = importKind(file);
+  if (kind === 'yaml')
+    throw inputProblem(
+      `${file}: qda codebook import reads a REFI-QDA codebook (.qdc) or a CSV (.csv); a .yaml file is already a qda codebook`,
+      `use it as it is: --codebook ${file}, or \`codebook: ${file}\` in qda.yaml`,
+    );
+  if (kind === undefined)
+    throw inputProblem(
+      `${file}: qda codebook import reads a REFI-QDA codebook (.qdc) or a CSV (.csv), not a ${extension(file) || 'file without extension'}`,
+      'export the codebook from the other program as .qdc (REFI-QDA) or as CSV',
+    );
   const text = readText(file, io.cwd);
-  const name = flags.name ?? basename(file).replace(/\.(qdc|csv)$/i, '');
+  const name = flags.name ?? basename(file).replace(/\.(qdc|csv|xml)$/i, '');
   let yaml: string;
   let count: number;
-  if (/\.csv$/i.test(file)) {
+  if (kind === 'csv') {
     const result = csvToCodebookYaml(text, name);
     if ('error' in result) throw inputProblem(`${file}: ${result.error}`);
     ({ yaml, count } = result);
@@ -87,4 +99,15 @@ export function codebookImportAction(file: string, flags: CodebookImportFlags, i
   }
   writeOutput(io, flags.out, [yaml]);
   summaryLine(io, flags.quiet, `imported ${plural(count, 'code')} from ${file}${flags.out ? ` into ${flags.out}` : ''}`);
+}
+
+const extension = (file: string) => /\.[^./\\]+$/.exec(file)?.[0].toLowerCase() ?? '';
+
+/** What a file to import is, by its extension: a QDC (also as .xml), a CSV, qda's own YAML, or neither. */
+function importKind(file: string): 'qdc' | 'csv' | 'yaml' | undefined {
+  const ext = extension(file);
+  if (ext === '.qdc' || ext === '.xml') return 'qdc';
+  if (ext === '.csv') return 'csv';
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  return undefined;
 }

@@ -23,7 +23,7 @@ export interface ExportQdpxFlags extends CorpusFlags {
 
 export async function exportQdpxAction(file: string, paths: string[], flags: ExportQdpxFlags, io: Io): Promise<void> {
   assertWritableFile(io, file);
-  const session = openSession(paths, flags, io, { output: file });
+  const session = openSession(paths, flags, io, { output: file, codebookOnly: true });
   const memos = loadMemos(session, flags.memos);
   if (!memos) throw new ProblemsReported(1);
   const totals = newTotals();

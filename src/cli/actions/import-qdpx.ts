@@ -1,10 +1,13 @@
 // The work of `qda import qdpx`; its options are declared in ../commands/import.ts.
+import { constants } from 'node:buffer';
 import { basename, join } from 'node:path';
 import { readQde } from '../../exchange/qde-read.js';
 import { importProject, decodeText, type ImportResult } from '../../exchange/to-qda.js';
-import { findQde, internalFile, unpackZip } from '../../exchange/zip.js';
+import { findQde, internalFile } from '../../exchange/zip.js';
+import { ArchiveRefused, DEFAULT_ZIP_LIMITS, readZip, type ZipLimits } from '../../exchange/zip-read.js';
 import { CONFIG_FILE } from '../../corpus/settings.js';
-import { exists, isDirectory, readBytes } from '../../io/files.js';
+import { formatBytes } from '../../formatters/bytes.js';
+import { exists, isDirectory, openRandomAccess } from '../../io/files.js';
 import { resolvePath } from '../../io/write.js';
 import { isEmptyOrMissing, writeTreeAtomic } from '../../io/write-tree.js';
 import { inputProblem, usage } from '../errors.js';
@@ -14,6 +17,18 @@ import { summaryLine } from '../output.js';
 export interface ImportQdpxFlags {
   into: string;
   quiet?: boolean;
+  maxEntrySize?: number;
+  maxArchiveSize?: number;
+  maxRatio?: number;
+}
+
+/** The budget of the flags, the defaults where a flag is not given. */
+export function zipLimits(flags: ImportQdpxFlags): ZipLimits {
+  return {
+    entry: flags.maxEntrySize ?? DEFAULT_ZIP_LIMITS.entry,
+    archive: flags.maxArchiveSize ?? DEFAULT_ZIP_LIMITS.archive,
+    ratio: flags.maxRatio ?? DEFAULT_ZIP_LIMITS.ratio,
+  };
 }
 
 export function importQdpxAction(file: string, flags: ImportQdpxFlags, io: Io): void {
@@ -26,30 +41,63 @@ export function importQdpxAction(file: string, flags: ImportQdpxFlags, io: Io): 
   if (!exists(file, io.cwd)) throw inputProblem(`${file}: file not found`);
   if (isDirectory(file, io.cwd)) throw inputProblem(`${file}: is a folder, not a .qdpx file`);
 
-  const bytes = readBytes(file, io.cwd);
-  let xml: string | undefined;
-  let read: (path: string) => Uint8Array | undefined = () => undefined;
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const archive = unpackZip(bytes);
-    if ('error' in archive) throw inputProblem(`${file}: ${archive.error}`);
-    const qde = findQde(archive);
-    if (!qde) throw inputProblem(`${file}: no project.qde in the archive`, 'a .qdpx holds project.qde and a sources/ folder');
-    xml = decodeText(archive.get(qde)!);
-    if (xml === undefined) throw inputProblem(`${file}: ${qde} is not UTF-8 text`);
-    read = (path) => internalFile(archive, path);
-  } else {
-    xml = decodeText(bytes);
-    if (xml === undefined || !xml.trimStart().startsWith('<'))
-      throw inputProblem(`${file}: not a zip file and not a project.qde`, 'give a .qdpx project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder');
+  const limits = zipLimits(flags);
+  const input = openRandomAccess(file, io.cwd);
+  let result: ImportResult;
+  let origin: string | undefined;
+  try {
+    ({ result, origin } = readProject(file, input, limits));
+  } catch (error) {
+    if (error instanceof ArchiveRefused) throw inputProblem(`${file}: ${error.message}`, 'nothing was written');
+    throw error;
+  } finally {
+    input.close();
   }
-  const parsed = readQde(xml);
-  if ('error' in parsed) throw inputProblem(`${file}: ${parsed.error}`);
-  const result = importProject(parsed.project, read, basename(file));
   writeTreeAtomic(resolvePath(io.cwd, dir), result.files);
 
   for (const line of leftOutLines(result)) io.stderr.write(`warning: ${file}: left out ${line}\n`);
   for (const r of result.readings) io.stderr.write(`note: selection positions in ${r}\n`);
-  summaryLine(io, flags.quiet, summary(file, parsed.project.origin, dir, result));
+  summaryLine(io, flags.quiet, summary(file, origin, dir, result));
+}
+
+/** The project of a .qdpx (or a bare .qde) converted, read within the budget; a refusal is thrown. */
+function readProject(file: string, input: ReturnType<typeof openRandomAccess>, limits: ZipLimits): { result: ImportResult; origin?: string } {
+  const magic = input.read(0, 2);
+  let xml: string | undefined;
+  let where = file;
+  let read: (path: string) => Uint8Array | undefined = () => undefined;
+  if (magic[0] === 0x50 && magic[1] === 0x4b) {
+    const archive = readZip(input, limits);
+    if ('error' in archive) throw inputProblem(`${file}: ${archive.error}`);
+    const qde = findQde(archive);
+    if (!qde) throw inputProblem(`${file}: no project.qde in the archive`, 'a .qdpx holds project.qde and a sources/ folder');
+    where = `${file} (${qde})`;
+    xml = asText(qde, archive.get(qde)!);
+    if (xml === undefined) throw inputProblem(`${where}: not UTF-8 text`);
+    read = (path) => {
+      const bytes = internalFile(archive, path);
+      if (bytes !== undefined && bytes.length > MAX_TEXT) throw new ArchiveRefused(tooLong(path, bytes.length));
+      return bytes;
+    };
+  } else {
+    if (input.size > limits.entry)
+      throw inputProblem(`${file} is ${formatBytes(input.size)}, above the limit of ${formatBytes(limits.entry)} per file (--max-entry-size)`);
+    xml = asText('the file', input.read(0, input.size));
+    if (xml === undefined || !xml.trimStart().startsWith('<'))
+      throw inputProblem(`${file}: not a zip file and not a project.qde`, 'give a .qdpx project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder');
+  }
+  const parsed = readQde(xml);
+  if ('error' in parsed) throw inputProblem(`${where}: ${parsed.error}`, 'nothing was written');
+  return { result: importProject(parsed.project, read, basename(file)), origin: parsed.project.origin };
+}
+
+/** The longest text a JavaScript string holds, in bytes of UTF-8 at most. */
+const MAX_TEXT = constants.MAX_STRING_LENGTH;
+const tooLong = (name: string, bytes: number) => `${name} is ${formatBytes(bytes)}, too large to read as one text (limit ${formatBytes(MAX_TEXT)})`;
+
+function asText(name: string, bytes: Uint8Array): string | undefined {
+  if (bytes.length > MAX_TEXT) throw new ArchiveRefused(tooLong(name, bytes.length));
+  return decodeText(bytes);
 }
 
 function leftOutLines(result: ImportResult): string[] {

@@ -92,7 +92,7 @@ function counted(segment: Segment, skip: Set<string>, filter: Filter): boolean {
 /** Counts over the coded corpus: inside segments with a --code, or coded with --suggest's code by hand against the rest. */
 function countCoded(session: Session, flags: WordsFlags, filter: Filter, by: string, counter: WordCounter): WordCounter {
   const skip = new Set(session.corpus.skipSpeakers.map((s) => s.toLowerCase()));
-  const suggest = flags.suggest ? { codes: [flags.suggest], where: {}, speakers: [] } : undefined;
+  const suggest = flags.suggest ? { codes: [flags.suggest], where: new Map(), speakers: [] } : undefined;
   for (const coded of codeCorpus(session.files, session.compiled, session.corpus)) {
     const { document } = coded;
     if (!documentSelected(document.attributes, filter)) continue;
@@ -121,7 +121,7 @@ function checkCode(session: Session, code: string): void {
 /** Whether the terms of the code (and the codes under it) already match a gram, in the codebook's language. */
 function covered(session: Session, code: string, counter: WordCounter): (n: number, terms: number[]) => boolean {
   const language = outputLanguage(session);
-  const codes = session.codebook.codes.filter((c) => codeSelected(c.id, { codes: [code], where: {}, speakers: [] }));
+  const codes = session.codebook.codes.filter((c) => codeSelected(c.id, { codes: [code], where: new Map(), speakers: [] }));
   const lexicon = new Lexicon(language, [{ code: 0, terms: codes.flatMap((c) => forLanguage(c.terms, language)), not: [] }]);
   return (_n, terms) => lexicon.findAll(lexicon.scan(terms.map((t) => counter.form(t)).join(' '))).length > 0;
 }

@@ -11,7 +11,11 @@ export function registerCodebook(program: Command, io: Io): Command {
     .command('export')
     .description('write the codebook as QDC (for NVivo, ATLAS.ti, MAXQDA, QualCoder), markdown for people, or CSV for spreadsheets')
     .argument('[paths...]', 'a project folder (default: the qda.yaml at or above this folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['qdc', 'md', 'csv']).default('qdc'))
+    .addOption(
+      new Option('-f, --format <format>', "output format (taguette: Taguette's CSV of tag and description)")
+        .choices(['qdc', 'md', 'csv', 'taguette'])
+        .default('qdc'),
+    )
     .option('-o, --out <file>', 'write to this file instead of stdout');
   corpusOptions(out).action(async (paths: string[], flags: CodebookExportFlags) =>
     (await import('../actions/codebook.js')).codebookExportAction(paths, flags, io),
@@ -19,7 +23,7 @@ export function registerCodebook(program: Command, io: Io): Command {
   examples(out, ['qda codebook export --format qdc --out hall.qdc', 'qda codebook export examples/rotterdam --format md > codebook.md']);
   const into = group
     .command('import')
-    .description('read a QDC (.qdc) or CSV codebook and write it as codebook YAML for qda')
+    .description("read a QDC (.qdc) or CSV codebook (qda's columns, or Taguette's tag and description) and write it as codebook YAML for qda")
     .argument('<file>', 'the .qdc or .csv file')
     .option('-o, --out <file>', 'write the YAML to this file instead of stdout')
     .option('--name <name>', 'name of the codebook (default: the file name)')
@@ -28,7 +32,9 @@ export function registerCodebook(program: Command, io: Io): Command {
   examples(into, ['qda codebook import nvivo-codes.qdc --out codebooks/nvivo.yaml', 'qda codebook import codes.csv > codebooks/mine.yaml']);
   const audit = group
     .command('audit')
-    .description('what each term matches in the corpus, how many segments each code takes; flags topic words and wildcard or stem matches that look like other words')
+    .description(
+      'what each term matches in the corpus, how many segments each code takes; flags topic words and wildcard or stem matches that look like other words',
+    )
     .argument('[paths...]', 'markdown files, folders or globs (default: the corpus of qda.yaml, or this folder)')
     .option('--topic-share <share>', 'a term firing in more than this share of segments is a topic word', share('--topic-share'), 0.1)
     .option('--forms <n>', 'matched words shown per term', nonNegativeInt('--forms'), 8)

@@ -1,8 +1,10 @@
 /** `qda import qdpx`: a REFI-QDA project from another program as a new qda project. */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-import { examples } from '../options.js';
+import { atLeastOne, byteSize, examples } from '../options.js';
 import type { ImportQdpxFlags } from '../actions/import-qdpx.js';
+import { DEFAULT_ZIP_LIMITS, MAX_ZIP_LIMIT } from '../../exchange/zip-read.js';
+import { formatBytes } from '../../formatters/bytes.js';
 
 export function registerImport(program: Command, io: Io): Command {
   const group = program
@@ -13,6 +15,21 @@ export function registerImport(program: Command, io: Io): Command {
     .description('turn a REFI-QDA project (.qdpx, or a bare .qde) into a qda project: markdown per text source, codebook, codings per user, memos')
     .argument('<file>', 'the .qdpx (or .qde) file to read')
     .requiredOption('--into <dir>', 'a new (or empty) folder for the qda project')
+    .option(
+      '--max-entry-size <size>',
+      `largest size a file in the archive may inflate to (default ${formatBytes(DEFAULT_ZIP_LIMITS.entry)}, at most 1G)`,
+      byteSize('--max-entry-size', MAX_ZIP_LIMIT),
+    )
+    .option(
+      '--max-archive-size <size>',
+      `largest size the files read from the archive may inflate to together (default ${formatBytes(DEFAULT_ZIP_LIMITS.archive)}, at most 1G)`,
+      byteSize('--max-archive-size', MAX_ZIP_LIMIT),
+    )
+    .option(
+      '--max-ratio <n>',
+      `how many times its compressed size a file above 1 MiB may inflate to (default ${DEFAULT_ZIP_LIMITS.ratio})`,
+      atLeastOne('--max-ratio'),
+    )
     .option('-q, --quiet', 'no summary line on stderr')
     .action(async (file: string, flags: ImportQdpxFlags) => (await import('../actions/import-qdpx.js')).importQdpxAction(file, flags, io));
   examples(qdpx, ['qda import qdpx nvivo-export.qdpx --into my-study', 'qda import qdpx project.qde --into codebook-only']);

@@ -1,0 +1,223 @@
+/**
+ * Reading a zip within a budget. The central directory is read first, so that every entry's declared
+ * size is known before anything is inflated; an entry is inflated only when asked for, in chunks,
+ * counting what comes out, and is refused as soon as it passes its declared size, the limit per
+ * entry, the limit for the whole archive or the ratio limit. Nothing else of the archive is held in
+ * memory. Zip64 sizes are read, so that an entry above 4 GiB is seen for what it is.
+ */
+import { Inflate } from 'fflate';
+import { formatBytes } from '../formatters/bytes.js';
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const GiB = 1024 * MiB;
+
+export interface ZipLimits {
+  /** Bytes one entry may inflate to. */
+  entry: number;
+  /** Bytes all the entries read may inflate to together. */
+  archive: number;
+  /** Inflated size over compressed size an entry may reach once it is larger than RATIO_FROM. */
+  ratio: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { entry: 256 * MiB, archive: 512 * MiB, ratio: 100 };
+/** The highest limit an option may set: more cannot be read as one text. */
+export const MAX_ZIP_LIMIT = GiB;
+/** Small entries are not held to the ratio: a short repetitive file compresses very well. */
+export const RATIO_FROM = MiB;
+
+/** Random access to the bytes of an archive (a file, or bytes in memory). */
+export interface ByteSource {
+  size: number;
+  read(offset: number, length: number): Uint8Array;
+}
+
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
+}
+
+/** An entry that is beyond the budget or damaged: the import stops with this message. */
+export class ArchiveRefused extends Error {}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  encrypted: boolean;
+  compressed: number;
+  size: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+}
+
+export interface Archive {
+  /** Entry names as stored (folders left out). */
+  names: string[];
+  /** The entry's bytes, found case-insensitively; throws ArchiveRefused beyond the budget. */
+  get(name: string): Uint8Array | undefined;
+}
+
+const EOCD = 0x06054b50;
+const EOCD64 = 0x06064b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+/** Compressed bytes handed to the inflater at a time: at most about 16 MiB come out of 16 KiB. */
+const CHUNK = 16 * KiB;
+
+export function readZip(source: ByteSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Archive | { error: string } {
+  const entries = centralDirectory(source);
+  if ('error' in entries) return entries;
+  const byLower = new Map<string, ZipEntry>();
+  for (const e of entries.list) byLower.set(e.name.toLowerCase(), e);
+  let inflated = 0;
+  return {
+    names: entries.list.filter((e) => !e.name.endsWith('/')).map((e) => e.name),
+    get: (name) => {
+      const entry = byLower.get(name.toLowerCase());
+      if (!entry) return undefined;
+      const bytes = inflateEntry(source, entry, limits, inflated);
+      inflated += bytes.length;
+      return bytes;
+    },
+  };
+}
+
+/** Refusals before inflating, from what the central directory declares. */
+export function checkDeclared(entry: ZipEntry, limits: ZipLimits, inflatedBefore: number): string | undefined {
+  const size = formatBytes(entry.size);
+  if (entry.size > limits.entry)
+    return `${entry.name} inflates to ${size}, above the limit of ${formatBytes(limits.entry)} per entry (--max-entry-size)`;
+  if (inflatedBefore + entry.size > limits.archive)
+    return `${entry.name} (${size}) takes the entries read past the limit of ${formatBytes(limits.archive)} for the whole archive (--max-archive-size)`;
+  if (entry.size > RATIO_FROM && entry.size > limits.ratio * Math.max(entry.compressed, 1))
+    return `${entry.name} inflates from ${formatBytes(entry.compressed)} to ${size}, more than ${limits.ratio} times (--max-ratio)`;
+  return undefined;
+}
+
+function inflateEntry(source: ByteSource, entry: ZipEntry, limits: ZipLimits, inflatedBefore: number): Uint8Array {
+  if (entry.encrypted) throw new ArchiveRefused(`${entry.name} is encrypted; export the project again without a password`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new ArchiveRefused(`${entry.name} is compressed with method ${entry.method}; qda reads stored and deflated entries only`);
+  const refused = checkDeclared(entry, limits, inflatedBefore);
+  if (refused) throw new ArchiveRefused(refused);
+  const head = source.read(entry.offset, 30);
+  if (head.length < 30 || u32(head, 0) !== LOCAL)
+    throw new ArchiveRefused(`${entry.name}: the archive is damaged (no local header where the directory points)`);
+  const start = entry.offset + 30 + u16(head, 26) + u16(head, 28);
+  if (start + entry.compressed > source.size) throw new ArchiveRefused(`${entry.name}: the archive is cut short`);
+  if (entry.method === 0) return source.read(start, entry.compressed).slice();
+
+  const out = new Uint8Array(entry.size);
+  let length = 0;
+  let over = false;
+  const inflate = new Inflate((chunk) => {
+    if (over) return;
+    if (length + chunk.length > entry.size) {
+      over = true;
+      return;
+    }
+    out.set(chunk, length);
+    length += chunk.length;
+  });
+  try {
+    for (let at = 0; at < entry.compressed && !over; at += CHUNK) {
+      const n = Math.min(CHUNK, entry.compressed - at);
+      inflate.push(source.read(start + at, n), at + n >= entry.compressed);
+    }
+  } catch (error) {
+    throw new ArchiveRefused(`${entry.name}: the compressed data is damaged (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (over)
+    throw new ArchiveRefused(
+      `${entry.name} inflates to more than the ${formatBytes(entry.size)} the archive declares for it (a damaged or forged archive)`,
+    );
+  if (length !== entry.size)
+    throw new ArchiveRefused(
+      `${entry.name} inflates to ${formatBytes(length)}, not the ${formatBytes(entry.size)} the archive declares (a damaged archive)`,
+    );
+  return out;
+}
+
+function centralDirectory(source: ByteSource): { list: ZipEntry[] } | { error: string } {
+  const tailLength = Math.min(source.size, 22 + 65535);
+  const tail = source.read(source.size - tailLength, tailLength);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--)
+    if (u32(tail, i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) return { error: 'the zip archive cannot be read: its central directory is missing (the file is cut short or not a zip)' };
+  let count = u16(tail, eocd + 10);
+  let size = u32(tail, eocd + 12);
+  let offset = u32(tail, eocd + 16);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
+    const at = source.size - tailLength + eocd - 20;
+    const locator = at >= 0 ? source.read(at, 20) : new Uint8Array(0);
+    if (locator.length === 20 && u32(locator, 0) === EOCD64_LOCATOR) {
+      const record = source.read(u64(locator, 8), 56);
+      if (record.length === 56 && u32(record, 0) === EOCD64) {
+        count = u64(record, 32);
+        size = u64(record, 40);
+        offset = u64(record, 48);
+      }
+    }
+  }
+  if (offset + size > source.size) return { error: 'the zip archive cannot be read: its central directory lies past the end of the file' };
+  const dir = source.read(offset, size);
+  const list: ZipEntry[] = [];
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > dir.length || u32(dir, p) !== CENTRAL)
+      return { error: `the zip archive cannot be read: entry ${i + 1} of its central directory is damaged` };
+    const flags = u16(dir, p + 8);
+    const nameLength = u16(dir, p + 28);
+    const extraLength = u16(dir, p + 30);
+    const entry: ZipEntry = {
+      name: decodeName(dir.subarray(p + 46, p + 46 + nameLength), (flags & 0x800) !== 0),
+      method: u16(dir, p + 10),
+      encrypted: (flags & 1) !== 0,
+      compressed: u32(dir, p + 20),
+      size: u32(dir, p + 24),
+      offset: u32(dir, p + 42),
+    };
+    zip64Sizes(entry, dir.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength));
+    list.push(entry);
+    p += 46 + nameLength + extraLength + u16(dir, p + 32);
+  }
+  return { list };
+}
+
+/** The zip64 extra field holds the 8-byte values of the fields set to 0xFFFFFFFF, in this order. */
+function zip64Sizes(entry: ZipEntry, extra: Uint8Array): void {
+  for (let p = 0; p + 4 <= extra.length; p += 4 + u16(extra, p + 2)) {
+    if (u16(extra, p) !== 1) continue;
+    let q = p + 4;
+    const take = () => {
+      const v = q + 8 <= extra.length ? u64(extra, q) : undefined;
+      q += 8;
+      return v;
+    };
+    if (entry.size === 0xffffffff) entry.size = take() ?? entry.size;
+    if (entry.compressed === 0xffffffff) entry.compressed = take() ?? entry.compressed;
+    if (entry.offset === 0xffffffff) entry.offset = take() ?? entry.offset;
+    return;
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LATIN1 = new TextDecoder('latin1');
+
+/** Names are UTF-8 when flagged, and in practice often without the flag; else read as Latin-1. */
+function decodeName(bytes: Uint8Array, utf8: boolean): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return utf8 ? new TextDecoder().decode(bytes) : LATIN1.decode(bytes);
+  }
+}
+
+const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
+const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
+const u64 = (b: Uint8Array, i: number) => u32(b, i) + u32(b, i + 4) * 0x100000000;

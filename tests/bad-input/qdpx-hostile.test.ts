@@ -1,0 +1,223 @@
+// Hostile and broken .qdpx files, made here as an attacker or a faulty exporter would make them. Each
+// import runs in its own process: the message, the exit status, what is written (only ever inside
+// --into) and the peak memory are checked.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
+import { BUILT, expectRefused, listFiles, spawnQdaMeasured, STACK } from './shared.js';
+import { deflateRun, forgeZip, stored, type ForgedEntry } from './zip-forge.js';
+
+const GiB = 1024 ** 3;
+/** Peak memory an import of these small files may reach: Node itself takes about 70 MiB. */
+const PEAK_LIMIT_KIB = 200 * 1024;
+const G = (n: number) => `aaaaaaaa-0000-0000-0000-${String(n).padStart(12, '0')}`;
+
+const project = (sources: string, doctype = '') =>
+  `<?xml version="1.0" encoding="utf-8"?>\n${doctype}<Project xmlns="urn:QDA-XML:project:1.0" name="p">` +
+  `<Users><User guid="${G(9)}" name="ann"/></Users>` +
+  `<CodeBook><Codes><Code guid="${G(1)}" name="Food" isCodable="true"/></Codes></CodeBook>` +
+  `<Sources>${sources}</Sources></Project>`;
+
+const source = (name: string, path: string, selections = '') =>
+  `<TextSource guid="${G(2)}" name="${name}" plainTextPath="${path}">${selections}</TextSource>`;
+
+const selection = (start: number | string, end: number | string) =>
+  `<PlainTextSelection guid="${G(3)}" startPosition="${start}" endPosition="${end}" creatingUser="${G(9)}"><Coding guid="${G(4)}" creatingUser="${G(9)}"><CodeRef targetGUID="${G(1)}"/></Coding></PlainTextSelection>`;
+
+/**
+ * Imports `zip` from root/a/b/x.qdpx into root/a/b/out, so that an entry or path climbing two folders
+ * up would land in root. Returns the run and the files outside --into (the .qdpx itself aside).
+ */
+function importZip(zip: Uint8Array, extra: string[] = []) {
+  const root = tempDir();
+  const work = join(root, 'a', 'b');
+  mkdirSync(work, { recursive: true });
+  writeFileSync(join(work, 'x.qdpx'), zip);
+  const r = spawnQdaMeasured(['import', 'qdpx', 'x.qdpx', '--into', 'out', ...extra], work, 60_000);
+  const all = listFiles(root);
+  return {
+    ...r,
+    code: r.status,
+    outside: all.filter((f) => f !== join('a', 'b', 'x.qdpx') && !f.startsWith(join('a', 'b', 'out') + '/')),
+    inside: listFiles(join(work, 'out')),
+    read: (path: string) => readFileSync(join(work, 'out', path), 'utf8'),
+  };
+}
+
+const zipOf = (qde: string, ...more: ForgedEntry[]) => forgeZip([stored('project.qde', qde), ...more]);
+
+function expectLowPeak(r: { peakKiB: number }) {
+  expect(r.peakKiB).toBeGreaterThan(0);
+  expect(r.peakKiB).toBeLessThan(PEAK_LIMIT_KIB);
+}
+
+describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () => {
+  test('an external entity in a DOCTYPE is refused, naming the file, and never read', () => {
+    const doctype = '<!DOCTYPE Project [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n';
+    const r = importZip(zipOf(project(source('one', 'internal://one.txt'), doctype), stored('sources/one.txt', 'We bake &secret; bread.')));
+    expectRefused(
+      r,
+      /^error: x\.qdpx \(project\.qde\): its DOCTYPE declares an external entity "secret" \(file:\/\/\/etc\/passwd\), which qda never reads/m,
+    );
+    expect(r.stderr).not.toContain('root:');
+    expect(r.inside).toEqual([]);
+    expect(r.outside).toEqual([]);
+    expectLowPeak(r);
+  });
+
+  test('an external DTD is refused the same way', () => {
+    const r = importZip(zipOf(project('', '<!DOCTYPE Project SYSTEM "http://example.invalid/p.dtd">\n')));
+    expectRefused(r, 'x.qdpx (project.qde): its DOCTYPE declares an external DTD (http://example.invalid/p.dtd)');
+    expect(r.inside).toEqual([]);
+  });
+
+  test('an entry declaring 1.5 GB is refused before it is inflated', () => {
+    const size = 1.5e9;
+    const bomb: ForgedEntry = { name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size };
+    const r = importZip(zipOf(project(source('one', 'internal://one.txt', selection(0, 4))), bomb));
+    expectRefused(r, 'x.qdpx: sources/one.txt inflates to 1.4 GiB, above the limit of 256 MiB per entry (--max-entry-size)');
+    expect(r.inside).toEqual([]);
+    expect(r.outside).toEqual([]);
+    expectLowPeak(r);
+  });
+
+  test('an entry that inflates far beyond the size it declares is stopped at that size', () => {
+    const bomb: ForgedEntry = { name: 'sources/one.txt', data: deflateRun(0x61, 1e9), method: 8, size: 1000 };
+    const r = importZip(zipOf(project(source('one', 'internal://one.txt')), bomb));
+    expectRefused(r, 'x.qdpx: sources/one.txt inflates to more than the 1000 bytes the archive declares for it (a damaged or forged archive)');
+    expect(r.inside).toEqual([]);
+    expectLowPeak(r);
+  });
+
+  test('the ratio limit holds within the size limits, and every limit can be set', () => {
+    const size = 20 * 1024 * 1024;
+    const bomb = (): ForgedEntry => ({ name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size });
+    const qde = project(source('one', 'internal://one.txt'));
+    const ratio = importZip(zipOf(qde, bomb()));
+    expectRefused(ratio, /x\.qdpx: sources\/one\.txt inflates from 129 KiB to 20 MiB, more than 100 times \(--max-ratio\)/);
+    expectLowPeak(ratio);
+    const entry = importZip(zipOf(qde, bomb()), ['--max-entry-size', '10M']);
+    expectRefused(entry, 'sources/one.txt inflates to 20 MiB, above the limit of 10 MiB per entry (--max-entry-size)');
+    const archive = importZip(zipOf(qde, bomb()), ['--max-archive-size', '15m', '--max-ratio', '1000']);
+    expectRefused(archive, 'sources/one.txt (20 MiB) takes the entries read past the limit of 15 MiB for the whole archive (--max-archive-size)');
+    const allowed = importZip(zipOf(qde, bomb()), ['--max-ratio', '1000']);
+    expect(allowed.stderr).not.toMatch(STACK);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(allowed.inside).toContain(join('corpus', 'one.md'));
+    const bad = importZip(zipOf(qde), ['--max-entry-size', '3G']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-entry-size can be at most 1G, not "3G"');
+  });
+
+  test('zip entries named ../../x or /x are never written, and the import goes on', () => {
+    const r = importZip(
+      zipOf(
+        project(source('one', 'internal://one.txt', selection(3, 7))),
+        stored('sources/one.txt', 'We bake bread.\n'),
+        stored('../../x', 'climbed'),
+        stored('/tmp/qda-abs-x', 'absolute'),
+      ),
+    );
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.outside).toEqual([]);
+    expect(r.inside).toEqual(['codebooks/imported.yaml', 'codings/ann.csv', 'corpus/one.md', 'qda.yaml']);
+    expectLowPeak(r);
+  });
+
+  test('relative:// and absolute:// sources are left out with a warning, never read', () => {
+    const sources =
+      source('rel', 'relative://../../etc/passwd', selection(0, 4)).replace(G(2), G(5)) +
+      source('abs', 'absolute:///etc/passwd', selection(0, 4)).replace(G(2), G(6));
+    const r = importZip(zipOf(project(sources)));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      /^warning: x\.qdpx: left out 2 text sources that refer outside the archive \(e\.g\. «rel» relative:\/\/\.\.\/\.\.\/etc\/passwd, «abs» absolute:\/\/\/etc\/passwd\)/m,
+    );
+    expect(r.stderr).toMatch(/left out 2 codings in text sources without text/);
+    expect(r.inside.filter((f) => f.startsWith('corpus/'))).toEqual([]);
+    expect(r.outside).toEqual([]);
+    expectLowPeak(r);
+  });
+
+  test('source names that climb folders become plain file names inside corpus/', () => {
+    const r = importZip(zipOf(project(source('../../t', 'internal://one.txt')), stored('sources/one.txt', 'We bake bread.\n')));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.inside).toContain('corpus/t.md');
+    expect(r.outside).toEqual([]);
+  });
+
+  test('internal entities (a billion laughs) are not expanded', () => {
+    const lol = ['<!ENTITY lol0 "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`)].join('');
+    const inline = `<TextSource guid="${G(2)}" name="laughs"><PlainTextContent>We laugh &lol9; here.</PlainTextContent></TextSource>`;
+    const r = importZip(zipOf(project(inline, `<!DOCTYPE Project [${lol}]>\n`)));
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.read('corpus/laughs.md')).toContain('We laugh &lol9; here.');
+    expect(r.outside).toEqual([]);
+    expectLowPeak(r);
+  });
+
+  test('selections outside the text are left out with a warning', () => {
+    const r = importZip(zipOf(project(source('one', 'internal://one.txt', selection(5, 4000))), stored('sources/one.txt', 'We bake bread.\n')));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/left out 1 codings whose selection lies outside its text \(e\.g\. «one» 5–4000\)/);
+    expect(r.inside.filter((f) => f.startsWith('codings/'))).toEqual([]);
+    expect(r.outside).toEqual([]);
+  });
+
+  test('XML nested too deep is refused with a message, not an internal error', () => {
+    const deep = `${'<a>'.repeat(50_000)}${'</a>'.repeat(50_000)}`;
+    const r = importZip(zipOf(project(`<TextSource guid="${G(2)}" name="d"><Description>${deep}</Description></TextSource>`)));
+    expectRefused(r, 'x.qdpx (project.qde): the XML nests elements more than 100 levels deep');
+    expect(r.inside).toEqual([]);
+  });
+});
+
+describe.runIf(BUILT)('qda import qdpx: text entries too large to read', () => {
+  test('a 2 GiB entry is refused by its declared size, whatever the limits are set to', () => {
+    const size = 2 * GiB;
+    const big: ForgedEntry = { name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size };
+    const qde = project(source('one', 'internal://one.txt'));
+    const r = importZip(zipOf(qde, big), ['--max-entry-size', '1G', '--max-archive-size', '1G', '--max-ratio', '100000']);
+    expectRefused(r, 'x.qdpx: sources/one.txt inflates to 2 GiB, above the limit of 1 GiB per entry (--max-entry-size)');
+    expectLowPeak(r);
+  });
+
+  test('an entry above 4 GiB (zip64) is seen at its full size, not cut', () => {
+    const size = 5 * GiB;
+    const big: ForgedEntry = { name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size };
+    const r = importZip(zipOf(project(source('one', 'internal://one.txt')), big));
+    expectRefused(r, 'x.qdpx: sources/one.txt inflates to 5 GiB, above the limit of 256 MiB per entry (--max-entry-size)');
+    expectLowPeak(r);
+  });
+});
+
+describe.runIf(BUILT)('qda import qdpx: a project.qde too large', () => {
+  test('a 600 MB project.qde is too large, with the limit, not "not UTF-8"', () => {
+    const size = 600 * 1024 * 1024;
+    const r = importZip(forgeZip([{ name: 'project.qde', data: deflateRun(0x20, size), method: 8, size }]));
+    expectRefused(r, 'x.qdpx: project.qde inflates to 600 MiB, above the limit of 256 MiB per entry (--max-entry-size)');
+    expect(r.stderr).not.toContain('UTF-8');
+    expectLowPeak(r);
+  });
+
+  test('a bare .qde is held to the limit per entry', () => {
+    const root = tempDir({ 'p.qde': project('').padEnd(3000, ' ') });
+    const r = spawnQdaMeasured(['import', 'qdpx', 'p.qde', '--into', 'out', '--max-entry-size', '2K'], root, 60_000);
+    expectRefused({ ...r, code: r.status }, 'p.qde is 2.9 KiB, above the limit of 2 KiB per file (--max-entry-size)');
+    expect(listFiles(root)).toEqual(['p.qde']);
+  });
+});
+
+describe.runIf(BUILT)('the inputs themselves', () => {
+  test('the 1.5 GB stream used above really inflates to what it claims (checked on a small one)', async () => {
+    const { inflateSync } = await import('fflate');
+    for (const n of [1, 258, 259, 70_000]) {
+      const out = inflateSync(deflateRun(0x61, n));
+      expect(out.length).toBe(n);
+      expect(out.every((b) => b === 0x61)).toBe(true);
+    }
+  });
+});
