@@ -10,6 +10,7 @@ import { ENCODING_NAMES, ENCODINGS, normaliseEncoding } from '../io/decode.js';
 import { LANGUAGES } from '../codebook/types.js';
 import { parseWhere, type Filter } from '../select/filter.js';
 import { usage } from './errors.js';
+import { formatSize, MAX_FILE_SIZE } from '../corpus/size.js';
 import { DEFAULT_SCORING, type ScoringOptions } from '../scoring/decide.js';
 
 export const collect = (value: string, previous: string[] = []) => [
@@ -36,6 +37,7 @@ export interface CorpusFlags {
   codeAll?: boolean;
   /** A key of qda anonymise to pseudonymise the texts with as they are read. */
   redact?: string;
+  maxFileSize?: number;
 }
 
 /** Help of --workers (src/cli/workers.ts). */
@@ -59,7 +61,8 @@ export function corpusOptions(command: Command, { selection = true, unit = true 
   command
     .option('--encoding <name>', `encoding of the transcripts (${ENCODINGS.join(', ')})`)
     .addOption(new Option('--language <code>', 'language of documents that do not name one').choices(LANGUAGES as string[]))
-    .option('--skip-speaker <names>', 'speaker labels or roles not to code, e.g. interviewer (repeatable, comma-separated)', collect);
+    .option('--skip-speaker <names>', 'speaker labels or roles not to code, e.g. interviewer (repeatable, comma-separated)', collect)
+    .option('--max-file-size <size>', `largest transcript read, e.g. 200MB (default ${formatSize(MAX_FILE_SIZE)})`, byteSize('--max-file-size'));
   scoringFlags(command);
   if (selection) {
     command
@@ -131,6 +134,18 @@ export function nonNegativeInt(name: string) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0) throw usage(`${name} must be a whole number of 0 or more, not "${value}"`);
+    return n;
+  };
+}
+
+const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9 };
+
+/** A size such as 200MB, 1.5GB, 800KB or a number of bytes (a usage error otherwise). */
+export function byteSize(name: string) {
+  return (value: string): number => {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value);
+    const n = m ? Math.round(Number(m[1]) * UNIT_BYTES[(m[2] ?? 'b').toLowerCase()]) : NaN;
+    if (!Number.isFinite(n) || n < 1) throw usage(`${name} must be a size such as 200MB or 1GB, not "${value}"`);
     return n;
   };
 }

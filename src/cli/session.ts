@@ -17,7 +17,7 @@ import { corpusNow, staleness } from '../learn/stale.js';
 import { addAll, collapseRepeats, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeColour } from '../formatters/colour.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
-import { CORPUS_EXTENSIONS, exists, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
+import { CORPUS_EXTENSIONS, exists, fileSize, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
 import { INLINE_CODER, type Selection } from '../manual/apply.js';
 import { AUTO_CODER } from '../coding/auto-code.js';
 import { closest } from '../codebook/suggest.js';
@@ -31,6 +31,7 @@ import { parseKey } from '../anonymise/key.js';
 import { redaction, type Redaction } from '../anonymise/redact.js';
 import { decode } from '../io/decode.js';
 import { encodingOf } from '../corpus/pipeline.js';
+import { MAX_FILE_SIZE } from '../corpus/size.js';
 
 export interface Session {
   io: Io;
@@ -71,10 +72,11 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   addAll(diagnostics, loaded.diagnostics);
 
   const writes = [options.output, options.outputDir].filter((p): p is string => p !== undefined);
-  const { files, missing } = projectFiles(project, io.cwd, writes);
+  const { files, missing, skipped } = projectFiles(project, io.cwd, writes);
   guardInputs(files, options, io.cwd);
   if (missing.length > 0 && files.length === 0) noTranscripts(missing, io.cwd);
   for (const m of missing) diagnostics.push({ file: m, severity: 'warning', rule: 'corpus/no-files', message: 'no transcripts found here' });
+  for (const s of skipped) diagnostics.push(diagnostic('warning', s.file, 'file/skipped', `skipped: ${s.reason}`, undefined, s.hint));
 
   const encodings = chooseEncodings(project, io.cwd, flags.encoding);
   addAll(diagnostics, encodings.diagnostics);
@@ -83,6 +85,8 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     unit: project.settings.unit,
     skipSpeakers: project.settings.skipSpeakers,
     read: (path) => readBytes(path, io.cwd),
+    size: (path) => fileSize(path, io.cwd),
+    maxFileSize: flags.maxFileSize ?? MAX_FILE_SIZE,
     partial: project.partial,
   };
   const language = project.settings.language ?? loaded.codebook?.language;
