@@ -5,7 +5,7 @@
  * several times its size at once (its text, segments, word tables and codings), so that a file of
  * this size is read well within 1 GB; a corpus of many files needs no more than its largest file.
  */
-export const MAX_FILE_SIZE = 50_000_000;
+export const MAX_FILE_SIZE = 25_000_000;
 
 /** Bytes as --max-file-size is written: 50MB, 1.5GB, 800KB. */
 export function formatSize(bytes: number): string {
