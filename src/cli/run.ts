@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { CommandFailed, ProblemsReported } from './errors.js';
 import { colourOnStderr, processIo, type Io } from './io.js';
+import { Interrupted } from './interrupt.js';
 import { registerAnalyse } from './commands/analyse.js';
 import { registerCheck } from './commands/check.js';
 import { registerCode } from './commands/code.js';
@@ -80,6 +81,10 @@ function exitCode(error: unknown, io: Io, { makeColour }: typeof import('../form
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof ProblemsReported) return error.exitCode;
+  if (error instanceof Interrupted) {
+    io.stderr.write(`${error.message}\n`);
+    return 130;
+  }
   const colour = makeColour(colourOnStderr(io));
   if (error instanceof CommandFailed) {
     io.stderr.write(`${colour.red('error')}: ${error.message}\n${error.hint ? `  ${colour.dim(error.hint)}\n` : ''}`);

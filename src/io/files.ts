@@ -244,6 +244,11 @@ export function isDirectory(path: string, cwd: string): boolean {
   return existsSync(p) && statSync(p).isDirectory();
 }
 
+/** Names in a folder. */
+export function listFolder(path: string): string[] {
+  return readdirSync(path);
+}
+
 export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
