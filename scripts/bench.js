@@ -3,6 +3,7 @@
 //   --large           the 1 GB corpus
 //   --paragraph 20MB  size of the one-paragraph transcript (0 to skip)
 //   --keep            leave the generated corpus in the temporary folder
+//   --only analyse    run only the qda commands whose name starts so (analyse, code)
 import { cpus, loadavg } from 'node:os';
 import { corpusBench, paragraphBench, startupBench } from './bench/throughput.js';
 
@@ -19,6 +20,7 @@ function bytes(text) {
 
 const sizes = (option('--sizes') ?? option('--size') ?? (process.argv.includes('--large') ? '1GB' : '100MB')).split(',').map(bytes);
 const keep = process.argv.includes('--keep');
+const only = option('--only');
 
 /** Code and analyse throughput against ripgrep and a regex, the long paragraph, start-up. */
 function throughput() {
@@ -27,7 +29,7 @@ function throughput() {
       .map((l) => l.toFixed(1))
       .join(' ');
   console.log(`node ${process.version}, ${cpus().length} cores, load average ${load()}`);
-  for (const size of sizes) corpusBench(size, { keep });
+  for (const size of sizes) corpusBench(size, { keep, only });
   const paragraph = bytes(option('--paragraph') ?? '20MB');
   if (paragraph > 0) paragraphBench(paragraph);
   startupBench();

@@ -127,10 +127,10 @@ export class ReportBuilder {
     }
   }
 
-  /** Whether an excerpt still has room in one of its cells; counts it in each. */
+  /** Whether an excerpt has room in each of its cells (one per compare-by value); counts it in each. */
   private keep(code: string, values: string[]): boolean {
     const cells = (values.length === 0 ? [''] : values).map((v) => `${code}\u0000${v}`);
-    if (cells.every((c) => (this.kept.get(c) ?? 0) >= EXCERPTS_PER_CELL)) return false;
+    if (cells.some((c) => (this.kept.get(c) ?? 0) >= EXCERPTS_PER_CELL)) return false;
     for (const c of cells) this.kept.set(c, (this.kept.get(c) ?? 0) + 1);
     return true;
   }
