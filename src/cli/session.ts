@@ -58,10 +58,13 @@ export interface SessionOptions {
   ignoreModel?: boolean;
   /** For a command that reads the corpus without coding it (see SurveyHooks). */
   survey?: SurveyHooks;
+  /** Checks of the command's own that need the project but not the corpus (an output folder), run before the corpus is read. */
+  checkProject?: (project: Project) => void;
 }
 
 export function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Session {
   const project = openProject(paths, io.cwd, settingsOverrides(flags));
+  options.checkProject?.(project);
   const diagnostics: Diagnostic[] = [...project.diagnostics];
 
   const bookPath = codebookPath(project, io.cwd);

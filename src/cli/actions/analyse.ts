@@ -16,7 +16,7 @@ import { summaryMarkdown } from '../../formatters/summary.js';
 import { ProblemsReported } from '../errors.js';
 import { reportHtml } from '../../formatters/report/html.js';
 import { newReportBuilder, reportTitle } from './report.js';
-import { displayPath } from '../../corpus/project.js';
+import { displayPath, type Project } from '../../corpus/project.js';
 import { NO_FILTER } from '../../select/filter.js';
 import type { CodedDocument } from '../../corpus/pipeline.js';
 import type { Io } from '../io.js';
@@ -51,14 +51,18 @@ const FILES = [
 
 export async function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): Promise<void> {
   const asked = askedWorkers(flags.workers, io.env);
-  const session = openSession(paths, flags, io, { outputDir: flags.out ?? undefined });
-  const outDir = flags.out ?? session.project.settings.out;
-  checkOutputFolder(io, outDir, {
-    fromCommandLine: flags.out !== undefined,
-    root: session.project.root,
-    corpus: session.project.settings.corpus,
-    names: [...FILES, 'index.md', OUTPUT_MARKER],
+  const outFolder = (project: Project) => flags.out ?? project.settings.out;
+  const session = openSession(paths, flags, io, {
+    outputDir: flags.out ?? undefined,
+    checkProject: (project) =>
+      checkOutputFolder(io, outFolder(project), {
+        fromCommandLine: flags.out !== undefined,
+        root: project.root,
+        corpus: project.settings.corpus,
+        names: [...FILES, 'index.md', OUTPUT_MARKER],
+      }),
   });
+  const outDir = outFolder(session.project);
   const csv = { excel: flags.excel };
   const streams: { file: string; formatter: StreamFormatter<CodedDocument> }[] = [
     { file: 'codings.json', formatter: codingsJson(runInfo(session)) },
