@@ -75,7 +75,7 @@ export function checkOutputFolder(io: Io, out: string, rules: OutputFolderRules)
       `${shown} is not a folder qda made (it holds files and no ${OUTPUT_MARKER}); qda replaces the whole output folder on every run`,
       'name a new or empty folder for the results',
     );
-  const foreign = entries.filter((name) => !rules.names.includes(name) && !/\.tmp-[a-z0-9]+$/.test(name));
+  const foreign = entries.filter((name) => !rules.names.includes(name) && !/\.tmp-[a-z0-9-]+$/.test(name));
   if (foreign.length > 0)
     throw usage(
       `${shown} holds ${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''}, which qda did not write; qda replaces the whole output folder on every run`,

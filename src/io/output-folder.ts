@@ -7,7 +7,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { tempSuffix, type Sink } from './write.js';
+import { processAlive, tempSuffix, type Sink } from './write.js';
 
 /** What names of qda's own temporary folders and lock beside `out` start with. */
 const prefix = (target: string) => `.${basename(target)}.qda-`;
@@ -111,7 +111,7 @@ function takeLock(lock: string, target: string): void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const pid = Number.parseInt(readSafe(lock), 10);
-    if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw new FolderLocked(target, lock, pid);
+    if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) throw new FolderLocked(target, lock, pid);
     rmSync(lock, { force: true });
   }
   throw new FolderLocked(target, lock, 0);
@@ -123,16 +123,7 @@ function removeStale(target: string): void {
   const start = prefix(target);
   for (const name of readdirSync(parent)) {
     const m = name.startsWith(start) ? /^(?:run|old)-(\d+)\.tmp-/.exec(name.slice(start.length)) : null;
-    if (m && (Number(m[1]) === process.pid || !alive(Number(m[1])))) rmSync(join(parent, name), { recursive: true, force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if (m && (Number(m[1]) === process.pid || !processAlive(Number(m[1])))) rmSync(join(parent, name), { recursive: true, force: true });
   }
 }
 

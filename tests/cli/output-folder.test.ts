@@ -123,6 +123,15 @@ describe('the results as one set', () => {
   });
 });
 
+test('a single output file: temporary files a killed run left beside it are removed, a live run’s are not', async () => {
+  const dir = project();
+  writeFileSync(join(dir, 'codings.json.tmp-999999-dead01'), 'half');
+  writeFileSync(join(dir, `codings.json.tmp-${process.ppid}-live02`), 'busy');
+  const r = await qda(['code', 'p', '--out', 'codings.json'], { cwd: dir });
+  expect(r.code).toBe(0);
+  expect(readdirSync(dir).filter((n) => n.startsWith('codings.json')).sort()).toEqual(['codings.json', `codings.json.tmp-${process.ppid}-live02`]);
+});
+
 describe.skipIf(!BUILT || process.platform === 'win32')('Ctrl-C', () => {
   test('stops the run, prints one line, exits 130, removes its temporary folder and leaves the old results', async () => {
     const dir = project();
