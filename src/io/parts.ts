@@ -3,19 +3,24 @@
  * chunks or lines when the output that gathers them is written. This is how an output in an order
  * other than the corpus order (excerpts by code) is written without holding it in memory.
  */
-import { appendFileSync, closeSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tempSuffix } from './write.js';
+import { processAlive, tempSuffix } from './write.js';
 import { StringDecoder } from 'node:string_decoder';
 
 /** Text kept per part before it is appended to its file. */
 const BUFFER = 64 * 1024;
 const CHUNK = 1024 * 1024;
 
-/** A new scratch folder name in the system's temporary folder. */
+/** A new scratch folder name in the system's temporary folder; those of processes that are gone are removed. */
 export function scratchFolder(what: string): string {
-  return join(tmpdir(), `qda-${what}-${process.pid}${tempSuffix()}`);
+  const start = `qda-${what}-`;
+  for (const name of readdirSync(tmpdir())) {
+    const pid = name.startsWith(start) ? /^(\d+)\.tmp-/.exec(name.slice(start.length))?.[1] : undefined;
+    if (pid !== undefined && !processAlive(Number(pid))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+  return join(tmpdir(), `${start}${process.pid}${tempSuffix()}`);
 }
 
 export class PartFiles {
