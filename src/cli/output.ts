@@ -62,10 +62,13 @@ export function checkOutputFolder(io: Io, out: string, rules: OutputFolderRules)
   const root = resolvePath(io.cwd, rules.root);
   if (!rules.fromCommandLine && !within(full, root))
     throw usage(`the output folder ${shown} of qda.yaml lies outside the project`, `write \`out:\` as a folder inside the project, or give --out ${shown} on the command line`);
+  // The project folder may hold the output folder (out/ by default), but may not be it or lie in it.
+  const hint = 'choose an --out outside the corpus, e.g. --out out';
+  if (within(root, full)) throw usage(`the output folder ${shown} would hold the whole project ${displayPath(root, io.cwd)}`, hint);
   for (const pattern of rules.corpus) {
     const base = resolvePath(io.cwd, pattern.split(/[*?[\]{}]/)[0] || '.');
-    if (base !== root && isDirectory(base, io.cwd) && within(full, base))
-      throw usage(`the output folder ${shown} lies inside the corpus folder ${displayPath(base, io.cwd)}`, 'choose an output folder outside the corpus, e.g. --out out');
+    if (within(base, full) || (base !== root && isDirectory(base, io.cwd) && within(full, base)))
+      throw usage(`the output folder ${shown} lies inside the corpus folder ${displayPath(base, io.cwd)}`, hint);
   }
   if (!isDirectory(out, io.cwd)) return;
   const entries = listFolder(full);
