@@ -12,6 +12,7 @@ const QDA = resolve('bin/qda.js');
 /** A query of the kinds people search with: a wildcard, a phrase, and words near each other. */
 const SEARCH_QUERY = 'wijkteam* OR "korte lijnen" OR (school NEAR/5 ouder*)';
 const TIME = '/usr/bin/time';
+const PEAK = resolve('scripts/bench/peak.js');
 
 /** The HALL terms as plain keywords (wildcards dropped), one per line, for ripgrep and the regex. */
 export function hallKeywords(path = 'codebooks/hall.yaml') {
@@ -26,15 +27,23 @@ function collect(code, words) {
   words.delete('');
 }
 
-/** Runs a command with stdout to /dev/null; wall time, and peak memory through /usr/bin/time -v when there. */
+/**
+ * Runs a command with stdout to /dev/null; wall time, and peak memory and CPU seconds through
+ * /usr/bin/time -v when there. Without it, a qda run goes through peak.js, which reports the same
+ * figures from inside the process; other commands get wall time only.
+ */
 export function measure(command, args, cwd) {
-  const timed = existsSync(TIME);
   const report = join(tmpdir(), `qda-bench-time-${process.pid}`);
+  const viaPeak = !existsSync(TIME) && command === process.execPath && args[0] === QDA;
+  const timed = existsSync(TIME) || viaPeak;
   const out = openSync('/dev/null', 'w');
   const start = performance.now();
-  const result = timed
-    ? spawnSync(TIME, ['-f', '%M %U %S', '-o', report, command, ...args], { cwd, stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 })
-    : spawnSync(command, args, { cwd, stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 });
+  const options = { cwd, stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 };
+  const result = existsSync(TIME)
+    ? spawnSync(TIME, ['-f', '%M %U %S', '-o', report, command, ...args], options)
+    : viaPeak
+      ? spawnSync(command, [PEAK, ...args.slice(1)], { ...options, env: { ...process.env, QDA_BENCH_REPORT: report } })
+      : spawnSync(command, args, options);
   const seconds = (performance.now() - start) / 1000;
   closeSync(out);
   let peakMB;

@@ -12,6 +12,7 @@ import { TextFileProblem } from '../io/files.js';
 import { CommandFailed, ProblemsReported } from './errors.js';
 import { patternTimeoutDiagnostic } from './pattern-timeout.js';
 import { colourOnStderr, processIo, type Io } from './io.js';
+import { Interrupted } from './interrupt.js';
 import { registerAnalyse } from './commands/analyse.js';
 import { registerCheck } from './commands/check.js';
 import { registerCode } from './commands/code.js';
@@ -88,6 +89,10 @@ function exitCode(error: unknown, io: Io, { makeColour }: typeof import('../form
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof ProblemsReported) return error.exitCode;
+  if (error instanceof Interrupted) {
+    io.stderr.write(`${error.message}\n`);
+    return 130;
+  }
   const colour = makeColour(colourOnStderr(io));
   if (error instanceof TextFileProblem) {
     const d = diagnostic('error', displayPath(error.path, io.cwd), 'file/encoding', error.problem, error.at, error.hint);

@@ -18,7 +18,7 @@ import { corpusNow, staleness } from '../learn/stale.js';
 import { addAll, collapseRepeats, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeColour } from '../formatters/colour.js';
 import { formatDiagnostic } from '../formatters/diagnostics.js';
-import { CORPUS_EXTENSIONS, exists, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
+import { CORPUS_EXTENSIONS, exists, fileSize, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
 import { INLINE_CODER, type Selection } from '../manual/apply.js';
 import { AUTO_CODER } from '../coding/auto-code.js';
 import { closest } from '../codebook/suggest.js';
@@ -32,6 +32,7 @@ import { parseKey } from '../anonymise/key.js';
 import { redaction, type Redaction } from '../anonymise/redact.js';
 import { decode } from '../io/decode.js';
 import { encodingOf } from '../corpus/pipeline.js';
+import { MAX_FILE_SIZE } from '../corpus/size.js';
 
 export interface Session {
   io: Io;
@@ -60,10 +61,13 @@ export interface SessionOptions {
   survey?: SurveyHooks | ((project: Project, corpus: CorpusOptions) => SurveyHooks);
   /** A project with `corpus: []` (a codebook only) is fine: for `qda check` and `qda export qdpx`. */
   codebookOnly?: boolean;
+  /** Checks of the command's own that need the project but not the corpus (an output folder), run before the corpus is read. */
+  checkProject?: (project: Project) => void;
 }
 
 export function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Session {
   const project = openProject(paths, io.cwd, settingsOverrides(flags));
+  options.checkProject?.(project);
   const diagnostics: Diagnostic[] = [...project.diagnostics];
 
   const bookPath = codebookPath(project, io.cwd);
@@ -73,7 +77,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
   addAll(diagnostics, loaded.diagnostics);
 
   const writes = [options.output, options.outputDir].filter((p): p is string => p !== undefined);
-  const { files, missing } = projectFiles(project, io.cwd, writes);
+  const { files, missing, skipped } = projectFiles(project, io.cwd, writes);
   guardInputs(files, options, io.cwd);
   const unmatched = missing.map((m) => unmatchedGlob(project, m));
   if (missing.length > 0 && files.length === 0) {
@@ -86,6 +90,7 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     noTranscripts(missing, io.cwd);
   }
   diagnostics.push(...unmatched);
+  for (const s of skipped) diagnostics.push(diagnostic('warning', s.file, 'file/skipped', `skipped: ${s.reason}`, undefined, s.hint));
 
   const encodings = chooseEncodings(project, io.cwd, flags.encoding);
   addAll(diagnostics, encodings.diagnostics);
@@ -94,6 +99,8 @@ export function openSession(paths: string[], flags: CorpusFlags, io: Io, options
     unit: project.settings.unit,
     skipSpeakers: project.settings.skipSpeakers,
     read: (path) => readBytes(path, io.cwd),
+    size: (path) => fileSize(path, io.cwd),
+    maxFileSize: flags.maxFileSize ?? MAX_FILE_SIZE,
     partial: project.partial,
   };
   const language = project.settings.language ?? loaded.codebook?.language;

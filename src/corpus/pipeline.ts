@@ -17,6 +17,7 @@ import { furniture, type Furniture } from '../scoring/statement.js';
 import { addAll, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { segmentDocument, type Document, type Segment, type Unit } from '../ingest/document.js';
 import { loadDocument, type FileEncoding } from './load.js';
+import { formatSize, MAX_FILE_SIZE } from './size.js';
 import type { Code } from '../codebook/types.js';
 import { anchorsOf, applyManual, type Selection } from '../manual/apply.js';
 import type { ManualRow } from '../manual/sidecar.js';
@@ -32,6 +33,10 @@ export interface CorpusOptions {
   skipSpeakers: string[];
   /** Reads a file's bytes; the pipeline itself does no I/O. */
   read: (path: string) => Uint8Array;
+  /** A file's size in bytes, to refuse one larger than `maxFileSize` before reading it. */
+  size?: (path: string) => number;
+  /** The largest file read, in bytes (MAX_FILE_SIZE when not given). */
+  maxFileSize?: number;
   /** Codings made by people (sidecar rows), and which codings an analysis counts. */
   manual?: { rows: ManualRow[]; selection: Selection };
   /** The codebook's codes, to check hand-made codings against. */
@@ -112,7 +117,22 @@ export function surveyCorpus(
   // Small corpora are read once: the survey keeps what it parsed for the coding pass.
   const parsed = new Map<string, { document: Document; segments: Segment[] }>();
   let kept = 0;
+  const limit = options.maxFileSize ?? MAX_FILE_SIZE;
   for (const path of files) {
+    const size = options.size?.(path) ?? 0;
+    if (size > limit) {
+      diagnostics.push(
+        diagnostic(
+          'error',
+          path,
+          'file/too-large',
+          `file is ${formatSize(size)}, more than the ${formatSize(limit)} qda reads in one file`,
+          undefined,
+          `split it into smaller transcripts, or raise the limit with --max-file-size ${formatSize(Math.ceil(size / 1e6) * 1e6)}`,
+        ),
+      );
+      continue;
+    }
     const loaded = loadDocument(path, options.read(path), encodingOf(options, path), options.redact);
     addAll(diagnostics, loaded.diagnostics);
     const document = loaded.document;

@@ -5,7 +5,7 @@
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { exists, findFiles, isDirectory, readText, toPosix } from '../io/files.js';
+import { exists, findFiles, isDirectory, readText, toPosix, type FoundFiles } from '../io/files.js';
 import { closest } from '../codebook/suggest.js';
 import { CONFIG_FILE, DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
 
@@ -75,7 +75,7 @@ function findUp(cwd: string): string | undefined {
 }
 
 /** Corpus files of a project: its corpus globs, leaving out output, memos and codings. */
-export function projectFiles(project: Project, cwd: string, outputs: string[] = []): { files: string[]; missing: string[] } {
+export function projectFiles(project: Project, cwd: string, outputs: string[] = []): FoundFiles {
   const exclude = [...outputs, project.settings.out, join(project.root, 'memos'), join(project.root, 'codings'), join(project.root, 'codebooks')];
   return findFiles(project.settings.corpus, cwd, exclude);
 }

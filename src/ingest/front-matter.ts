@@ -5,7 +5,7 @@
  */
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, visit } from 'yaml';
-import { yamlHint } from '../diagnostics/yaml.js';
+import { expansionProblem, yamlHint } from '../diagnostics/yaml.js';
 import { simpleYaml } from './simple-yaml.js';
 
 export interface FrontMatter {
@@ -114,7 +114,7 @@ function unopened(text: string): FrontMatterProblem | undefined {
 
 function parseYaml(source: string, base: number): unknown {
   const lineCounter = new LineCounter();
-  // uniqueKeys catches duplicate keys; maxAliasCount stops alias bombs ("billion laughs").
+  // uniqueKeys catches duplicate keys.
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new YamlProblems(
@@ -126,6 +126,9 @@ function parseYaml(source: string, base: number): unknown {
       })),
     );
   }
+  // Alias bombs ("billion laughs") and aliases that copy a long value many times are refused.
+  const expanded = expansionProblem(doc, source.length);
+  if (expanded) throw new YamlProblems([{ offset: base + expanded.offset, rule: 'front-matter/yaml', message: expanded.message, hint: expanded.hint }]);
   // A number keeps the text it was written as: `id: 007` is 007, not 7, and two 20-digit ids that
   // a double would round to one number stay two.
   visit(doc, {
@@ -134,9 +137,9 @@ function parseYaml(source: string, base: number): unknown {
     },
   });
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    return doc.toJS();
   } catch (error) {
-    // The error carries no position: point at the first alias.
+    // An alias without its anchor; the error carries no position: point at the first alias.
     const alias = /(?:^|[\s[{,:])\*[^\s,\]}]/m.exec(source);
     const offset = base + (alias ? alias.index + alias[0].indexOf('*') : 0);
     throw new YamlProblems([

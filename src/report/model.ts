@@ -68,12 +68,21 @@ export interface ReportOptions {
 /** How many distinctive words the report shows per column, and how often a word must occur there. */
 const REPORT_WORDS = { lengths: [1], top: 10, minCount: 3, measure: 'll' as const };
 
+/**
+ * Excerpts the report keeps per cell (code × compare-by value): the first ones in corpus order.
+ * The report is one page that holds its data, so this bounds its size for any corpus; every excerpt
+ * is in excerpts.md and excerpts.csv.
+ */
+export const EXCERPTS_PER_CELL = 50;
+
 export class ReportBuilder {
   private readonly clusters: MatrixBuilder;
   private readonly codes: MatrixBuilder;
   private readonly summary: SummaryBuilder;
   private readonly found: { code: string; values: string[]; text: string; citation: string; speaker?: string; matched: string[] }[] = [];
   private readonly documents = new Map<string, Map<string, number>>();
+  /** Excerpts kept per cell, by code and value. */
+  private readonly kept = new Map<string, number>();
   private readonly types = new Set<string>();
   private totals = { documents: 0, segments: 0, coded: 0 };
   private readonly words?: WordCounter;
@@ -109,6 +118,7 @@ export class ReportBuilder {
       if (unit.rows.length > 0) this.totals.coded++;
       const text = readable(unit.segment.text);
       for (const code of unit.rows) {
+        if (!this.keep(code, unit.columns)) continue;
         const excerpt = {
           code,
           values: unit.columns,
@@ -130,6 +140,14 @@ export class ReportBuilder {
       row.set(type, (row.get(type) ?? 0) + 1);
       this.documents.set(v, row);
     }
+  }
+
+  /** Whether an excerpt has room in each of its cells (one per compare-by value); counts it in each. */
+  private keep(code: string, values: string[]): boolean {
+    const cells = (values.length === 0 ? [''] : values).map((v) => `${code}\u0000${v}`);
+    if (cells.some((c) => (this.kept.get(c) ?? 0) >= EXCERPTS_PER_CELL)) return false;
+    for (const c of cells) this.kept.set(c, (this.kept.get(c) ?? 0) + 1);
+    return true;
   }
 
   result(title: string, memos: Memo[]): Report {

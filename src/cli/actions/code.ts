@@ -11,8 +11,9 @@ import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
 import { count, percent, summaryLine, writeOutput } from '../output.js';
 import { VERSION } from '../version.js';
-import { openSession, progress, type Session } from '../session.js';
+import { openSession, type Session } from '../session.js';
 import { askedWorkers, workerCount } from '../workers.js';
+import { corpusProgress } from '../progress.js';
 export interface CodeFlags extends CorpusFlags {
   format: 'json' | 'csv' | 'md';
   out?: string;
@@ -61,9 +62,10 @@ export const newTotals = (): Totals => ({ documents: 0, segments: 0, coded: 0, c
 
 /** The coded documents, counting as they pass and showing progress; coded in `workers` threads when more than 0. */
 export function* counted(session: Session, totals: Totals, workers = 0): Generator<CodedDocument> {
-  const bar = progress(session.io, session.files.length);
+  const size = (path: string) => session.corpus.size?.(path) ?? 0;
+  const bar = corpusProgress(session.io, session.files.length, session.io.stderrIsTTY ? session.files.reduce((n, f) => n + size(f), 0) : 0);
   for (const coded of codedDocuments(session, workers)) {
-    bar.step(coded.document.path);
+    bar.step(session.io.stderrIsTTY ? size(coded.document.path) : 0);
     totals.documents++;
     totals.segments += coded.segments.length;
     totals.coded += new Set(coded.codings.map((c) => c.segment)).size;

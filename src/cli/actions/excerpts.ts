@@ -1,7 +1,6 @@
 // The work of `qda excerpts`; its options are declared in ../commands/excerpts.ts.
-import { collectExcerpts } from '../../excerpts/collect.js';
-import { excerptsCsv, excerptsJson } from '../../formatters/excerpts-data.js';
-import { excerptsMarkdown } from '../../formatters/excerpts-md.js';
+import { ExcerptStream } from '../../excerpts/stream.js';
+import { PartFiles, scratchFolder } from '../../io/parts.js';
 import type { Io } from '../io.js';
 import { filterFrom, type CorpusFlags, type FilterFlags } from '../options.js';
 import { count, summaryLine, writeOutput } from '../output.js';
@@ -21,22 +20,24 @@ export function excerptsAction(paths: string[], flags: ExcerptFlags, io: Io): vo
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   checkSelection(session, filter);
   const totals = newTotals();
-  const groups = collectExcerpts(counted(session, totals), session.codebook, filter, flags.context);
-  const text =
-    flags.format === 'json'
-      ? excerptsJson(groups)
-      : flags.format === 'csv'
-        ? excerptsCsv(groups, { excel: flags.excel })
-        : excerptsMarkdown(groups, session.codebook, {
-            attribute: session.project.settings.compareBy,
-            hideEmpty: flags.hideEmpty,
-            language: session.project.settings.language,
-          });
-  writeOutput(io, flags.out, [text]);
-  const excerpts = groups.reduce((n, g) => n + g.excerpts.length, 0);
-  summaryLine(
-    io,
-    flags.quiet,
-    `${count(excerpts, 'excerpt')} under ${count(groups.filter((g) => g.excerpts.length > 0).length, 'code')} from ${count(selectedDocuments(session, filter), 'document')}`,
-  );
+  const parts = new PartFiles(scratchFolder('excerpts'));
+  try {
+    const format = flags.format;
+    const excerpts = new ExcerptStream(session.codebook, filter, flags.context, parts, {
+      ...(format === 'md'
+        ? { markdown: { attribute: session.project.settings.compareBy, hideEmpty: flags.hideEmpty, language: session.project.settings.language } }
+        : {}),
+      ...(format === 'csv' ? { csv: { excel: flags.excel } } : {}),
+      json: format === 'json',
+    });
+    for (const coded of counted(session, totals)) excerpts.add(coded);
+    writeOutput(io, flags.out, format === 'json' ? excerpts.json() : format === 'csv' ? excerpts.csv() : excerpts.markdown());
+    summaryLine(
+      io,
+      flags.quiet,
+      `${count(excerpts.total, 'excerpt')} under ${count(excerpts.codesWithExcerpts, 'code')} from ${count(selectedDocuments(session, filter), 'document')}`,
+    );
+  } finally {
+    parts.remove();
+  }
 }
