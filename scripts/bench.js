@@ -3,7 +3,11 @@
 //   --large           the 1 GB corpus
 //   --paragraph 20MB  size of the one-paragraph transcript (0 to skip)
 //   --keep            leave the generated corpus in the temporary folder
+//   --learn 10000     documents of the learning benchmark's study (2,000 coded paragraphs; 0 to skip)
+//   --only learn      the learning benchmark alone
+//   --only search,words  run only the qda commands whose label starts so (code, analyse, search, words, learn)
 import { cpus, loadavg } from 'node:os';
+import { learningBench } from './bench/learning.js';
 import { corpusBench, paragraphBench, startupBench } from './bench/throughput.js';
 
 function option(name) {
@@ -19,6 +23,10 @@ function bytes(text) {
 
 const sizes = (option('--sizes') ?? option('--size') ?? (process.argv.includes('--large') ? '1GB' : '100MB')).split(',').map(bytes);
 const keep = process.argv.includes('--keep');
+const only = option('--only')
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 /** Code and analyse throughput against ripgrep and a regex, the long paragraph, start-up. */
 function throughput() {
@@ -27,11 +35,17 @@ function throughput() {
       .map((l) => l.toFixed(1))
       .join(' ');
   console.log(`node ${process.version}, ${cpus().length} cores, load average ${load()}`);
-  for (const size of sizes) corpusBench(size, { keep });
+  for (const size of sizes) corpusBench(size, { keep, only });
   const paragraph = bytes(option('--paragraph') ?? '20MB');
   if (paragraph > 0) paragraphBench(paragraph);
   startupBench();
   console.log(`load average at the end ${load()}`);
 }
 
-throughput();
+const onlyLearn = only?.length === 1 && only[0] === 'learn';
+if (!onlyLearn) throughput();
+const learn = Number(option('--learn') ?? 10000);
+if (learn > 0 && (!only || only.includes('learn'))) {
+  if (onlyLearn) console.log(`node ${process.version}, ${cpus().length} cores`);
+  learningBench({ documents: learn, keep });
+}

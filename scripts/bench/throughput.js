@@ -9,7 +9,10 @@ import { parse } from 'yaml';
 import { writeCorpus, writeOneParagraph } from './corpus.js';
 
 const QDA = resolve('bin/qda.js');
+/** A query of the kinds people search with: a wildcard, a phrase, and words near each other. */
+const SEARCH_QUERY = 'wijkteam* OR "korte lijnen" OR (school NEAR/5 ouder*)';
 const TIME = '/usr/bin/time';
+const PEAK = resolve('scripts/bench/peak.js');
 
 /** The HALL terms as plain keywords (wildcards dropped), one per line, for ripgrep and the regex. */
 export function hallKeywords(path = 'codebooks/hall.yaml') {
@@ -24,15 +27,23 @@ function collect(code, words) {
   words.delete('');
 }
 
-/** Runs a command with stdout to /dev/null; wall time, and peak memory through /usr/bin/time -v when there. */
+/**
+ * Runs a command with stdout to /dev/null; wall time, and peak memory and CPU seconds through
+ * /usr/bin/time -v when there. Without it, a qda run goes through peak.js, which reports the same
+ * figures from inside the process; other commands get wall time only.
+ */
 export function measure(command, args, cwd) {
-  const timed = existsSync(TIME);
   const report = join(tmpdir(), `qda-bench-time-${process.pid}`);
+  const viaPeak = !existsSync(TIME) && command === process.execPath && args[0] === QDA;
+  const timed = existsSync(TIME) || viaPeak;
   const out = openSync('/dev/null', 'w');
   const start = performance.now();
-  const result = timed
-    ? spawnSync(TIME, ['-f', '%M %U %S', '-o', report, command, ...args], { cwd, stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 })
-    : spawnSync(command, args, { cwd, stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 });
+  const options = { cwd, stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 };
+  const result = existsSync(TIME)
+    ? spawnSync(TIME, ['-f', '%M %U %S', '-o', report, command, ...args], options)
+    : viaPeak
+      ? spawnSync(command, [PEAK, ...args.slice(1)], { ...options, env: { ...process.env, QDA_BENCH_REPORT: report } })
+      : spawnSync(command, args, options);
   const seconds = (performance.now() - start) / 1000;
   closeSync(out);
   let peakMB;
@@ -81,7 +92,8 @@ function line(label, bytes, run, ripgrep, regex) {
   const vsRg = ripgrep ? `${(run.seconds / ripgrep.seconds).toFixed(1)}× rg` : 'no rg';
   const vsRegex = `${(run.seconds / regex.seconds).toFixed(2)}× regex`;
   const peak = run.peakMB === undefined ? 'peak ?' : `peak ${run.peakMB.toFixed(0)} MB`;
-  const cpu = run.cpu === undefined ? '' : `  cpu ${run.cpu.toFixed(2)} s`;
+  // On a busy machine wall time says little; bytes per CPU second say what one core does.
+  const cpu = run.cpu === undefined ? '' : `  cpu ${run.cpu.toFixed(2)} s (${(mb(bytes) / run.cpu).toFixed(1)} MB/s)`;
   const failed = run.status === 0 || run.status === undefined ? '' : `  EXIT ${run.status}: ${run.stderr.trim().split('\n').pop()}`;
   console.log(
     `${label.padEnd(22)} ${run.seconds.toFixed(2).padStart(7)} s ${speed.padStart(12)} ${vsRg.padStart(10)} ${vsRegex.padStart(12)}  ${peak}${cpu}${failed}`,
@@ -111,9 +123,13 @@ export function corpusBench(bytes, options = {}) {
       ['  … --workers 2', [QDA, 'code', '.', '--format', 'json', '--quiet', '--workers', '2']],
       ['code --format csv', [QDA, 'code', '.', '--format', 'csv', '--quiet']],
       ['analyse', [QDA, 'analyse', '.', '--out', join(dir, 'out'), '--quiet']],
+      ['search', [QDA, 'search', SEARCH_QUERY, '.', '--quiet']],
+      ['words', [QDA, 'words', '.', '--quiet']],
+      ['words --ngram 1-3', [QDA, 'words', '.', '--ngram', '1-3', '--quiet']],
     ];
     const results = {};
-    for (const [label, args] of runs) {
+    const only = options.only ?? [];
+    for (const [label, args] of runs.filter(([label]) => only.length === 0 || only.some((o) => label.startsWith(o)))) {
       const run = measure(node, args, dir);
       results[label] = run;
       line(`qda ${label}`, made.bytes, run, ripgrep, regex);
@@ -121,6 +137,7 @@ export function corpusBench(bytes, options = {}) {
     if (ripgrep) line(`ripgrep (${keywords.length} words)`, made.bytes, ripgrep, ripgrep, regex);
     line(`JS regex (${keywords.length} words)`, made.bytes, { ...regex, status: 0 }, ripgrep, regex);
     if (rgVersion) console.log(`ripgrep: ${rgVersion}, rg -c -F -i -f keywords.txt corpus`);
+    console.log(`qda search: qda search '${SEARCH_QUERY}' .`);
     return { ...made, results, ripgrep, regex };
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import type { CodedDocument } from '../corpus/pipeline.js';
 import type { Document, Segment } from '../ingest/document.js';
 import { countWords } from '../match/words.js';
 import { codeSelected, documentSelected, speakerSelected, type Filter } from '../select/filter.js';
+import { attributeOf } from '../ingest/document.js';
 
 export type Level = 'code' | 'cluster';
 /** An attribute name, or `document` / `speaker`. */
@@ -66,11 +67,11 @@ function columnValues(coded: CodedDocument, segment: Segment, by: By, filter: Fi
 export function groupValues(document: Pick<Document, 'id' | 'attributes'>, segment: Segment, by: By, filter: Filter): string[] {
   if (by === 'document') return [document.id];
   if (by === 'speaker') return [segment.speaker ?? NONE];
-  const value = document.attributes[by];
+  const value = attributeOf(document.attributes, by);
   if (value === undefined || (Array.isArray(value) && value.length === 0)) return [NONE];
   const values = Array.isArray(value) ? [...new Set(value)] : [value];
   // --where district=Zuid on a meeting of Noord and Zuid counts it under Zuid only.
-  const wanted = filter.where[by]?.map((w) => w.toLowerCase());
+  const wanted = filter.where.get(by)?.map((w) => w.toLowerCase());
   return wanted ? values.filter((v) => wanted.includes(v.toLowerCase())) : values;
 }
 

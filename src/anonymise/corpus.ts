@@ -5,7 +5,7 @@
  * the coding). The first pass finds the identifiers and builds the key; the second writes each
  * file, checking that turning it back gives the original bytes. Files go to `emit` one at a time.
  */
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { NameSetting } from '../corpus/settings.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { csvLines } from '../formatters/csv.js';
@@ -107,9 +107,10 @@ export function rewriteProject(files: ProjectFiles, entries: KeyEntry[], forward
   const direction = forward ? forwardOf(entries) : reverseOf(entries);
   const back = forward ? reverseOf(entries) : forwardOf(entries);
   const diagnostics: Diagnostic[] = [];
-  const out = (path: string) => {
+  /** The file's place in the copy; undefined (and an error) for a file outside the project. */
+  const out = (path: string): string | undefined => {
     const rel = toPosix(relative(resolve(files.cwd, files.root), resolve(files.cwd, path)));
-    if (rel.startsWith('..')) {
+    if (rel.startsWith('..') || isAbsolute(rel)) {
       diagnostics.push(
         diagnostic(
           'error',
@@ -120,8 +121,13 @@ export function rewriteProject(files: ProjectFiles, entries: KeyEntry[], forward
           'anonymise a project folder and the files inside it',
         ),
       );
+      return undefined;
     }
     return rel;
+  };
+  const put = (path: string, file: Omit<OutputFile, 'path'>) => {
+    const at = out(path);
+    if (at !== undefined) emit({ path: at, ...file });
   };
   const sidecars = files.codings.map((path) => ({ path, ...parseSidecar(path, readText(files, path).text) }));
   const wanted = new Set(sidecars.flatMap((s) => s.rows.map((r) => r.document)));
@@ -142,9 +148,22 @@ export function rewriteProject(files: ProjectFiles, entries: KeyEntry[], forward
         ),
       );
     }
-    const document = readDocument(path, after).document;
-    if (wanted.has(source.document.id)) carried.set(source.document.id, carryAnchors(source.document, document));
-    emit({ path: out(path), source: path, bytes: written(after, source), before: source.text, after });
+    if (wanted.has(source.document.id)) {
+      const anchors = carryAnchors(source.document, readDocument(path, after).document);
+      carried.set(source.document.id, anchors);
+      if (!anchors)
+        diagnostics.push(
+          diagnostic(
+            'warning',
+            path,
+            'anonymise/codings',
+            'its paragraphs moved, so its hand-made codings could not be carried over',
+            undefined,
+            'please report it',
+          ),
+        );
+    }
+    put(path, { source: path, bytes: written(after, source), before: source.text, after });
   }
   for (const sidecar of sidecars) {
     const source = readText(files, sidecar.path);
@@ -161,15 +180,15 @@ export function rewriteProject(files: ProjectFiles, entries: KeyEntry[], forward
             }),
           ),
         );
-    emit({ path: out(sidecar.path), source: sidecar.path, bytes: written(after, source), before: source.text, after });
+    put(sidecar.path, { source: sidecar.path, bytes: written(after, source), before: source.text, after });
   }
   if (files.settings) {
     const source = readText(files, files.settings);
     const text = forward ? withoutNames(source.text) : source.text;
     const after = transformText(text, yamlLayout(text), direction);
-    emit({ path: out(files.settings), source: files.settings, bytes: written(after, source), before: source.text, after });
+    put(files.settings, { source: files.settings, bytes: written(after, source), before: source.text, after });
   }
-  for (const path of files.copies) emit({ path: out(path), source: path, bytes: files.read(path) });
+  for (const path of files.copies) put(path, { source: path, bytes: files.read(path) });
   return diagnostics;
 }
 
@@ -189,8 +208,13 @@ interface Source {
 }
 
 /** A file the session already checked: it decodes, and its front matter parses. */
+const documentSets = new WeakMap<ProjectFiles, Set<string>>();
+
 function readText(files: ProjectFiles, path: string): Source {
-  const encoding = files.documents.includes(path) ? files.encodingOf(path) : 'utf-8';
+  let documents = documentSets.get(files);
+  if (!documents) documentSets.set(files, (documents = new Set(files.documents)));
+  // Memos, codings and qda.yaml are UTF-8; transcripts are in the encoding they were read in.
+  const encoding = documents.has(path) ? files.encodingOf(path) : 'utf-8';
   const decoded = decode(files.read(path), encoding);
   if (!decoded.ok) throw new Error(`${path} no longer decodes: ${decoded.reason}`);
   return { text: decoded.text, bom: decoded.bom, encoding, document: readDocument(path, decoded.text).document };

@@ -4,5 +4,5 @@ import { foundAll, type Found } from './kinds.js';
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
 
 export function findEmails(text: string): Found[] {
-  return foundAll(text, EMAIL, 'email');
+  return text.includes('@') ? foundAll(text, EMAIL, 'email') : [];
 }

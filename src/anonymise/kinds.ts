@@ -33,7 +33,13 @@ export function bare(pseudonym: string): string {
 }
 
 /** A letter or digit: what may not stand right before or after a replaced identifier. */
-export const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+export function isWordChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  // ASCII, most of any text, without a regular expression.
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return /[\p{L}\p{N}]/u.test(c);
+}
 
 /** Matches of a global regular expression as Found values of one kind. */
 export function foundAll(text: string, pattern: RegExp, kind: Kind, accept: (match: string) => boolean = () => true): Found[] {

@@ -75,10 +75,26 @@ function surnameEnd(text: string, end: number, to: number): number {
   return end;
 }
 
-/** A title right before `at` ("mevrouw ", "dhr. ", "juf "), with particles between: where the name starts. */
+/** Particles between a title and a name ("mevrouw de Vries", "meneer van der Berg"). */
+const TITLE_PARTICLES = new Set(['van', 'de', 'der', 'den', 'ter', 'ten', 'te', 'el', 'al', "'t"]);
+
+/**
+ * A title right before `at` ("mevrouw ", "dhr. ", "juf "), with particles between: where the name
+ * starts. Walks back word by word, since this runs for every capitalised word.
+ */
 function afterTitle(text: string, at: number): { start: number } | undefined {
-  const before = text.slice(Math.max(0, at - 40), at);
-  const m = /([\p{L}]+)(\.?) ((?:(?:van|de|der|den|ter|ten|te|el|al|'t) )*)$/u.exec(before);
-  if (!m || !TITLES.has(m[1].toLowerCase()) || (m[2] === '.' && !ABBREVIATED.has(m[1].toLowerCase()))) return undefined;
-  return { start: at - m[3].length };
+  let pos = at;
+  for (let words = 0; words < 4; words++) {
+    if (pos === 0 || text[pos - 1] !== ' ') return undefined;
+    let end = pos - 1;
+    const dot = text[end - 1] === '.';
+    if (dot) end--;
+    let start = end;
+    while (start > 0 && end - start < 20 && /[\p{L}']/u.test(text[start - 1])) start--;
+    const word = text.slice(start, end).toLowerCase();
+    if (TITLES.has(word) && (!dot || ABBREVIATED.has(word))) return { start: pos };
+    if (dot || !TITLE_PARTICLES.has(word)) return undefined;
+    pos = start;
+  }
+  return undefined;
 }

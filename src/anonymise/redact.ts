@@ -36,12 +36,12 @@ export function redaction(entries: KeyEntry[]): Redaction {
     rows: (rows, documents, read) => {
       if (rows.length === 0) return rows;
       const carried = new Map<string, ReturnType<typeof carryAnchors>>();
+      const coded = new Set(rows.map((r) => r.document));
       for (const path of documents) {
         const original = read(path);
         if (original === undefined) continue;
         const before = readDocument(path, original).document;
-        if (rows.some((r) => r.document === before.id))
-          carried.set(before.id, carryAnchors(before, readDocument(path, text(path, original)).document));
+        if (coded.has(before.id)) carried.set(before.id, carryAnchors(before, readDocument(path, text(path, original)).document));
       }
       return rows.map((row) => {
         const doc = carried.get(row.document);

@@ -19,13 +19,16 @@ export interface Replaced {
 }
 
 export class Replacer {
-  /** Replacements by the first two characters of `from`, longest first. */
-  private readonly byStart = new Map<string, Replacement[]>();
+  /** Replacements by the first two UTF-16 units of `from` (as one number), longest first. */
+  private readonly byStart = new Map<number, Replacement[]>();
+  /** First units of any `from`: most places in a text start none, and are passed at once. */
+  private readonly firsts = new Set<number>();
 
   constructor(replacements: Iterable<Replacement>) {
     for (const r of replacements) {
       if (r.from.length === 0) continue;
-      const key = r.from.slice(0, 2);
+      const key = pairKey(r.from, 0);
+      this.firsts.add(r.from.charCodeAt(0));
       const list = this.byStart.get(key) ?? [];
       list.push(r);
       this.byStart.set(key, list);
@@ -44,8 +47,8 @@ export class Replacer {
     const out: Replaced[] = [];
     if (this.byStart.size === 0) return out;
     for (let i = 0; i < text.length; i++) {
-      if (i > 0 && isWordChar(text[i - 1])) continue;
-      const list = this.byStart.get(text.slice(i, i + 2));
+      if (!this.firsts.has(text.charCodeAt(i)) || (i > 0 && isWordChar(text[i - 1]))) continue;
+      const list = this.byStart.get(pairKey(text, i));
       if (!list) continue;
       const hit = list.find((r) => text.startsWith(r.from, i) && standsAlone(text, i, i + r.from.length));
       if (!hit) continue;
@@ -67,6 +70,12 @@ export class Replacer {
     parts.push(text.slice(last));
     return parts.join('');
   }
+}
+
+/** The UTF-16 units at i and i + 1 as one number (a missing second unit counts as 0xffff + 1). */
+function pairKey(text: string, i: number): number {
+  const second = i + 1 < text.length ? text.charCodeAt(i + 1) : 0x10000;
+  return text.charCodeAt(i) * 0x10001 + second;
 }
 
 function standsAlone(text: string, start: number, end: number): boolean {

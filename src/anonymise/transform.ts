@@ -41,8 +41,13 @@ export const yamlLayout = (text: string): Layout => ({ bodyStart: text.length, s
 export function transformText(text: string, layout: Layout, direction: Direction): string {
   if (!direction.forward) return direction.replacer.replace(text);
   const labels = speakerLabels(text, layout.bodyStart, layout.speakers);
+  // Replacements come in text order, as do the labels: one pointer walks the labels.
+  let next = 0;
+  const inLabel = (r: Replaced) => {
+    while (next < labels.length && labels[next].end <= r.start) next++;
+    return next < labels.length && r.start >= labels[next].start && r.end <= labels[next].end;
+  };
   // Between [ and ] the bare form would read back as the bracketed one: there the brackets stay.
-  const plain = (r: Replaced) =>
-    (r.start < layout.bodyStart || labels.some((l) => r.start >= l.start && r.end <= l.end)) && !(text[r.start - 1] === '[' && text[r.end] === ']');
+  const plain = (r: Replaced) => (r.start < layout.bodyStart || inLabel(r)) && !(text[r.start - 1] === '[' && text[r.end] === ']');
   return direction.replacer.replace(text, (r) => (plain(r) ? bare(r.replacement.to) : r.replacement.to));
 }

@@ -13,12 +13,13 @@ import { codeCorpus } from '../corpus/pipeline.js';
 import { diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { AgreementRow } from '../formatters/agreement.js';
 import { SHEET_COLUMNS, type ConflictsView } from '../formatters/conflicts.js';
-import { wordsFor } from '../formatters/words.js';
+import { wordsFor } from '../formatters/labels.js';
 import { exists, readText } from '../io/files.js';
 import { INLINE_CODER } from '../manual/apply.js';
 import type { ManualRow } from '../manual/sidecar.js';
 import { outputLanguage, type OpenedCorpus } from './corpus.js';
-import { usage } from './errors.js';
+import { inputProblem, usage } from './errors.js';
+import { closest } from '../codebook/suggest.js';
 import type { Outcome } from './outcome.js';
 
 export interface AgreeRequest {
@@ -95,16 +96,22 @@ function compare(
 const labelOf = (opened: OpenedCorpus, language: string) => (id: string) =>
   localise(opened.codebook.codes.find((c) => c.id === id)?.label, language, opened.codebook.language) ?? id;
 
-/** Every coder named must have codings here; wrong usage otherwise. */
+/** Every coder named must have codings here (exit 1, with the closest coder that has). */
 export function checkCoders(coders: string[], rows: ManualRow[]): void {
   const known = new Set([AUTO_CODER, INLINE_CODER, ...rows.map((r) => r.coder)]);
   const unknown = coders.filter((c) => !known.has(c));
-  if (unknown.length > 0) throw usage(`no codings of ${unknown.join(', ')}`, `coders here: ${[...known].sort().join(', ')}`);
+  if (unknown.length === 0) return;
+  const named = unknown.map((c) => {
+    const guess = closest(c, [...known]);
+    return `"${c}"${guess ? ` (did you mean ${guess}?)` : ''}`;
+  });
+  // A coder with no codings is a problem with what the command was given to read, as a filter naming nothing is.
+  throw inputProblem(`no codings of ${named.join(', ')}`, `coders here: ${[...known].sort().join(', ')}`);
 }
 
 /** Agreement on reliability data: a CSV in long form with the columns unit, coder, value. */
 export function agreeOnData(file: string, metric: Metric, cwd: string): Outcome<AgreeResult> {
-  if (!exists(file, cwd)) throw usage(`${file} not found`);
+  if (!exists(file, cwd)) throw inputProblem(`${file} not found`);
   const data = readReliabilityData(readText(file, cwd));
   if (data.problems.length > 0)
     return {

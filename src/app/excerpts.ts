@@ -4,6 +4,8 @@ import { collectExcerpts, type ExcerptGroup } from '../excerpts/collect.js';
 import { NO_FILTER, type Filter } from '../select/filter.js';
 import { checkSelection, codedDocuments, selectedDocuments, type OpenedCorpus, type Progress } from './corpus.js';
 import { unlessErrors, type Outcome } from './outcome.js';
+import { ExcerptStream, type ExcerptFormats } from '../excerpts/stream.js';
+import type { PartFiles } from '../io/parts.js';
 
 export interface ExcerptsRequest {
   filter?: Filter;
@@ -35,5 +37,32 @@ export function excerpts(opened: OpenedCorpus, request: ExcerptsRequest = {}, pr
     };
     if (opened.project.settings.language) result.language = opened.project.settings.language;
     return { result, diagnostics: [] };
+  });
+}
+
+export interface StreamedExcerpts {
+  /** Every excerpt of the corpus, held in part files; its markdown(), csv() and json() give the output piece by piece. */
+  excerpts: ExcerptStream;
+  /** Documents the filter let through. */
+  documents: number;
+}
+
+/**
+ * The excerpts of the corpus without holding them in memory: each coded document goes into an
+ * ExcerptStream writing to `parts` in the formats asked, ready to be read back. The caller removes
+ * the part files when the output is written.
+ */
+export function streamExcerpts(
+  opened: OpenedCorpus,
+  parts: PartFiles,
+  formats: ExcerptFormats,
+  request: ExcerptsRequest = {},
+  progress?: Progress,
+): Outcome<StreamedExcerpts> {
+  const filter = request.filter ?? NO_FILTER;
+  return unlessErrors(checkSelection(opened, filter), () => {
+    const excerpts = new ExcerptStream(opened.codebook, filter, request.context ?? 0, parts, formats);
+    for (const coded of codedDocuments(opened, undefined, progress)) excerpts.add(coded);
+    return { result: { excerpts, documents: selectedDocuments(opened, filter) }, diagnostics: [] };
   });
 }

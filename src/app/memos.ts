@@ -4,18 +4,18 @@ import { readMemos, type Memo } from '../corpus/memos.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { findFiles, isDirectory } from '../io/files.js';
 import type { OpenedCorpus } from './corpus.js';
-import { usage } from './errors.js';
+import { inputProblem } from './errors.js';
 import type { Outcome } from './outcome.js';
 
 /**
  * The memos of `dir`, or of memos/ in the project (none when it has no such folder). A `dir` that
- * does not exist is wrong usage. The result is there even when a memo has an error.
+ * does not exist is a problem with the input (exit 1). The result is there even when a memo has an error.
  */
 export function projectMemos(opened: OpenedCorpus, dir?: string): Outcome<Memo[]> {
   const { cwd } = opened;
   const folder = dir ?? join(opened.project.root, 'memos');
   if (!isDirectory(folder, cwd)) {
-    if (dir) throw usage(`memo folder ${dir} not found`);
+    if (dir) throw inputProblem(`memo folder ${dir} not found`);
     return { result: [], diagnostics: [] };
   }
   const { files } = findFiles([folder], cwd);

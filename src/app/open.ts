@@ -14,9 +14,9 @@ import { encodingOf, surveyCorpus, type CorpusOptions, type SurveyHooks } from '
 import { parseKey } from '../anonymise/key.js';
 import { redaction, type Redaction } from '../anonymise/redact.js';
 import { decode } from '../io/decode.js';
-import { codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
+import { codebookGuess, codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
 import { addAll, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { CORPUS_EXTENSIONS, exists, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
+import { CORPUS_EXTENSIONS, exists, fileSize, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
 import { readModel } from '../learn/model-file.js';
 import { Predictor } from '../learn/predict.js';
 import { corpusNow, staleness } from '../learn/stale.js';
@@ -27,6 +27,7 @@ import type { OpenedCorpus } from './corpus.js';
 import { inputProblem, usage } from './errors.js';
 import { scoringOptions, settingsOverrides, type CorpusSettings } from './settings.js';
 import { REQUEST, type Outcome } from './outcome.js';
+import { MAX_FILE_SIZE } from '../corpus/size.js';
 
 export interface OpenOptions {
   /** Report problems but return even when there are errors (for `qda check`). */
@@ -37,10 +38,12 @@ export interface OpenOptions {
   outputDir?: string;
   /** Leave the model of --model or qda.yaml unread (for `qda learn`, which makes one). */
   ignoreModel?: boolean;
-  /** For a command that reads the corpus without coding it (see SurveyHooks). */
-  survey?: SurveyHooks;
+  /** For a command that reads the corpus without coding it (see SurveyHooks); made from the project when a function. */
+  survey?: SurveyHooks | ((project: Project, corpus: CorpusOptions) => SurveyHooks);
   /** A project with `corpus: []` (a codebook only) is fine: for `qda check` and `qda export qdpx`. */
   codebookOnly?: boolean;
+  /** Checks of the command's own that need the project but not the corpus (an output folder), run before the corpus is read. */
+  checkProject?: (project: Project) => void;
 }
 
 /**
@@ -51,20 +54,27 @@ export interface OpenOptions {
  */
 export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, options: OpenOptions = {}): Outcome<OpenedCorpus> {
   const project = openProject(paths, cwd, settingsOverrides(flags));
+  options.checkProject?.(project);
   const diagnostics: Diagnostic[] = [...project.diagnostics];
 
   const bookPath = codebookPath(project, cwd);
   const shownBook = displayPath(bookPath, cwd);
-  if (!exists(bookPath, cwd))
-    throw inputProblem(`codebook ${shownBook} not found`, 'name a codebook file with --codebook, or leave it out for the HALL codebook');
+  if (!exists(bookPath, cwd)) return missingCodebook(project, bookPath, cwd);
   const loaded = parseCodebook(shownBook, readText(bookPath, cwd));
   addAll(diagnostics, loaded.diagnostics);
 
   const writes = [options.output, options.outputDir].filter((p): p is string => p !== undefined);
-  const { files, missing } = projectFiles(project, cwd, writes);
+  const { files, missing, skipped } = projectFiles(project, cwd, writes);
   guardInputs(files, options, cwd);
-  if (missing.length > 0 && files.length === 0) noTranscripts(missing, cwd);
-  for (const m of missing) diagnostics.push({ file: m, severity: 'warning', rule: 'corpus/no-files', message: 'no transcripts found here' });
+  const unmatched = missing.map((m) => unmatchedGlob(project, m));
+  if (missing.length > 0 && files.length === 0) {
+    // Globs of qda.yaml that match nothing are said at their line there; paths given are said as before.
+    if (unmatched.every((d) => d.line !== undefined))
+      return { diagnostics: sortDiagnostics([...diagnostics.filter((d) => d.file === project.configPath), ...unmatched.map((d) => ({ ...d, severity: 'error' as const }))]) };
+    noTranscripts(missing, cwd);
+  }
+  diagnostics.push(...unmatched);
+  for (const s of skipped) diagnostics.push(diagnostic('warning', s.file, 'file/skipped', `skipped: ${s.reason}`, undefined, s.hint));
 
   const encodings = chooseEncodings(project, cwd, flags.encoding);
   addAll(diagnostics, encodings.diagnostics);
@@ -73,6 +83,8 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
     unit: project.settings.unit,
     skipSpeakers: project.settings.skipSpeakers,
     read: (path) => readBytes(path, cwd),
+    size: (path) => fileSize(path, cwd),
+    maxFileSize: flags.maxFileSize ?? MAX_FILE_SIZE,
     partial: project.partial,
   };
   const language = project.settings.language ?? loaded.codebook?.language;
@@ -96,7 +108,7 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
     sidecars.rows = redacted.rows(sidecars.rows, files, text);
   }
   corpus.manual = { rows: sidecars.rows, selection: selectionFrom(flags) };
-  const survey = surveyCorpus(files, corpus, options.survey);
+  const survey = surveyCorpus(files, corpus, typeof options.survey === 'function' ? options.survey(project, corpus) : options.survey);
   addAll(diagnostics, survey.diagnostics);
   corpus.parsed = survey.parsed;
   corpus.frequencies = survey.frequencies;
@@ -136,17 +148,48 @@ function openRedaction(path: string, cwd: string): Redaction | { diagnostics: Di
 }
 
 /**
- * Nothing to read. A path that does not exist is wrong usage (2); a folder or glob that holds no
- * transcripts is a corpus problem (1), said the same way for every command.
+ * Nothing to read. A path that does not exist, and a folder or glob that holds no transcripts, are
+ * problems with the user's input (1, DESIGN.md §6), said the same way for every command.
  */
 export function noTranscripts(paths: string[], cwd: string): never {
   const shown = paths.join(', ');
   if (paths.every((p) => !exists(p, cwd) && !isGlob(p)))
-    throw usage(`no transcripts found at ${shown}`, 'give markdown files or folders that hold them');
+    throw inputProblem(`no transcripts found at ${shown}: no such file or folder`, 'give markdown files or folders that hold them');
   throw inputProblem(
     `no transcripts (${CORPUS_EXTENSIONS.map((e) => `*.${e}`).join(', ')}) in ${shown}`,
     'put markdown files in the folder, or name them as arguments',
   );
+}
+
+/** A corpus path or glob that matched nothing: at its line in qda.yaml when it comes from there. */
+function unmatchedGlob(project: Project, pattern: string): Diagnostic {
+  const place = project.settings.at?.corpus?.[project.settings.corpus.indexOf(pattern)];
+  if (!place || !project.configPath) return { file: pattern, severity: 'warning', rule: 'corpus/no-files', message: 'no transcripts found here' };
+  const written = toPosix(relative(project.root, pattern));
+  return diagnostic(
+    'warning',
+    project.configPath,
+    'corpus/no-files',
+    `corpus glob "${written}" matches no transcripts`,
+    place,
+    `globs are relative to the folder of ${project.configPath}; transcripts are ${CORPUS_EXTENSIONS.map((e) => `*.${e}`).join(', ')}`,
+  );
+}
+
+/** The codebook named does not exist: said at its line in qda.yaml when named there, with a close name if there is one. */
+function missingCodebook(project: Project, bookPath: string, cwd: string): Outcome<OpenedCorpus> {
+  const place = project.settings.at?.codebook;
+  const fromConfig = place !== undefined && project.configPath !== undefined;
+  const written = fromConfig ? toPosix(relative(project.root, bookPath)) : bookPath;
+  const guess = codebookGuess(bookPath, written, cwd);
+  const message = `codebook ${fromConfig ? written : displayPath(bookPath, cwd)} not found${guess ? `; did you mean ${guess}?` : ''}`;
+  if (!fromConfig) throw inputProblem(message, 'name a codebook file with --codebook, or leave it out for the HALL codebook');
+  return {
+    diagnostics: sortDiagnostics([
+      ...project.diagnostics,
+      diagnostic('error', project.configPath!, 'settings/codebook', message, place, 'name a codebook file, or leave `codebook` out for the HALL codebook'),
+    ]),
+  };
 }
 
 const isGlob = (path: string) => /[*?[\]{}]/.test(path);

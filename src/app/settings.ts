@@ -24,6 +24,8 @@ export interface CorpusSettings {
   codeAll?: boolean;
   /** A key of qda anonymise to pseudonymise the texts with as they are read. */
   redact?: string;
+  /** The largest transcript read, in bytes (--max-file-size). */
+  maxFileSize?: number;
 }
 
 /** Scoring options: the flags, else qda.yaml, else the codebook, else the defaults. */

@@ -7,6 +7,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Whether stderr is a terminal (colour, progress). */
   stderrIsTTY: boolean;
+  /** Call `handler` on the first Ctrl-C (SIGINT) from now; returns what stops listening. */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 export function processIo(): Io {
@@ -16,6 +18,10 @@ export function processIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    onInterrupt(handler) {
+      process.once('SIGINT', handler);
+      return () => process.off('SIGINT', handler);
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { ENCODINGS } from '../io/decode.js';
 import { LANGUAGES } from '../codebook/types.js';
 import { parseWhere, type Filter } from '../select/filter.js';
 import { usage } from './errors.js';
+import { formatSize, MAX_FILE_SIZE } from '../corpus/size.js';
 import { DEFAULT_SCORING } from '../scoring/decide.js';
 import type { CorpusSettings } from '../app/settings.js';
 
@@ -47,7 +48,8 @@ export function corpusOptions(command: Command, { selection = true, unit = true 
   command
     .option('--encoding <name>', `encoding of the transcripts (${ENCODINGS.join(', ')})`)
     .addOption(new Option('--language <code>', 'language of documents that do not name one').choices(LANGUAGES as string[]))
-    .option('--skip-speaker <names>', 'speaker labels or roles not to code, e.g. interviewer (repeatable, comma-separated)', collect);
+    .option('--skip-speaker <names>', 'speaker labels or roles not to code, e.g. interviewer (repeatable, comma-separated)', collect)
+    .option('--max-file-size <size>', `largest transcript read, e.g. 200MB (default ${formatSize(MAX_FILE_SIZE)})`, byteSize('--max-file-size'));
   scoringFlags(command);
   if (selection) {
     command
@@ -107,12 +109,17 @@ export function share(name: string) {
   };
 }
 
-/** A size in bytes, `K`, `M` or `G` (powers of 1024, `KiB`/`MB` alike), at least 1 and at most `max`. */
-export function byteSize(name: string, max: number) {
+/**
+ * A size: a number of bytes, or with a unit — KB, MB, GB in powers of 1000 (`200MB`), K, M, G or
+ * KiB, MiB, GiB in powers of 1024 (`256M`) — at least 1 and at most `max` (a usage error otherwise).
+ */
+export function byteSize(name: string, max = Infinity) {
   return (value: string): number => {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])i?b?|b)?\s*$/i.exec(value);
-    const n = m ? Math.round(Number(m[1]) * 1024 ** (m[2] ? 'kmg'.indexOf(m[2].toLowerCase()) + 1 : 0)) : NaN;
-    if (!Number.isFinite(n) || n < 1) throw usage(`${name} must be a size such as 256M or 1G, not "${value}"`);
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(ib|b)?|b)?\s*$/i.exec(value);
+    const power = m?.[2] ? 'kmg'.indexOf(m[2].toLowerCase()) + 1 : 0;
+    const base = m?.[3]?.toLowerCase() === 'b' ? 1000 : 1024;
+    const n = m ? Math.round(Number(m[1]) * base ** power) : NaN;
+    if (!Number.isFinite(n) || n < 1) throw usage(`${name} must be a size such as 200MB or 1G, not "${value}"`);
     if (n > max) throw usage(`${name} can be at most ${max / 1024 ** 3}G, not "${value}"`);
     return n;
   };

@@ -4,8 +4,15 @@
  * it in-process; bin/qda.js sets the exit code.
  */
 import { Command, CommanderError } from 'commander';
+import { PatternTimeout } from '../coding/auto-code.js';
+import { displayPath } from '../corpus/project.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../formatters/diagnostics.js';
+import { TextFileProblem } from '../io/files.js';
 import { CommandFailed, ProblemsReported } from './errors.js';
+import { patternTimeoutDiagnostic } from './pattern-timeout.js';
 import { colourOnStderr, processIo, type Io } from './io.js';
+import { Interrupted } from './interrupt.js';
 import { registerAnalyse } from './commands/analyse.js';
 import { registerCheck } from './commands/check.js';
 import { registerCode } from './commands/code.js';
@@ -25,6 +32,7 @@ import { registerMerge } from './commands/merge.js';
 import { registerLearn } from './commands/learn.js';
 import { registerSearch } from './commands/search.js';
 import { registerAnonymise } from './commands/anonymise.js';
+import { registerWords } from './commands/words.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(io: Io): Command {
@@ -53,6 +61,7 @@ export function buildProgram(io: Io): Command {
     registerLearn,
     registerSearch,
     registerAnonymise,
+    registerWords,
     registerAnalyse,
     registerEval,
     registerExport,
@@ -80,7 +89,20 @@ function exitCode(error: unknown, io: Io, { makeColour }: typeof import('../form
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof ProblemsReported) return error.exitCode;
+  if (error instanceof Interrupted) {
+    io.stderr.write(`${error.message}\n`);
+    return 130;
+  }
   const colour = makeColour(colourOnStderr(io));
+  if (error instanceof TextFileProblem) {
+    const d = diagnostic('error', displayPath(error.path, io.cwd), 'file/encoding', error.problem, error.at, error.hint);
+    io.stderr.write(`${formatDiagnostic(d, colour)}\n`);
+    return 1;
+  }
+  if (error instanceof PatternTimeout) {
+    io.stderr.write(`${formatDiagnostic(patternTimeoutDiagnostic(error, io.cwd), colour)}\n`);
+    return 1;
+  }
   if (error instanceof CommandFailed) {
     io.stderr.write(`${colour.red('error')}: ${error.message}\n${error.hint ? `  ${colour.dim(error.hint)}\n` : ''}`);
     return error.exitCode;

@@ -18,6 +18,7 @@ import { codedDocuments, newTotals, outputLanguage, type OpenedCorpus, type Prog
 import type { CodedDocument } from '../corpus/pipeline.js';
 import { noTranscripts, openCorpus, type OpenOptions } from '../app/open.js';
 import { REQUEST, type Outcome } from '../app/outcome.js';
+import { corpusProgress } from './progress.js';
 
 export interface Session extends OpenedCorpus {
   io: Io;
@@ -109,7 +110,15 @@ export function report(io: Io, diagnostics: Diagnostic[]): void {
 
 /** The coded documents, counting as they pass and showing progress; coded in `workers` threads when more than 0. */
 export function counted(session: Session, totals: Totals, workers = 0): Generator<CodedDocument> {
-  return codedDocuments(session, totals, progress(session.io, session.files.length), workers);
+  return codedDocuments(session, totals, corpusBar(session), workers);
+}
+
+/** Progress of a whole corpus pass: documents and bytes done, from the sizes of the files. */
+export function corpusBar(session: Session): Progress {
+  const tty = session.io.stderrIsTTY;
+  const size = (path: string) => session.corpus.size?.(path) ?? 0;
+  const bar = corpusProgress(session.io, session.files.length, tty ? session.files.reduce((n, f) => n + size(f), 0) : 0);
+  return { step: (path) => bar.step(tty ? size(path) : 0), done: () => bar.done() };
 }
 
 /** Progress on a terminal only: one line, rewritten in place, cleared at the end. */

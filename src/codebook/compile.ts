@@ -3,6 +3,7 @@
  * compiled patterns, built once (lazily, on first use of a language) and then only read.
  */
 import { Lexicon } from '../match/lexicon.js';
+import { PatternRunner } from '../match/pattern-runner.js';
 import { compilePattern } from './pattern.js';
 import { patternClauses } from './prefilter.js';
 import { forLanguage, type Code, type Codebook } from './types.js';
@@ -11,6 +12,8 @@ export interface LanguageMatcher {
   lexicon: Lexicon;
   /** Patterns per code index; a pattern with `needs` is run only on text that holds one of them in a word. */
   patterns: { code: number; source: string; regexp: RegExp; needs?: string[]; also?: string[][] }[];
+  /** Runs the patterns in a worker, under a time budget (one per language, started on first use). */
+  runner: PatternRunner;
 }
 
 export interface CompiledCodebook {
@@ -51,5 +54,5 @@ function buildMatcher(codebook: Codebook, language: string): LanguageMatcher {
     patterns.map((p) => p.needs),
     patterns.map((p) => p.also),
   );
-  return { lexicon, patterns };
+  return { lexicon, patterns, runner: new PatternRunner(patterns.map((p) => ({ source: p.regexp.source, flags: p.regexp.flags }))) };
 }

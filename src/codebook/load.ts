@@ -132,6 +132,11 @@ function readCode(node: Node, parent: Code | undefined, depth: number, ctx: Cont
     else report('error', colorNode, 'codebook/color', `colour "${color}" is not a hex colour`, 'write it as "#4e79a7" (quoted)');
   }
   checkTerms(node, ctx);
+  const places = new Map<string, { line: number; column: number }>();
+  forEachEntry(node.get('patterns', true) as Node, (item) => {
+    if (!places.has(scalar(item))) places.set(scalar(item), ctx.at(item));
+  });
+  if (places.size > 0) code.patternPlaces = places;
   ctx.codes.push(code);
 
   const children = node.get('children', true) as Node | undefined;
@@ -146,7 +151,7 @@ function checkTerms(node: YAMLMap, ctx: Context): void {
   for (const key of ['terms', 'not'] as const) {
     forEachEntry(node.get(key, true) as Node, (item) => {
       if (isAlias(item)) return; // reported as an alias by stringList
-      const problem = parseTerm(scalar(item)).problem;
+      const problem = notWordSyntax(scalar(item)) ?? parseTerm(scalar(item)).problem;
       if (problem)
         ctx.report(
           'error',
@@ -161,6 +166,16 @@ function checkTerms(node: YAMLMap, ctx: Context): void {
     const result = compilePattern(scalar(item));
     if (!result.ok) ctx.report('error', item, 'codebook/pattern', `pattern ${scalar(item)} refused: ${result.reason}`, result.hint);
   });
+}
+
+/**
+ * Brackets and the like have no meaning in a term: the tokenizer would drop them and match the word
+ * silently (`houding(*` as `houding*`), which hides a regular expression written in the wrong place.
+ */
+function notWordSyntax(term: string): string | undefined {
+  const bad = /[()[\]{}?+|\\^$<>=!;]/.exec(term);
+  if (!bad) return undefined;
+  return `"${bad[0]}" has no meaning in a term (terms are words, phrases and * wildcards; regular expressions go under \`patterns\`)`;
 }
 
 function forEachEntry(node: Node | undefined, visit: (item: Node) => void): void {

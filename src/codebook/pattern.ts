@@ -1,7 +1,7 @@
 /**
  * Codebook patterns: `/source/flags` strings turned into RegExps, refusing the ones that can take
- * exponential time. JavaScript regexps backtrack and cannot be interrupted, so the guard is static:
- * a group that holds a quantifier may not itself be repeated without bound (`(a+)+`, `(\w+\s?)*`),
+ * exponential time. This static check gives an early message with the pattern's place; the guard
+ * that cannot be walked around is the time budget of src/match/pattern-runner.ts. Refused: a group that holds a quantifier may not itself be repeated without bound (`(a+)+`, `(\w+\s?)*`),
  * nor repeated a bounded number of times (`(\w+\s?){10}` takes time to the tenth power of the text),
  * except as a gap of words, `(?:\w+\s+){0,3}`, which cannot split a text in more than one way.
  * Backreferences are not allowed.

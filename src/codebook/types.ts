@@ -27,6 +27,8 @@ export interface Code {
   depth: number;
   /** 1-based line of the code's `id` in the codebook file, for messages. */
   line: number;
+  /** Where each pattern stands in the codebook file, for messages about a pattern that runs too long. */
+  patternPlaces?: Map<string, { line: number; column: number }>;
 }
 
 export interface Codebook {

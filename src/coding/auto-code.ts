@@ -4,6 +4,7 @@
  */
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Segment } from '../ingest/document.js';
+import { PatternTooSlow, type PatternMatches } from '../match/pattern-runner.js';
 import type { Coding, Evidence } from './coding.js';
 
 export const AUTO_CODER = 'qda';
@@ -35,39 +36,81 @@ class Found {
 }
 
 export function autoCode(segment: Segment, compiled: CompiledCodebook, language?: string): Coding[] {
-  const { lexicon, patterns } = compiled.matcher(language);
-  const words = lexicon.scan(segment.text);
-  const base = segment.range.start;
-  const found = new Map<number, Found>();
-  const vetoed = new Set<number>();
-  const add = (code: number, e: Evidence) => {
-    let f = found.get(code);
-    if (!f) found.set(code, (f = new Found()));
-    f.add(e);
-  };
+  return autoCodeAll([segment], compiled, language)[0];
+}
 
-  for (const hit of lexicon.findAll(words)) {
-    const { entry } = hit;
-    if (entry.veto) {
-      vetoed.add(entry.code);
-      continue;
+/**
+ * The codings of each segment. The patterns of all segments run in one call to the pattern worker
+ * (src/match/pattern-runner.ts), under a time budget per segment and pattern.
+ */
+export function autoCodeAll(segments: readonly Segment[], compiled: CompiledCodebook, language?: string): Coding[][] {
+  const matcher = compiled.matcher(language);
+  const { lexicon, patterns } = matcher;
+  const states = segments.map((segment) => {
+    const words = lexicon.scan(segment.text);
+    const base = segment.range.start;
+    const found = new Map<number, Found>();
+    const vetoed = new Set<number>();
+    for (const hit of lexicon.findAll(words)) {
+      const { entry } = hit;
+      if (entry.veto) {
+        vetoed.add(entry.code);
+        continue;
+      }
+      const start = base + words.starts[hit.first];
+      const end = base + words.ends[hit.last];
+      add(found, entry.code, { term: entry.term, kind: entry.kind, text: slice(segment, start, end), range: { start, end } });
     }
-    const start = base + words.starts[hit.first];
-    const end = base + words.ends[hit.last];
-    add(entry.code, { term: entry.term, kind: entry.kind, text: slice(segment, start, end), range: { start, end } });
-  }
-  const { held, stamp } = lexicon.patternsHeld(words);
-  for (let p = 0; p < patterns.length; p++) {
-    const { code, source, regexp, needs } = patterns[p];
-    if (needs && held[p] !== stamp) continue; // none of the words it needs: it cannot match here
-    regexp.lastIndex = 0;
-    for (const m of segment.text.matchAll(regexp)) {
-      if (m[0].length === 0) continue;
-      const start = segment.range.start + m.index;
-      add(code, { term: source, kind: 'pattern', text: m[0], range: { start, end: start + m[0].length } });
-    }
-  }
+    const { held, stamp } = lexicon.patternsHeld(words);
+    const runs: number[] = [];
+    // A pattern whose words are all absent cannot match here and is not run.
+    for (let p = 0; p < patterns.length; p++) if (!patterns[p].needs || held[p] === stamp) runs.push(p);
+    return { segment, found, vetoed, runs };
+  });
+  const matches = runPatterns(
+    compiled,
+    language,
+    segments,
+    states.map((s) => s.runs),
+  );
+  return states.map(({ segment, found, vetoed, runs }, i) => {
+    runs.forEach((p, r) => {
+      const { code, source } = patterns[p];
+      const at = matches[i][r];
+      for (let k = 0; k < at.length; k += 2) {
+        const start = segment.range.start + at[k];
+        const end = segment.range.start + at[k + 1];
+        add(found, code, { term: source, kind: 'pattern', text: slice(segment, start, end), range: { start, end } });
+      }
+    });
+    return codingsOf(segment, compiled, found, vetoed);
+  });
+}
 
+function add(found: Map<number, Found>, code: number, e: Evidence): void {
+  let f = found.get(code);
+  if (!f) found.set(code, (f = new Found()));
+  f.add(e);
+}
+
+/** The patterns' matches, or a PatternTimeout naming the pattern, its place and the segment's. */
+function runPatterns(compiled: CompiledCodebook, language: string | undefined, segments: readonly Segment[], runs: number[][]): PatternMatches {
+  const { runner, patterns } = compiled.matcher(language);
+  try {
+    return runner.run(
+      segments.map((s) => s.text),
+      runs,
+    );
+  } catch (error) {
+    if (!(error instanceof PatternTooSlow)) throw error;
+    const pattern = patterns[error.pattern];
+    const code = compiled.codebook.codes[pattern.code];
+    const place = code.patternPlaces?.get(pattern.source) ?? { line: code.line, column: 1 };
+    throw new PatternTimeout(pattern.source, code.id, compiled.codebook.path, place, segments[error.segment], error.ms);
+  }
+}
+
+function codingsOf(segment: Segment, compiled: CompiledCodebook, found: Map<number, Found>, vetoed: Set<number>): Coding[] {
   const codings: Coding[] = [];
   const codes = compiled.codebook.codes;
   for (const [index, { hits, list }] of [...found].sort((a, b) => a[0] - b[0])) {
@@ -87,6 +130,23 @@ export function autoCode(segment: Segment, compiled: CompiledCodebook, language?
     });
   }
   return codings;
+}
+
+/** A codebook pattern that ran longer than its budget on a segment: the run stops with this error. */
+export class PatternTimeout extends Error {
+  /** The transcript of the segment, once the pipeline knows it. */
+  path?: string;
+
+  constructor(
+    readonly source: string,
+    readonly code: string,
+    readonly codebook: string,
+    readonly place: { line: number; column: number },
+    readonly segment: Segment,
+    readonly ms: number,
+  ) {
+    super(`pattern ${source} of ${code} ran ${(ms / 1000).toFixed(1)} s, over its time budget`);
+  }
 }
 
 function slice(segment: Segment, start: number, end: number): string {

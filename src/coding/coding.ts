@@ -34,11 +34,19 @@ export interface Coding {
 /**
  * The words that found a coding, as they stand in the text: what a reader recognises, where a
  * pattern's source or a `wachtlijst*` would not. Each once, compared without case; runs of white
- * space (a phrase across a line break) read as one space.
+ * space (a phrase across a line break) read as one space. Matches that overlap are one phrase:
+ * the longest is listed (`wie de regie`, not also `de regie` and `regie` inside it).
  */
 export function matchedWords(evidence: readonly Evidence[]): string[] {
+  const longestFirst = evidence
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.range.end - b.e.range.start - (a.e.range.end - a.e.range.start) || a.i - b.i);
+  const kept: { e: Evidence; i: number }[] = [];
+  for (const x of longestFirst) {
+    if (!kept.some((k) => x.e.range.start < k.e.range.end && k.e.range.start < x.e.range.end)) kept.push(x);
+  }
   const words = new Map<string, string>();
-  for (const e of evidence) {
+  for (const { e } of kept.sort((a, b) => a.i - b.i)) {
     const text = e.text.replace(/\s+/g, ' ').trim();
     if (text && !words.has(text.toLowerCase())) words.set(text.toLowerCase(), text);
   }

@@ -4,6 +4,7 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { compileCodebook } from '../codebook/compile.js';
+import { PatternTimeout } from '../coding/auto-code.js';
 import { readBytes } from '../io/files.js';
 import { Predictor } from '../learn/predict.js';
 import { NO_FREQUENCIES } from '../scoring/frequencies.js';
@@ -34,6 +35,10 @@ port.on('message', ({ chunk, from, to }: ToWorker) => {
   try {
     post({ chunk, documents: [...codeCorpus(setup.files.slice(from, to), compiled, options)] });
   } catch (error) {
+    if (error instanceof PatternTimeout) {
+      const { source, code, codebook, place, segment, ms, path } = error;
+      return post({ chunk, timeout: [source, code, codebook, place, segment, ms], path });
+    }
     post({ chunk, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });

@@ -5,7 +5,7 @@
  */
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readDocument, type Document } from '../ingest/document.js';
-import { decode, misreadUtf8, type Misread } from '../io/decode.js';
+import { crOnlyToLf, decode, encodingMismatch, misreadUtf8, type Misread } from '../io/decode.js';
 import { LineIndex } from '../position/line-index.js';
 
 /** The encoding a file is read in, and how the user would undo that choice (for messages). */
@@ -25,6 +25,14 @@ export function loadDocument(
   const { name: encoding, undo } = typeof choice === 'string' ? { name: choice, undo: undefined } : choice;
   if (bytes.length === 0)
     return { diagnostics: [diagnostic('warning', path, 'file/empty', 'file is empty', undefined, 'remove it from the corpus or add text')] };
+  const mismatch = encodingMismatch(bytes, encoding);
+  if (mismatch) {
+    const hint =
+      mismatch.use === 'utf-8'
+        ? (undo ?? 'read it as UTF-8')
+        : `use --encoding ${mismatch.use} (or map the file to ${mismatch.use} under \`encodings\` in qda.yaml)`;
+    return { diagnostics: [diagnostic('error', path, 'file/encoding', mismatch.message, { line: 1, column: 1 }, hint)] };
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0 && !/^utf-?16/i.test(encoding)) {
     return {
@@ -52,7 +60,8 @@ export function loadDocument(
       ],
     };
   }
-  const { document, diagnostics } = readDocument(path, redact ? redact(path, decoded.text) : decoded.text);
+  const text = crOnlyToLf(decoded.text);
+  const { document, diagnostics } = readDocument(path, redact ? redact(path, text) : text);
   const misread = misreadUtf8(bytes, encoding);
   if (misread) diagnostics.unshift(misreadWarning(path, misread, encoding, document.lines, undo));
   return hasErrors(diagnostics) ? { diagnostics } : { document, diagnostics };

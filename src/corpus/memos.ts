@@ -4,7 +4,7 @@
  * without the compared attribute is about the cluster as a whole (shown beside the table, not in a row).
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { readDocument } from '../ingest/document.js';
+import { attributeOf, readDocument } from '../ingest/document.js';
 import type { AttributeValue } from '../ingest/document.js';
 import { decode } from '../io/decode.js';
 
@@ -64,7 +64,7 @@ export function readMemos(
 export function memosAbout(memos: Memo[], cluster: string, attribute: string, value: string | undefined): Memo[] {
   return memos.filter((m) => {
     const aboutCode = m.code === undefined || m.code === cluster || m.code.startsWith(`${cluster}.`);
-    const v = m.attributes[attribute];
+    const v = attributeOf(m.attributes, attribute);
     const aboutValue = value === undefined ? v === undefined : v !== undefined && (Array.isArray(v) ? v.includes(value) : v === value);
     return aboutCode && aboutValue;
   });

@@ -18,6 +18,7 @@ import { LineIndex } from '../position/line-index.js';
 import type { Frequencies } from '../scoring/frequencies.js';
 import type { FileEncoding } from './load.js';
 import { encodingOf, type CodedDocument, type CorpusOptions } from './pipeline.js';
+import { PatternTimeout } from '../coding/auto-code.js';
 
 /** Everything a worker needs to code files as the main thread would, as plain data. */
 export interface WorkerSetup {
@@ -34,7 +35,10 @@ export interface WorkerSetup {
 
 /** Messages between the threads. */
 export type ToWorker = { chunk: number; from: number; to: number };
-export type FromWorker = { chunk: number; documents: CodedDocument[] } | { chunk: number; error: string };
+export type FromWorker =
+  | { chunk: number; documents: CodedDocument[] }
+  | { chunk: number; error: string }
+  | { chunk: number; timeout: ConstructorParameters<typeof PatternTimeout>; path?: string };
 
 /** Chunks of about this much text: enough to keep a worker busy, small enough to keep both cores on until the end. */
 const MIN_CHUNK = 64 * 1024;
@@ -127,6 +131,12 @@ export function* codeInWorkers(setup: WorkerSetup, workers: number): Generator<C
   };
   const take = (w: Running, message: FromWorker) => {
     if ('error' in message) throw new Error(`coding in a worker thread failed: ${message.error}`);
+    if ('timeout' in message) {
+      // A pattern over its time budget is the user's to fix, reported as in one thread.
+      const timeout = new PatternTimeout(...message.timeout);
+      timeout.path = message.path;
+      throw timeout;
+    }
     ready.set(message.chunk, message.documents);
     give(w);
   };

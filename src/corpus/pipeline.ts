@@ -5,7 +5,7 @@
  */
 import type { CompiledCodebook } from '../codebook/compile.js';
 import { LANGUAGES } from '../codebook/types.js';
-import { autoCode } from '../coding/auto-code.js';
+import { autoCodeAll, PatternTimeout } from '../coding/auto-code.js';
 import type { Coding } from '../coding/coding.js';
 import { stemmerFor } from '../match/stem.js';
 import type { ClusterScore, ScoringOptions } from '../scoring/decide.js';
@@ -17,6 +17,7 @@ import { furniture, type Furniture } from '../scoring/statement.js';
 import { addAll, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { segmentDocument, type Document, type Segment, type Unit } from '../ingest/document.js';
 import { loadDocument, type FileEncoding } from './load.js';
+import { formatSize, MAX_FILE_SIZE } from './size.js';
 import type { Code } from '../codebook/types.js';
 import { anchorsOf, applyManual, type Selection } from '../manual/apply.js';
 import type { ManualRow } from '../manual/sidecar.js';
@@ -32,6 +33,10 @@ export interface CorpusOptions {
   skipSpeakers: string[];
   /** Reads a file's bytes; the pipeline itself does no I/O. */
   read: (path: string) => Uint8Array;
+  /** A file's size in bytes, to refuse one larger than `maxFileSize` before reading it. */
+  size?: (path: string) => number;
+  /** The largest file read, in bytes (MAX_FILE_SIZE when not given). */
+  maxFileSize?: number;
   /** Codings made by people (sidecar rows), and which codings an analysis counts. */
   manual?: { rows: ManualRow[]; selection: Selection };
   /** The codebook's codes, to check hand-made codings against. */
@@ -112,7 +117,22 @@ export function surveyCorpus(
   // Small corpora are read once: the survey keeps what it parsed for the coding pass.
   const parsed = new Map<string, { document: Document; segments: Segment[] }>();
   let kept = 0;
+  const limit = options.maxFileSize ?? MAX_FILE_SIZE;
   for (const path of files) {
+    const size = options.size?.(path) ?? 0;
+    if (size > limit) {
+      diagnostics.push(
+        diagnostic(
+          'error',
+          path,
+          'file/too-large',
+          `file is ${formatSize(size)}, more than the ${formatSize(limit)} qda reads in one file`,
+          undefined,
+          `split it into smaller transcripts, or raise the limit with --max-file-size ${formatSize(Math.ceil(size / 1e6) * 1e6)}`,
+        ),
+      );
+      continue;
+    }
     const loaded = loadDocument(path, options.read(path), encodingOf(options, path), options.redact);
     addAll(diagnostics, loaded.diagnostics);
     const document = loaded.document;
@@ -198,14 +218,19 @@ export function* codeCorpus(files: string[], compiled: CompiledCodebook, options
     const segments = known?.segments ?? segmentDocument(document, options.unit);
     const skipped = new Set<number>();
     const notStatements = new Map<number, Furniture>();
-    const inputs = segments.map((segment) => {
+    const candidates = codeSegments(segments, compiled, language, path);
+    const inputs = segments.map((segment, i) => {
       if (isSkipped(segment, skip)) skipped.add(segment.ordinal);
       const kind = scoring.codeAll ? undefined : furniture(segment);
       if (kind) notStatements.set(segment.ordinal, kind);
       const codable = !skipped.has(segment.ordinal) && kind === undefined;
-      return { segment, candidates: autoCode(segment, compiled, language), codable };
+      return { segment, candidates: candidates[i], codable };
     });
-    const scored = scoreDocument(inputs, (title) => autoCode(headingSegment(document.id, title), compiled, language), scorerFor(language));
+    const scored = scoreDocument(
+      inputs,
+      (title) => codeSegments([headingSegment(document.id, title)], compiled, language, path)[0],
+      scorerFor(language),
+    );
     const codable = (ordinal: number) => !skipped.has(ordinal) && !notStatements.has(ordinal);
     const found = options.model ? options.model.codeDocument(segments, scored.codings, language, codable) : scored.codings;
     const manual = options.manual;
@@ -295,4 +320,14 @@ function checkManual(document: Document, segments: Segment[], rows: ManualRow[],
     }
   }
   return out;
+}
+
+/** Auto codings of a document's segments; a pattern that runs too long is reported with the file. */
+function codeSegments(segments: Segment[], compiled: CompiledCodebook, language: string, path: string): Coding[][] {
+  try {
+    return autoCodeAll(segments, compiled, language);
+  } catch (error) {
+    if (error instanceof PatternTimeout) error.path = path;
+    throw error;
+  }
 }

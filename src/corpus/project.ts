@@ -5,7 +5,8 @@
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { exists, findFiles, isDirectory, readText, toPosix } from '../io/files.js';
+import { exists, findFiles, isDirectory, readText, toPosix, type FoundFiles } from '../io/files.js';
+import { closest } from '../codebook/suggest.js';
 import { CONFIG_FILE, DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
 
 export interface Project {
@@ -51,6 +52,12 @@ export function openProject(paths: string[], cwd: string, overrides: Partial<Set
     settings.out = toPosix(join(root, settings.out));
   }
   for (const [key, value] of Object.entries(overrides)) if (value !== undefined) (settings as unknown as Record<string, unknown>)[key] = value;
+  // A place in qda.yaml is only about what qda.yaml chose: a flag or a path argument replaces it.
+  if (settings.at) {
+    if (corpusFromPaths) delete settings.at.corpus;
+    if (overrides.codebook !== undefined) delete settings.at.codebook;
+    if (overrides.model !== undefined) delete settings.at.model;
+  }
   const partial = corpusFromPaths && !(paths.length === 1 && isDirectory(paths[0], cwd) && resolve(cwd, paths[0]) === resolve(cwd, root));
   const project: Project = { root: toPosix(root), settings, diagnostics, partial };
   if (configPath) project.configPath = configPath;
@@ -68,7 +75,7 @@ function findUp(cwd: string): string | undefined {
 }
 
 /** Corpus files of a project: its corpus globs, leaving out output, memos and codings. */
-export function projectFiles(project: Project, cwd: string, outputs: string[] = []): { files: string[]; missing: string[] } {
+export function projectFiles(project: Project, cwd: string, outputs: string[] = []): FoundFiles {
   const exclude = [...outputs, project.settings.out, join(project.root, 'memos'), join(project.root, 'codings'), join(project.root, 'codebooks')];
   return findFiles(project.settings.corpus, cwd, exclude);
 }
@@ -88,6 +95,21 @@ export function codebookPath(project: Project, cwd: string): string {
   const local = join(project.root, 'codebooks', 'hall.yaml');
   if (exists(local, cwd)) return toPosix(local);
   return join(SHIPPED_CODEBOOKS, 'hall.yaml');
+}
+
+/**
+ * A codebook the user may have meant when the one named does not exist: a YAML file beside it with
+ * a close name, or a shipped codebook with a close name, written the way the name was written.
+ */
+export function codebookGuess(named: string, written: string, cwd: string): string | undefined {
+  const dir = dirname(named);
+  const beside = findFiles([`${toPosix(dir)}/*.{yaml,yml}`], cwd).files.map((f) => basename(f));
+  const shipped = findFiles([`${toPosix(SHIPPED_CODEBOOKS)}/*.yaml`], cwd).files.map((f) => basename(f).replace(/\.yaml$/, ''));
+  const candidates = /^[\w-]+$/.test(written) ? [...shipped, ...beside] : beside;
+  const guess = closest(basename(written), candidates);
+  if (!guess) return undefined;
+  const prefix = written.slice(0, written.length - basename(written).length);
+  return `${prefix}${guess}`;
 }
 
 /**

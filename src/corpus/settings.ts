@@ -32,6 +32,15 @@ export interface Settings {
   secondary?: number;
   /** Names of people that `qda anonymise` replaces, with the pseudonym chosen for some. */
   names: NameSetting[];
+  /** Stop words for `qda words` beside the shipped ones, per language; `*` for every language. */
+  stopWords: Record<string, string[]>;
+  /** Where qda.yaml names the codebook, the model and each corpus glob (1-based), for messages about them. */
+  at?: { codebook?: Place; model?: Place; corpus?: (Place | undefined)[] };
+}
+
+export interface Place {
+  line: number;
+  column: number;
 }
 
 export interface NameSetting {
@@ -57,14 +66,30 @@ export const DEFAULT_SETTINGS: Settings = {
   skipSpeakers: [],
   out: 'out',
   names: [],
+  stopWords: {},
 };
 
-const KEYS = ['corpus', 'codebook', 'model', 'unit', 'compareBy', 'language', 'encoding', 'encodings', 'skipSpeakers', 'out', 'threshold', 'secondary', 'names'];
+const KEYS = [
+  'corpus',
+  'codebook',
+  'model',
+  'unit',
+  'compareBy',
+  'language',
+  'encoding',
+  'encodings',
+  'skipSpeakers',
+  'out',
+  'threshold',
+  'secondary',
+  'names',
+  'stopWords',
+];
 
 export function parseSettings(path: string, text: string): { settings: Settings; diagnostics: Diagnostic[] } {
   const { doc, at, errors } = parseLocatedYaml(path, text, 'settings/yaml');
   const diagnostics: Diagnostic[] = [...errors];
-  const settings: Settings = { ...DEFAULT_SETTINGS, corpus: [...DEFAULT_SETTINGS.corpus], encodings: [], skipSpeakers: [], names: [] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, corpus: [...DEFAULT_SETTINGS.corpus], encodings: [], skipSpeakers: [], names: [], stopWords: {} };
   const error = (node: Node | null | undefined, message: string, hint?: string, rule = 'settings') =>
     diagnostics.push(diagnostic('error', path, rule, message, at(node), hint));
 
@@ -87,7 +112,10 @@ export function parseSettings(path: string, text: string): { settings: Settings;
         const empty = list.length === 0 && !isSeq(value);
         if (empty || list.some((s) => s === ''))
           error(value ?? pair.key, `\`${key}\` must be a list of text`, `write \`${key}: [a, b]\``);
-        else settings[key] = list;
+        else {
+          settings[key] = list;
+          if (key === 'corpus') place(settings).corpus = isSeq(value) ? value.items.map((i) => at(i as Node)) : [at(value)];
+        }
         break;
       }
       case 'unit':
@@ -132,12 +160,17 @@ export function parseSettings(path: string, text: string): { settings: Settings;
         else error(value ?? pair.key, `\`${key}\` must be a number from 0 to 1`, `write e.g. \`${key}: 0.5\``);
         break;
       }
+      case 'stopWords':
+        readStopWords(value, pair.key, settings, error);
+        break;
       case 'codebook':
       case 'model':
       case 'compareBy':
       case 'out':
-        if (text) settings[key] = text;
-        else error(value ?? pair.key, `\`${key}\` needs a value`);
+        if (text && isScalar(value)) {
+          settings[key] = text;
+          if (key === 'codebook' || key === 'model') place(settings)[key] = at(value);
+        } else error(value ?? pair.key, needs(key, value), `write e.g. \`${key}: ${EXAMPLE[key]}\``);
         break;
       default: {
         const guess = closest(key, KEYS);
@@ -173,6 +206,55 @@ function readNames(
       else names.push(pseudonym ? { name, pseudonym } : { name });
     }
   } else error(value ?? key, '`names` must be a list or a mapping of names', hint);
+}
+
+/** What each single-value setting holds, for the message when it holds something else. */
+const WHAT = {
+  codebook: 'a codebook file or the name of a shipped codebook',
+  model: 'a model file',
+  compareBy: 'an attribute name',
+  out: 'a folder name',
+};
+const EXAMPLE = { codebook: 'codebooks/hall.yaml', model: 'models/ana.json', compareBy: 'district', out: 'out' };
+
+function needs(key: keyof typeof WHAT, value: Node | null | undefined): string {
+  if (isSeq(value)) return `\`${key}\` must be ${WHAT[key]}, not a list`;
+  if (isMap(value)) return `\`${key}\` must be ${WHAT[key]}, not a mapping`;
+  return `\`${key}\` needs ${WHAT[key]}`;
+}
+
+function place(settings: Settings): NonNullable<Settings['at']> {
+  return (settings.at ??= {});
+}
+
+/** `stopWords: [a, b]` for every language, or `stopWords: { nl: [a], en: [b] }`. */
+function readStopWords(
+  value: Node | null,
+  key: Node,
+  settings: Settings,
+  error: (node: Node | null | undefined, message: string, hint?: string) => void,
+): void {
+  const HINT = 'write `stopWords: [gemeente, rotterdam]`, or per language `stopWords: { nl: [gemeente], en: [council] }`';
+  const words = (node: Node | null): string[] | undefined => {
+    if (!isSeq(node)) return undefined;
+    const list = node.items.map((i) => (isScalar(i) && i.value !== null ? String(i.value).trim() : ''));
+    return list.some((w) => w === '') ? undefined : list;
+  };
+  if (isSeq(value)) {
+    const list = words(value);
+    if (list) settings.stopWords['*'] = list;
+    else error(value, '`stopWords` must be a list of words', HINT);
+    return;
+  }
+  if (!isMap(value)) return void error(value ?? key, '`stopWords` must be a list of words, or lists per language', HINT);
+  for (const pair of value.items as Pair<Node, Node>[]) {
+    const language = isScalar(pair.key) ? String(pair.key.value) : '';
+    const list = words(pair.value);
+    if (!LANGUAGES.includes(language as never))
+      error(pair.key, `stopWords: language "${language}" is not supported`, `use one of: ${LANGUAGES.join(', ')}`);
+    else if (!list) error(pair.value ?? pair.key, `stopWords of ${language} must be a list of words`, HINT);
+    else settings.stopWords[language] = list;
+  }
 }
 
 const ENCODING_HINT = `use one of: ${ENCODINGS.join(', ')}`;

@@ -17,7 +17,13 @@ export function parseLabelled(
     const e = error as { message: string; linePos?: { line: number; col: number }[] };
     const at = e.linePos?.[0];
     diagnostics.push(
-      diagnostic('error', path, 'labelled/yaml', `not valid YAML: ${e.message.split('\n')[0]}`, at ? { line: at.line, column: at.col } : undefined),
+      diagnostic(
+        'error',
+        path,
+        'labelled/yaml',
+        `not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+        at ? { line: at.line, column: at.col } : undefined,
+      ),
     );
     return { items: [], diagnostics };
   }

@@ -39,37 +39,42 @@ export interface ExcerptGroup {
 
 export function collectExcerpts(documents: Iterable<CodedDocument>, codebook: Codebook, filter: Filter, context = 0): ExcerptGroup[] {
   const groups = new Map<string, Excerpt[]>(codebook.codes.map((c) => [c.id, []]));
-  for (const coded of documents) {
-    const { document, segments } = coded;
-    if (!documentSelected(document.attributes, filter)) continue;
-    const seen = new Set<string>();
-    for (const coding of coded.codings) {
-      if (!codeSelected(coding.code, filter)) continue;
-      // Several coders may give a segment the same code: one excerpt.
-      if (seen.has(`${coding.segment}\u0000${coding.code}`)) continue;
-      seen.add(`${coding.segment}\u0000${coding.code}`);
-      const index = coding.segment - 1;
-      const segment = segments[index];
-      if (!speakerSelected(segment, filter)) continue;
-      const excerpt: Excerpt = {
-        code: coding.code,
-        documentId: document.id,
-        path: document.path,
-        lines: segment.lines,
-        section: segment.section,
-        attributes: document.attributes,
-        text: segment.text,
-        terms: [...new Set(coding.evidence.map((e) => e.term))],
-        matched: matchedWords(coding.evidence),
-        before: segments.slice(Math.max(0, index - context), index).map(contextOf),
-        after: segments.slice(index + 1, index + 1 + context).map(contextOf),
-      };
-      if (segment.speaker !== undefined) excerpt.speaker = segment.speaker;
-      if (segment.speakerRole !== undefined) excerpt.speakerRole = segment.speakerRole;
-      groups.get(coding.code)?.push(excerpt);
-    }
-  }
+  for (const coded of documents) for (const excerpt of documentExcerpts(coded, filter, context)) groups.get(excerpt.code)?.push(excerpt);
   return codebook.codes.filter((c) => codeSelected(c.id, filter)).map((code) => ({ code, excerpts: groups.get(code.id) ?? [] }));
+}
+
+/** The excerpts of one document, in the order of its codings. */
+export function documentExcerpts(coded: CodedDocument, filter: Filter, context: number): Excerpt[] {
+  const { document, segments } = coded;
+  const out: Excerpt[] = [];
+  if (!documentSelected(document.attributes, filter)) return out;
+  const seen = new Set<string>();
+  for (const coding of coded.codings) {
+    if (!codeSelected(coding.code, filter)) continue;
+    // Several coders may give a segment the same code: one excerpt.
+    if (seen.has(`${coding.segment}\u0000${coding.code}`)) continue;
+    seen.add(`${coding.segment}\u0000${coding.code}`);
+    const index = coding.segment - 1;
+    const segment = segments[index];
+    if (!speakerSelected(segment, filter)) continue;
+    const excerpt: Excerpt = {
+      code: coding.code,
+      documentId: document.id,
+      path: document.path,
+      lines: segment.lines,
+      section: segment.section,
+      attributes: document.attributes,
+      text: segment.text,
+      terms: [...new Set(coding.evidence.map((e) => e.term))],
+      matched: matchedWords(coding.evidence),
+      before: segments.slice(Math.max(0, index - context), index).map(contextOf),
+      after: segments.slice(index + 1, index + 1 + context).map(contextOf),
+    };
+    if (segment.speaker !== undefined) excerpt.speaker = segment.speaker;
+    if (segment.speakerRole !== undefined) excerpt.speakerRole = segment.speakerRole;
+    out.push(excerpt);
+  }
+  return out;
 }
 
 function contextOf(segment: Segment): ContextSegment {

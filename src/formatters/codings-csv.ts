@@ -6,6 +6,7 @@ import type { CodedDocument } from '../corpus/pipeline.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import type { StreamFormatter } from './stream.js';
 import { excerptText } from './text.js';
+import { attributeOf } from '../ingest/document.js';
 
 const FIXED = [
   'document',
@@ -41,7 +42,7 @@ export function codingsCsv(attributeKeys: string[], options: CsvOptions = {}): S
 
 function documentRows({ document, segments, codings }: CodedDocument, columns: { key: string }[], options: CsvOptions): string {
   const attributes = columns.map(({ key }) => {
-    const v = document.attributes[key];
+    const v = attributeOf(document.attributes, key);
     return v === undefined ? '' : Array.isArray(v) ? v.join('; ') : v;
   });
   const rows = codings.map((c) => {

@@ -93,8 +93,7 @@ function segmentJson(document: Document, segment: Segment, codings: Coding[], co
 
 function indent(text: string, spaces: number): string {
   const pad = ' '.repeat(spaces);
-  // split/join is several times faster than a multiline regexp; that one also starts a line after
-  // U+2028 and U+2029, which JSON.stringify leaves in strings, so it stays for such text.
-  if (/[\u2028\u2029]/.test(text)) return text.replace(/^/gm, pad);
+  // Only at \n: JSON.stringify leaves U+2028 and U+2029 raw inside strings, and a multiline
+  // regexp (/^/gm) would start a line after them and put spaces into the text itself.
   return pad + text.split('\n').join(`\n${pad}`);
 }

@@ -3,10 +3,11 @@
  * excerpt quoted with a citation (file:line · attribute · speaker) and the words that found it.
  */
 import type { ExcerptsResult } from '../app/excerpts.js';
-import { localise, type Codebook } from '../codebook/types.js';
+import { localise, type Code, type Codebook } from '../codebook/types.js';
 import type { FormatOptions } from './index.js';
 import type { Excerpt, ExcerptGroup } from '../excerpts/collect.js';
 import { citation, excerptText } from './text.js';
+import { attributeOf } from '../ingest/document.js';
 
 export interface ExcerptsMarkdownOptions {
   /** Attribute shown in each citation (the compare-by attribute, e.g. district). */
@@ -30,21 +31,33 @@ const WORDS = {
 };
 
 export function excerptsMarkdown(groups: ExcerptGroup[], codebook: Codebook, options: ExcerptsMarkdownOptions): string {
-  const lang = options.language ?? codebook.language;
-  const w = WORDS[lang as keyof typeof WORDS] ?? WORDS.en;
-  const out: string[] = [`# ${w.title} — ${codebook.name}\n\n`];
-  const total = groups.reduce((n, g) => n + g.excerpts.length, 0);
-  out.push(`${total} ${total === 1 ? w.excerpt : w.excerpts}.\n`);
+  const parts = markdownParts(codebook, options);
+  const out: string[] = [parts.head(groups.reduce((n, g) => n + g.excerpts.length, 0))];
   for (const { code, excerpts } of groups) {
-    if (options.hideEmpty && excerpts.length === 0) continue;
-    const heading = '#'.repeat(Math.min(code.depth + 2, 6));
-    out.push(`\n${heading} ${code.id} — ${localise(code.label, lang, codebook.language)} (${excerpts.length})\n`);
-    const definition = localise(code.description, lang, codebook.language);
-    if (definition) out.push(`\n_${definition.trim()}_\n`);
-    if (excerpts.length === 0 && code.depth > 0) out.push(`\n${w.none}\n`);
-    for (const e of excerpts) out.push(excerptBlock(e, options.attribute, w.matched));
+    out.push(parts.code(code, excerpts.length));
+    for (const e of excerpts) out.push(parts.excerpt(e));
   }
   return out.join('');
+}
+
+/** The pieces of excerpts.md, for writing it as it is gathered: the head, each code's heading, each excerpt. */
+export function markdownParts(codebook: Codebook, options: ExcerptsMarkdownOptions) {
+  const lang = options.language ?? codebook.language;
+  const w = WORDS[lang as keyof typeof WORDS] ?? WORDS.en;
+  return {
+    head: (total: number) => `# ${w.title} — ${codebook.name}\n\n${total} ${total === 1 ? w.excerpt : w.excerpts}.\n`,
+    /** A code's heading and definition; nothing for a code without excerpts under `hideEmpty`. */
+    code(code: Code, count: number): string {
+      if (options.hideEmpty && count === 0) return '';
+      const heading = '#'.repeat(Math.min(code.depth + 2, 6));
+      const out = [`\n${heading} ${code.id} — ${localise(code.label, lang, codebook.language)} (${count})\n`];
+      const definition = localise(code.description, lang, codebook.language);
+      if (definition) out.push(`\n_${definition.trim()}_\n`);
+      if (count === 0 && code.depth > 0) out.push(`\n${w.none}\n`);
+      return out.join('');
+    },
+    excerpt: (e: Excerpt) => excerptBlock(e, options.attribute, w.matched),
+  };
 }
 
 function excerptBlock(e: Excerpt, attribute: string, matched: string): string {
@@ -52,7 +65,7 @@ function excerptBlock(e: Excerpt, attribute: string, matched: string): string {
   for (const c of e.before) parts.push(`> _${c.speaker ? `${c.speaker}: ` : ''}${excerptText(c.text)}_\n>\n`);
   parts.push(`> ${e.speaker ? `**${e.speaker}:** ` : ''}${excerptText(e.text)}\n`);
   for (const c of e.after) parts.push(`>\n> _${c.speaker ? `${c.speaker}: ` : ''}${excerptText(c.text)}_\n`);
-  const value = e.attributes[attribute];
+  const value = attributeOf(e.attributes, attribute);
   const who = e.speaker ? (e.speakerRole && e.speakerRole !== e.speaker.toLowerCase() ? `${e.speaker} (${e.speakerRole})` : e.speaker) : undefined;
   const cite = [`\`${citation(e.path, e.lines.start)}\``, Array.isArray(value) ? value.join(', ') : value, who].filter(Boolean).join(' · ');
   const terms = e.matched.length > 0 ? ` · ${matched}: ${e.matched.join(', ')}` : '';

@@ -4,7 +4,7 @@ import { SCHEMA_VERSION } from './codings-json.js';
 import type { MatrixResult } from '../app/matrix.js';
 import { figure, gridCsv, gridMarkdown, gridText, type Grid } from './grid.js';
 import type { Formatter } from './index.js';
-import { wordsFor } from './words.js';
+import { wordsFor } from './labels.js';
 
 export function matrixGrid(m: Matrix, language: string): Grid {
   const total = wordsFor(language).total;

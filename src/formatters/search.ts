@@ -5,6 +5,7 @@ import { SCHEMA_VERSION } from './codings-json.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import { gridMarkdown } from './grid.js';
 import { count } from './text.js';
+import { attributeOf } from '../ingest/document.js';
 
 export interface SearchInfo {
   query: string;
@@ -58,7 +59,7 @@ export function searchCsv(result: SearchResult, options: CsvOptions = {}): strin
     h.left,
     h.text,
     h.right,
-    ...columns.map(({ key }) => [h.attributes[key] ?? ''].flat().join('; ')),
+    ...columns.map(({ key }) => [attributeOf(h.attributes, key) ?? ''].flat().join('; ')),
   ]);
   return csvStart(options) + csvLines([[...FIXED, ...columns.map((c) => c.column)], ...rows], options);
 }

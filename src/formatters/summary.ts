@@ -9,7 +9,7 @@ import type { Formatter } from './index.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import { gridMarkdown, type Grid } from './grid.js';
 import { readable } from './text.js';
-import { wordsFor as words, type Words } from './words.js';
+import { wordsFor as words, type Words } from './labels.js';
 
 const MAX_QUOTE = 320;
 

@@ -1,32 +1,107 @@
-/**
- * The words qda writes into its outputs, per language: headers, labels and totals. One place, so that
- * a translation or a new language touches this file only. English is the fallback.
- */
-const WORDS = {
-  nl: {
-    total: 'Totaal',
-    district: 'Wijk',
-    aspects: 'Aspecten',
-    explanation: 'Toelichting',
-    comparisonBy: 'Vergelijking per',
-    memo: 'memo',
-    noExcerpts: 'geen fragmenten',
-    allCodes: 'alle codes',
-  },
-  en: {
-    total: 'Total',
-    district: 'District',
-    aspects: 'Aspects',
-    explanation: 'Explanation',
-    comparisonBy: 'Comparison by',
-    memo: 'memo',
-    noExcerpts: 'no excerpts',
-    allCodes: 'all codes',
-  },
-};
+/** The result of `qda words` as markdown tables, CSV rows and JSON. */
+import type { DistinctiveRow, TermRow, WordsResult } from '../words/result.js';
+import { SCHEMA_VERSION } from './codings-json.js';
+import { csvLines, csvStart, type CsvOptions } from './csv.js';
+import { gridMarkdown } from './grid.js';
+import { count } from './text.js';
 
-export type Words = (typeof WORDS)['en'];
+export interface WordsInfo {
+  by: string;
+  /** For --suggest: the code the terms are suggested for. */
+  suggest?: string;
+}
 
-export function wordsFor(language: string): Words {
-  return WORDS[language as keyof typeof WORDS] ?? WORDS.en;
+const NAMES = ['', 'words', 'word pairs', 'word triples'];
+const MEASURE = { ll: 'G²', tfidf: 'TF-IDF' };
+
+export const fixed = (x: number, decimals: number) => (Object.is(x, -0) ? 0 : x).toFixed(decimals);
+const statistic = (result: WordsResult, x: number) => fixed(x, result.measure === 'll' ? 2 : 5);
+
+export function wordsMarkdown(result: WordsResult, info: WordsInfo): string {
+  const out: string[] = [];
+  const total = `${count(result.words, 'word')} (without stop words) in ${count(result.documents, 'document')}`;
+  if (info.suggest) {
+    const coded = result.groups[0];
+    out.push(`# Term suggestions for ${info.suggest}`, '');
+    out.push(
+      `Terms that occur more in the ${count(coded.words, 'word')} of the segments coded ${info.suggest} by hand than in the rest of the corpus (${count(result.words, 'word')} in all, without stop words), leaving out what the code's terms already match.`,
+      '',
+    );
+    out.push(
+      coded.distinctive.length === 0
+        ? 'Nothing occurs there distinctly more than in the rest.\n'
+        : distinctiveTable(result, coded.distinctive, 'coded'),
+    );
+    out.push(legend(result));
+    return `${out.join('\n')}\n`;
+  }
+  out.push(`# Words by ${info.by}`, '', `${total}.`, '');
+  for (const n of result.lengths) {
+    const rows = result.frequencies.filter((r) => r.n === n);
+    out.push(`## Most frequent ${NAMES[n]}`, '');
+    out.push(rows.length === 0 ? `No ${NAMES[n]} occur ${result.minCount} times or more.\n` : frequencyTable(rows));
+  }
+  out.push(`## Distinctive per ${info.by}`, '', legend(result), '');
+  for (const g of result.groups) {
+    out.push(`### ${g.value}`, '', `${count(g.words, 'word')} in ${count(g.documents, 'document')}.`, '');
+    out.push(
+      g.distinctive.length === 0 ? 'Nothing occurs here distinctly more than in the rest.\n' : distinctiveTable(result, g.distinctive, 'here'),
+    );
+  }
+  return out.join('\n');
+}
+
+function legend(result: WordsResult): string {
+  return result.measure === 'll'
+    ? `Log-likelihood G² against the rest of the corpus (3.84: p < 0.05, 6.63: p < 0.01, 10.83: p < 0.001); log ratio 1 is twice as frequent, 2 four times. Only terms occurring ${result.minCount} times or more.`
+    : `TF-IDF: the term's share of the words here times ln(documents / documents holding it); log ratio 1 is twice as frequent as in the rest. Only terms occurring ${result.minCount} times or more.`;
+}
+
+function frequencyTable(rows: TermRow[]): string {
+  return gridMarkdown({
+    header: ['term', 'count', 'documents'],
+    rows: rows.map((r) => [r.term, String(r.count), String(r.documents)]),
+    numeric: [false, true, true],
+  });
+}
+
+function distinctiveTable(result: WordsResult, rows: DistinctiveRow[], here: string): string {
+  return gridMarkdown({
+    header: ['term', here, 'rest', MEASURE[result.measure], 'log ratio'],
+    rows: rows.map((r) => [r.term, String(r.count), String(r.other), statistic(result, r.statistic), fixed(r.logRatio, 2)]),
+    numeric: [false, true, true, true, true],
+  });
+}
+
+/** One row per term: the corpus-wide frequencies under the group `(all)`, then the distinctive terms of each group. */
+export function wordsCsv(result: WordsResult, options: CsvOptions = {}): string {
+  const header = ['group', 'n', 'term', 'count', 'documents', 'rest', 'measure', 'statistic', 'log_ratio'];
+  const rows: (string | number)[][] = result.frequencies.map((r) => ['(all)', r.n, r.term, r.count, r.documents, '', '', '', '']);
+  for (const g of result.groups)
+    for (const r of g.distinctive)
+      rows.push([g.value, r.n, r.term, r.count, r.documents, r.other, result.measure, statistic(result, r.statistic), fixed(r.logRatio, 3)]);
+  return csvStart(options) + csvLines([header, ...rows], options);
+}
+
+export function wordsJson(result: WordsResult, info: WordsInfo): string {
+  const round = (x: number) => Number(fixed(x, 6));
+  return `${JSON.stringify(
+    {
+      schemaVersion: SCHEMA_VERSION,
+      by: info.suggest ? null : info.by,
+      suggest: info.suggest ?? null,
+      measure: result.measure,
+      ngrams: result.lengths,
+      minCount: result.minCount,
+      documents: result.documents,
+      words: result.words,
+      frequencies: result.frequencies,
+      groups: result.groups.map((g) => ({
+        ...g,
+        distinctive: g.distinctive.map((r) => ({ ...r, statistic: round(r.statistic), logRatio: round(r.logRatio) })),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
 }

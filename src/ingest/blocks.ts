@@ -32,7 +32,23 @@ const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const ITEM = /^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+/;
 const COMMENT = /^ {0,3}<!--.*-->[ \t]*$/;
 /** An inline coding comment at the end of a line (or alone on it). */
-const INLINE = /<!--\s*qda:([^]*?)-->[ \t]*$/;
+const INLINE_OPEN = /<!--\s*qda:/g;
+
+/**
+ * A `<!-- qda: ... -->` comment that ends the line: where it starts and what it holds. The same as
+ * matching /<!--\s*qda:([^]*?)-->[ \t]*$/, in time linear in the line (that regexp tries every
+ * `<!--` against every `-->` after it, so a long line of comments took minutes).
+ */
+export function inlineComment(line: string): { index: number; body: string } | null {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  if (!line.startsWith('-->', end - 3)) return null;
+  const close = end - 3;
+  INLINE_OPEN.lastIndex = 0;
+  const open = INLINE_OPEN.exec(line);
+  if (!open || INLINE_OPEN.lastIndex > close) return null;
+  return { index: open.index, body: line.slice(INLINE_OPEN.lastIndex, close) };
+}
 
 function inlineCodes(comment: string, offset: number): InlineCodes {
   const items = comment
@@ -117,9 +133,9 @@ export function scanBlocks(text: string, bodyStart: number, { speakers, narratio
   const scan = (line: Line): void => {
     if (line.text.trim() === '' || COMMENT.test(line.text)) {
       // A coding comment alone on its line codes the paragraph just before it.
-      const inline = COMMENT.test(line.text) ? INLINE.exec(line.text) : null;
+      const inline = COMMENT.test(line.text) ? inlineComment(line.text) : null;
       const target = open && open.range.end > open.range.start ? open : blocks[blocks.length - 1];
-      if (inline && target) (target.inline ??= []).push(inlineCodes(inline[1], line.start + inline.index));
+      if (inline && target) (target.inline ??= []).push(inlineCodes(inline.body, line.start + inline.index));
       close();
       return;
     }
@@ -174,14 +190,14 @@ export function scanBlocks(text: string, bodyStart: number, { speakers, narratio
       continue;
     }
     // A coding comment at the end of a line belongs to the paragraph the line ends, not to its text.
-    const trailing = COMMENT.test(line.text) ? null : INLINE.exec(line.text);
+    const trailing = COMMENT.test(line.text) ? null : inlineComment(line.text);
     if (!trailing) {
       scan(line);
       continue;
     }
     scan({ start: line.start, end: line.start + trailing.index, text: line.text.slice(0, trailing.index) });
     const target = open ?? blocks[blocks.length - 1];
-    if (target) (target.inline ??= []).push(inlineCodes(trailing[1], line.start + trailing.index));
+    if (target) (target.inline ??= []).push(inlineCodes(trailing.body, line.start + trailing.index));
   }
   close();
   return blocks;

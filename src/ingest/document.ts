@@ -11,6 +11,17 @@ import type { Unit } from './units.js';
 
 export type AttributeValue = string | string[];
 
+/**
+ * An attribute of a document, by name. Front matter keys are the user's: `constructor`, `toString`
+ * or `__proto__` are attributes like any other, never the properties every object inherits.
+ */
+export function attributeOf(attributes: Record<string, AttributeValue>, key: string): AttributeValue | undefined {
+  return Object.hasOwn(attributes, key) ? attributes[key] : undefined;
+}
+
+/** An empty attribute map without a prototype, so that a key `__proto__` is stored as itself. */
+export const noAttributes = (): Record<string, AttributeValue> => Object.create(null) as Record<string, AttributeValue>;
+
 export interface Document {
   id: string;
   /** Path as the user names it (relative to the working folder, `/` separators). */
@@ -59,7 +70,7 @@ export function readDocument(path: string, text: string): { document: Document; 
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   const { frontMatter, problems } = parseFrontMatter(text);
-  for (const p of problems) diagnostics.push(diagnostic('error', path, p.rule, p.message, lines.point(p.offset), p.hint));
+  for (const p of problems) diagnostics.push(diagnostic(p.severity ?? 'error', path, p.rule, p.message, lines.point(p.offset), p.hint));
 
   const data = frontMatter.data;
   const at = (key: string) => lines.point(keyOffset(text, frontMatter.bodyStart, key));
@@ -69,7 +80,7 @@ export function readDocument(path: string, text: string): { document: Document; 
       diagnostic('error', path, 'front-matter/id', '`id` must be a single word or name', at('id'), 'write e.g. `id: crooswijk-kindcoach-1`'),
     );
   }
-  const attributes: Record<string, AttributeValue> = {};
+  const attributes = noAttributes();
   for (const key of Object.keys(data).sort()) {
     if (RESERVED.has(key)) continue;
     const value = attributeValue(data[key]);

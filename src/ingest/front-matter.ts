@@ -4,8 +4,8 @@
  * broken key is reported at its line and column in the original file.
  */
 import matter from 'gray-matter';
-import { LineCounter, parseDocument } from 'yaml';
-import { yamlHint } from '../diagnostics/yaml.js';
+import { LineCounter, parseDocument, visit } from 'yaml';
+import { expansionProblem, yamlHint } from '../diagnostics/yaml.js';
 import { simpleYaml } from './simple-yaml.js';
 
 export interface FrontMatter {
@@ -18,6 +18,8 @@ export interface FrontMatter {
 export interface FrontMatterProblem {
   /** Offset in the text the problem points at. */
   offset: number;
+  /** Errors unless said otherwise. */
+  severity?: 'warning';
   rule: string;
   message: string;
   hint?: string;
@@ -36,7 +38,10 @@ const CLOSE = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 export function parseFrontMatter(text: string, how: { fast?: boolean } = {}): { frontMatter: FrontMatter; problems: FrontMatterProblem[] } {
   const none = { frontMatter: { data: {}, bodyStart: 0 }, problems: [] };
   const open = OPEN.exec(text);
-  if (!open) return none;
+  if (!open) {
+    const lost = unopened(text);
+    return lost === undefined ? none : { ...none, problems: [lost] };
+  }
   const rest = text.slice(open[0].length - 1);
   const close = CLOSE.exec(rest);
   if (!close) {
@@ -92,9 +97,24 @@ export function parseFrontMatter(text: string, how: { fast?: boolean } = {}): { 
   }
 }
 
+/** `key: value` lines at the very top, closed by a `---` line: front matter whose opening `---` is missing. */
+const UNOPENED = /^(?:[ \t]*\r?\n)*((?:[\p{L}_][\p{L}\p{N}_-]*:(?:[ \t][^\r\n]*)?\r?\n){1,40})---[ \t]*(?:\r?\n|$)/u;
+
+function unopened(text: string): FrontMatterProblem | undefined {
+  const m = UNOPENED.exec(text);
+  if (!m) return undefined;
+  return {
+    offset: m.index + m[0].indexOf(m[1]),
+    severity: 'warning',
+    rule: 'front-matter/unopened',
+    message: 'these lines look like front matter closed by ---, but the opening --- is missing: they are read as text, not as attributes',
+    hint: 'add a line holding only --- above the first key',
+  };
+}
+
 function parseYaml(source: string, base: number): unknown {
   const lineCounter = new LineCounter();
-  // uniqueKeys catches duplicate keys; maxAliasCount stops alias bombs ("billion laughs").
+  // uniqueKeys catches duplicate keys.
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new YamlProblems(
@@ -106,10 +126,20 @@ function parseYaml(source: string, base: number): unknown {
       })),
     );
   }
+  // Alias bombs ("billion laughs") and aliases that copy a long value many times are refused.
+  const expanded = expansionProblem(doc, source.length);
+  if (expanded) throw new YamlProblems([{ offset: base + expanded.offset, rule: 'front-matter/yaml', message: expanded.message, hint: expanded.hint }]);
+  // A number keeps the text it was written as: `id: 007` is 007, not 7, and two 20-digit ids that
+  // a double would round to one number stay two.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'number' && node.source !== undefined && node.source !== String(node.value)) node.value = node.source;
+    },
+  });
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    return doc.toJS();
   } catch (error) {
-    // The error carries no position: point at the first alias.
+    // An alias without its anchor; the error carries no position: point at the first alias.
     const alias = /(?:^|[\s[{,:])\*[^\s,\]}]/m.exec(source);
     const offset = base + (alias ? alias.index + alias[0].indexOf('*') : 0);
     throw new YamlProblems([

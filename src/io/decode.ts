@@ -102,14 +102,57 @@ export function decode(bytes: Uint8Array, encoding = 'utf-8'): Decoded {
 }
 
 function decodeUtf8(bytes: Uint8Array): Decoded {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = bom ? bytes.subarray(3) : bytes;
+  // A file saved twice by a tool that adds a BOM each time has two (or more): none is text.
+  let skip = 0;
+  while (bytes[skip] === 0xef && bytes[skip + 1] === 0xbb && bytes[skip + 2] === 0xbf) skip += 3;
+  const bom = skip > 0;
+  const body = bytes.subarray(skip);
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), bom };
   } catch {
     const at = firstInvalidUtf8(body);
-    return { ok: false, byteOffset: at + (bom ? 3 : 0), reason: 'invalid UTF-8' };
+    return { ok: false, byteOffset: at + skip, reason: 'invalid UTF-8' };
   }
+}
+
+/**
+ * The byte order of a file that looks like UTF-16: from its byte order mark, else from where its
+ * zero bytes stand (ASCII text in UTF-16LE has them at odd offsets, in UTF-16BE at even ones).
+ */
+export function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  let even = 0;
+  let odd = 0;
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  const half = n / 2;
+  if (odd > half * 0.3 && even < odd / 10) return 'utf-16le';
+  if (even > half * 0.3 && odd < even / 10) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Why bytes cannot be what the chosen encoding says, before decoding: UTF-16 read as UTF-8 or in
+ * the wrong byte order, or a UTF-8 byte order mark read in a single-byte encoding.
+ */
+export function encodingMismatch(bytes: Uint8Array, encoding: string): { message: string; use: string } | undefined {
+  const name = normaliseEncoding(encoding) ?? encoding;
+  const order = utf16Order(bytes);
+  if (order && name !== order) {
+    const wrongOrder = name.startsWith('utf-16')
+      ? `the file's byte order is ${order === 'utf-16le' ? 'little' : 'big'}-endian, not ${name}: `
+      : 'file is ';
+    return { message: `${wrongOrder}UTF-16, use --encoding ${order}`, use: order };
+  }
+  if ((name === 'latin1' || name === 'windows-1252') && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { message: `file is UTF-8 (it starts with a UTF-8 byte order mark), not ${name}`, use: 'utf-8' };
+  return undefined;
+}
+
+/** Lines ended by CR alone (old Mac files) as LF: the same length, so every offset stays. */
+export function crOnlyToLf(text: string): string {
+  return text.includes('\r') && !text.includes('\n') ? text.replace(/\r/g, '\n') : text;
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {

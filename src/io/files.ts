@@ -3,9 +3,25 @@
  * reading them as bytes. Paths handed on are relative to the working folder, with `/` separators,
  * sorted, so that every later stage sees the corpus in the same order.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { LineIndex } from '../position/line-index.js';
+import { crOnlyToLf, decode, encodingMismatch } from './decode.js';
 
 export const CORPUS_EXTENSIONS = ['md', 'markdown', 'txt'];
 const IGNORED_DIRS = ['**/node_modules/**', '**/.*/**'];
@@ -14,6 +30,15 @@ export interface FoundFiles {
   files: string[];
   /** Paths or globs that matched nothing. */
   missing: string[];
+  /** Paths that were found but are not read: not regular files, or a file already reached by another path. */
+  skipped: SkippedFile[];
+}
+
+export interface SkippedFile {
+  file: string;
+  /** Why, as a sentence part: "is a named pipe (FIFO)". */
+  reason: string;
+  hint: string;
 }
 
 /**
@@ -33,7 +58,8 @@ export function findFiles(patterns: string[], cwd: string, exclude: string[] = [
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
     let found: string[];
-    if (existsSync(absolute) && statSync(absolute).isFile()) found = [absolute];
+    // A path named on its own that is not a folder is taken as it is; what it is gets checked below.
+    if (existsSync(absolute) && !statSync(absolute).isDirectory()) found = [absolute];
     else {
       const glob = existsSync(absolute) ? `${toPosix(relative(cwd, absolute)) || '.'}/**/*.{${CORPUS_EXTENSIONS.join(',')}}` : pattern;
       found = globSync(glob, { cwd, ignore, absolute: true, dot: false, expandDirectories: false });
@@ -46,7 +72,117 @@ export function findFiles(patterns: string[], cwd: string, exclude: string[] = [
     }
   }
   const marked = new Map<string, boolean>();
-  return { files: [...files].filter((f) => !inOutputFolder(f, cwd, marked)).sort(), missing };
+  const listed = [...files].filter((f) => !inOutputFolder(f, cwd, marked)).sort();
+  const regular = regularFiles(listed, cwd);
+  const unlisted = specialEntries(patterns, cwd, exclude).filter((f) => !files.has(f.file) && !inOutputFolder(f.file, cwd, marked));
+  return { files: regular.files, skipped: [...regular.skipped, ...unlisted].sort((a, b) => (a.file < b.file ? -1 : 1)), missing };
+}
+
+/**
+ * The glob walk passes over named pipes, devices, sockets and broken or looping links without a
+ * word. They are looked for below each path or glob base, so that a warning names them: someone
+ * who put a transcript there as a pipe or a link would otherwise wonder where it went.
+ */
+function specialEntries(patterns: string[], cwd: string, exclude: string[]): SkippedFile[] {
+  const out: SkippedFile[] = [];
+  const skip = new Set(exclude.map((d) => resolve(cwd, d)));
+  const done = new Set<string>();
+  const corpusName = new RegExp(`\\.(?:${CORPUS_EXTENSIONS.join('|')})$`, 'i');
+  const walk = (dir: string) => {
+    if (done.has(dir) || skip.has(dir)) return;
+    done.add(dir);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full);
+        continue;
+      }
+      if (entry.isFile() || !corpusName.test(entry.name)) continue;
+      if (entry.isSymbolicLink()) {
+        try {
+          statSync(full);
+          continue; // a link the walk follows; checked with the listed files
+        } catch {
+          // broken or looping: reported below
+        }
+      }
+      const rel = relative(cwd, full);
+      const shown = rel && !rel.startsWith('..') ? toPosix(rel) : toPosix(full);
+      out.push(...regularFiles([shown], cwd).skipped);
+    }
+  };
+  for (const pattern of patterns) {
+    const base = resolve(cwd, pattern.split(/[*?[\]{}]/)[0] || '.');
+    if (existsSync(base) && statSync(base).isDirectory()) walk(base);
+    else if (existsSync(base) || lstatSafe(base)) continue;
+    else if (existsSync(dirname(base))) walk(dirname(base));
+  }
+  return out;
+}
+
+/**
+ * Only regular files are read. A symbolic link is followed to a regular file wherever it lies; one
+ * that leads to a named pipe, a device or a socket (reading those can block for ever or never end),
+ * to nothing, or round in a loop is skipped, and so is a second path to a file already listed (what
+ * a link to a folder above it gives).
+ */
+function regularFiles(listed: string[], cwd: string): { files: string[]; skipped: SkippedFile[] } {
+  const files: string[] = [];
+  const skipped: SkippedFile[] = [];
+  const first = new Map<string, string>();
+  for (const file of listed) {
+    const full = resolve(cwd, file);
+    let stats: Stats;
+    try {
+      stats = statSync(full);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') skipped.push({ file, reason: 'is a symbolic link that leads round in a loop', hint: 'point the link at a file' });
+      else if (lstatSafe(full)?.isSymbolicLink())
+        skipped.push({ file, reason: 'is a symbolic link to a file that does not exist', hint: 'point the link at a file, or remove it' });
+      else skipped.push({ file, reason: `cannot be read (${code ?? 'unknown error'})`, hint: 'check that the file exists and may be read' });
+      continue;
+    }
+    const kind = special(stats);
+    if (kind) {
+      const link = lstatSafe(full)?.isSymbolicLink() ? 'is a symbolic link to ' : 'is ';
+      skipped.push({ file, reason: `${link}${kind}, not a regular file`, hint: 'give qda only transcript files; remove it from the corpus folder' });
+      continue;
+    }
+    const real = realpathSync(full);
+    const seen = first.get(real);
+    if (seen !== undefined) {
+      skipped.push({ file, reason: `is the file ${seen} again, reached through a symbolic link`, hint: 'it is read once, as ' + seen });
+      continue;
+    }
+    first.set(real, file);
+    files.push(file);
+  }
+  return { files, skipped };
+}
+
+function special(stats: Stats): string | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isDirectory()) return 'a folder';
+  return 'something other than a file';
+}
+
+function lstatSafe(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Marks a folder qda writes results into, so that it is never read back as corpus. */
@@ -61,8 +197,40 @@ function inOutputFolder(file: string, cwd: string, markedFolders: Map<string, bo
   }
 }
 
+/**
+ * The bytes of a regular file. It is opened without blocking and checked once open, so that a file
+ * swapped for a named pipe or a device after it was listed fails at once instead of blocking.
+ */
 export function readBytes(path: string, cwd: string): Uint8Array {
-  return readFileSync(resolve(cwd, path));
+  const fd = openSync(resolve(cwd, path), constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new NotRegularFile(path, special(stats) ?? 'not a file');
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return read === bytes.length ? bytes : bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Size in bytes of a file, following symbolic links. */
+export function fileSize(path: string, cwd: string): number {
+  return statSync(resolve(cwd, path)).size;
+}
+
+export class NotRegularFile extends Error {
+  constructor(
+    readonly path: string,
+    readonly kind: string,
+  ) {
+    super(`${path} is ${kind}, not a regular file`);
+  }
 }
 
 /** A file read piece by piece at given offsets, so that a large archive is never held whole. */
@@ -92,8 +260,40 @@ export function openRandomAccess(path: string, cwd: string): RandomAccessFile {
   };
 }
 
+/** A settings, codebook, codings or sheet file that is not UTF-8 text: where, what, and what to do. */
+export class TextFileProblem extends Error {
+  constructor(
+    readonly path: string,
+    readonly at: { line: number; column: number },
+    readonly problem: string,
+    readonly hint: string,
+  ) {
+    super(`${path}: ${problem}`);
+  }
+}
+
+/**
+ * A UTF-8 text file (qda.yaml, a codebook, codings, a sheet) as text: byte order marks taken off,
+ * lines ended by CR alone read as lines. Bytes that are not UTF-8 are a TextFileProblem with their
+ * line and column, never silently replaced.
+ */
 export function readText(path: string, cwd: string): string {
-  return readFileSync(resolve(cwd, path), 'utf8');
+  const bytes = readFileSync(resolve(cwd, path));
+  const mismatch = encodingMismatch(bytes, 'utf-8');
+  if (mismatch)
+    throw new TextFileProblem(
+      path,
+      { line: 1, column: 1 },
+      'file is UTF-16; qda reads this file as UTF-8',
+      'save it as UTF-8 (in a spreadsheet: CSV UTF-8)',
+    );
+  const decoded = decode(bytes, 'utf-8');
+  if (!decoded.ok) {
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, decoded.byteOffset)).replace(/^\uFEFF+/, '');
+    const at = new LineIndex(before).point(before.length);
+    throw new TextFileProblem(path, at, `invalid UTF-8 at byte ${decoded.byteOffset}`, 'save it as UTF-8 (in a spreadsheet: CSV UTF-8)');
+  }
+  return crOnlyToLf(decoded.text);
 }
 
 export function exists(path: string, cwd: string): boolean {
@@ -103,6 +303,11 @@ export function exists(path: string, cwd: string): boolean {
 export function isDirectory(path: string, cwd: string): boolean {
   const p = resolve(cwd, path);
   return existsSync(p) && statSync(p).isDirectory();
+}
+
+/** Names in a folder. */
+export function listFolder(path: string): string[] {
+  return readdirSync(path);
 }
 
 export function toPosix(path: string): string {

@@ -2,11 +2,40 @@
  * Output, whole or not at all: text is written to a temporary file beside the target and renamed
  * over it only when complete, so an interrupted run never leaves half a file.
  */
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
-/** A suffix for a temporary name beside a target; unique enough for one process at a time. */
-export const tempSuffix = (): string => `.tmp-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+/**
+ * A suffix for a temporary name beside a target: the process id, so that a later run can tell the
+ * leftovers of a killed one from those of a run still going, and something unique.
+ */
+export const tempSuffix = (): string => `.tmp-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+/** Temporary files beside `path` that a process no longer running left (killed, out of memory). */
+export function removeStaleTemps(path: string): void {
+  const dir = dirname(path);
+  const start = `${basename(path)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(start)) continue;
+    const pid = /^(\d+)-/.exec(name.slice(start.length))?.[1];
+    if (pid !== undefined && !processAlive(Number(pid))) rmSync(join(dir, name), { force: true });
+  }
+}
+
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** Something text can be written to in pieces. */
 export interface Sink {
@@ -21,6 +50,7 @@ export class AtomicFile implements Sink {
   constructor(readonly path: string) {
     this.temp = `${path}${tempSuffix()}`;
     mkdirSync(dirname(path), { recursive: true });
+    removeStaleTemps(path);
     this.fd = openSync(this.temp, 'w');
   }
 

@@ -73,7 +73,7 @@ export function crossValidate(
     const predictor = new Predictor(trained, codes);
     for (const e of test) {
       const auto = [...e.features.keywords.keys()];
-      const chosen = decide(predictor.probabilities(e.features), auto, codes).map((c) => c.code);
+      const chosen = decide(predictor.probabilitiesOf(e.features), auto, codes).map((c) => c.code);
       targets.forEach((t, i) => {
         const actual = t.has(e.codes);
         count(model[i], t.has(chosen), actual);

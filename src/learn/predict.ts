@@ -9,9 +9,10 @@
 import type { Code } from '../codebook/types.js';
 import type { Coding, Evidence } from '../coding/coding.js';
 import type { Segment } from '../ingest/document.js';
-import { segmentFeatures, Vocabulary, type SegmentFeatures } from './features.js';
+import { Vocabulary, type SegmentFeatures } from './features.js';
 import { probability, type SparseRow } from './logistic.js';
 import type { Model } from './model.js';
+import { RowMaker, type LocatedRow } from './row.js';
 
 export const THRESHOLD = 0.5;
 /** Learned words shown as evidence per model coding. */
@@ -33,15 +34,25 @@ export function decide(probabilities: Probability[], auto: Iterable<string>, cod
   const chosen = new Map<string, Probability | undefined>();
   for (const code of auto) if (!decided.has(code)) chosen.set(code, undefined);
   for (const p of probabilities) if (p.p >= THRESHOLD) chosen.set(p.code, p);
-  const rank = new Map([...codes.keys()].map((id, i) => [id, i]));
+  if (chosen.size === 0) return [];
+  const rank = rankOf(codes);
   return [...chosen]
     .sort((a, b) => (rank.get(a[0]) ?? rank.size) - (rank.get(b[0]) ?? rank.size))
     .map(([code, by]) => (by ? { code, by } : { code }));
 }
 
+/** Each code's place in the codebook, made once per codebook: deciding runs for every paragraph. */
+const ranks = new WeakMap<Map<string, Code>, Map<string, number>>();
+function rankOf(codes: Map<string, Code>): Map<string, number> {
+  let rank = ranks.get(codes);
+  if (!rank) ranks.set(codes, (rank = new Map([...codes.keys()].map((id, i) => [id, i]))));
+  return rank;
+}
+
 export class Predictor {
   readonly vocabulary: Vocabulary;
   private readonly weights: (Float64Array | undefined)[];
+  private readonly makers = new Map<string, RowMaker>();
 
   constructor(
     readonly model: Model,
@@ -57,8 +68,20 @@ export class Predictor {
     });
   }
 
-  /** Every usable model's probability for a segment's features. */
-  probabilities(features: SegmentFeatures, row: SparseRow = this.vocabulary.vector(features)): Probability[] {
+  /** A segment's row over the vocabulary, with where its words are (the same row training makes of it). */
+  row(segment: Segment, language: string, auto: readonly Coding[]): LocatedRow {
+    let maker = this.makers.get(language);
+    if (!maker) this.makers.set(language, (maker = new RowMaker(this.model.vocabulary, language)));
+    return maker.row(segment, auto);
+  }
+
+  /** Every usable model's probability for a training example's features. */
+  probabilitiesOf(features: SegmentFeatures): Probability[] {
+    return this.probabilities(this.vocabulary.vector(features));
+  }
+
+  /** Every usable model's probability for a row. */
+  probabilities(row: SparseRow): Probability[] {
     const out: Probability[] = [];
     this.model.models.forEach((m, i) => {
       const weights = this.weights[i];
@@ -70,21 +93,23 @@ export class Predictor {
   /** A document's codings with the model's laid over those of the codable segments. */
   codeDocument(segments: Segment[], auto: Coding[], language: string, codable: (ordinal: number) => boolean): Coding[] {
     const bySegment = new Map<number, Coding[]>();
-    for (const c of auto) bySegment.set(c.segment, [...(bySegment.get(c.segment) ?? []), c]);
+    for (const c of auto) {
+      const list = bySegment.get(c.segment);
+      if (list) list.push(c);
+      else bySegment.set(c.segment, [c]);
+    }
     return segments.flatMap((s) => (codable(s.ordinal) ? this.code(s, language, bySegment.get(s.ordinal) ?? []) : (bySegment.get(s.ordinal) ?? [])));
   }
 
   /** The segment's codings: the auto codings with the model's decisions laid over them (rule above). */
-  code(segment: Segment, language: string, auto: Coding[]): Coding[] {
-    const features = segmentFeatures(segment, language, auto);
-    const row = this.vocabulary.vector(features);
+  code(segment: Segment, language: string, auto: Coding[], row: LocatedRow = this.row(segment, language, auto)): Coding[] {
     const byCode = new Map(auto.map((c) => [c.code, c]));
-    return decide(this.probabilities(features, row), byCode.keys(), this.codes).map(({ code, by }) =>
-      by ? this.coding(segment, by, row, features, byCode.get(code)) : byCode.get(code)!,
+    return decide(this.probabilities(row), byCode.keys(), this.codes).map(({ code, by }) =>
+      by ? this.coding(segment, by, row, byCode.get(code)) : byCode.get(code)!,
     );
   }
 
-  private coding(segment: Segment, by: Probability, row: SparseRow, features: SegmentFeatures, auto: Coding | undefined): Coding {
+  private coding(segment: Segment, by: Probability, row: LocatedRow, auto: Coding | undefined): Coding {
     const code = this.codes.get(by.code)!;
     const m = this.model.models[by.model];
     return {
@@ -95,26 +120,26 @@ export class Predictor {
       source: 'model',
       coder: this.model.name,
       hits: auto?.hits ?? 0,
-      evidence: [...(auto?.evidence ?? []), ...this.learned(segment, this.weights[by.model]!, row, features)],
+      evidence: [...(auto?.evidence ?? []), ...this.learned(segment, this.weights[by.model]!, row)],
       probability: Math.round(by.p * 1000) / 1000,
       learnedFrom: m.positives + m.negatives,
     };
   }
 
   /** The segment's words and pairs that raised the probability most, strongest first. */
-  private learned(segment: Segment, weights: Float64Array, row: SparseRow, features: SegmentFeatures): Evidence[] {
+  private learned(segment: Segment, weights: Float64Array, row: LocatedRow): Evidence[] {
     const names = this.model.vocabulary;
-    const ranked: { feature: string; gain: number }[] = [];
+    const ranked: { k: number; feature: string; gain: number }[] = [];
     for (let k = 0; k < row.index.length; k++) {
-      const feature = names[row.index[k]];
       const gain = weights[row.index[k]] * row.value[k];
-      if (gain > 0 && (feature.startsWith('w:') || feature.startsWith('b:'))) ranked.push({ feature, gain });
+      // Headings and the codebook's evidence have no place in the segment's text (start -1).
+      if (gain > 0 && row.starts[k] >= 0) ranked.push({ k, feature: names[row.index[k]], gain });
     }
     ranked.sort((a, b) => b.gain - a.gain || (a.feature < b.feature ? -1 : 1));
-    return ranked.slice(0, SHOWN).map(({ feature }) => {
-      const range = features.words.get(feature)!;
-      const text = segment.text.slice(range.start - segment.range.start, range.end - segment.range.start);
-      return { term: feature.slice(2), kind: 'learned', text, range: { start: range.start, end: range.end } };
+    return ranked.slice(0, SHOWN).map(({ k, feature }) => {
+      const [start, end] = [row.starts[k], row.ends[k]];
+      const text = segment.text.slice(start - segment.range.start, end - segment.range.start);
+      return { term: feature.slice(2), kind: 'learned', text, range: { start, end } };
     });
   }
 }

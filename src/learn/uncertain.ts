@@ -10,7 +10,6 @@
 import type { Coding } from '../coding/coding.js';
 import { compare } from '../diagnostics/diagnostic.js';
 import type { Segment } from '../ingest/document.js';
-import { segmentFeatures } from './features.js';
 import type { Predictor } from './predict.js';
 
 export interface Question {
@@ -64,8 +63,9 @@ export function uncertainSegments(
   for (const segment of segments) {
     if (!open(segment.ordinal)) continue;
     const found = bySegment.get(segment.ordinal) ?? [];
-    const probabilities = predictor.probabilities(segmentFeatures(segment, language, found));
-    const proposed = new Map(predictor.code(segment, language, found).map((c) => [c.code, c]));
+    const row = predictor.row(segment, language, found);
+    const probabilities = predictor.probabilities(row);
+    const proposed = new Map(predictor.code(segment, language, found, row).map((c) => [c.code, c]));
     const modelled = new Set(probabilities.map((p) => p.code));
     const questions: Question[] = probabilities.map((p) => ({
       code: p.code,

@@ -13,6 +13,7 @@ import { anchorOf } from './anchor.js';
 import { anchorsOf } from './apply.js';
 import { readSheet } from './sheet.js';
 import { SIDECAR_COLUMNS, type Decision, type ManualRow } from './sidecar.js';
+import { attributeOf } from '../ingest/document.js';
 
 export const REVIEW_FIXED = ['document', 'path', 'speaker', 'line', 'anchor', 'code', 'label', 'terms', 'text', 'decision', 'note'];
 
@@ -41,7 +42,7 @@ export function reviewRow(
   const s = segments[ordinal - 1];
   const p = s.paragraphs[0]?.range ?? s.range;
   const code = codes.get(codeId);
-  const attributes = attributeKeys.map((k) => [document.attributes[k] ?? ''].flat().join('; '));
+  const attributes = attributeKeys.map((k) => [attributeOf(document.attributes, k) ?? ''].flat().join('; '));
   return [
     // The cells that must match again on import keep their exact text through the spreadsheet.
     guardCell(document.id, true),
@@ -102,7 +103,16 @@ export function readReviewSheet(
     return { rows: [], diagnostics };
   }
   for (const p of problems)
-    diagnostics.push(diagnostic('error', path, 'review/row', p.message, { line: p.line, column: 1 }, 'fix the quotes of that row in the spreadsheet and save it again'));
+    diagnostics.push(
+      diagnostic(
+        'error',
+        path,
+        'review/row',
+        p.message,
+        { line: p.line, column: 1 },
+        'fix the quotes of that row in the spreadsheet and save it again',
+      ),
+    );
   if (problems.length > 0) return { rows: [], diagnostics };
   const anchors = new Map<string, Map<string, number[]>>();
   const rows: ManualRow[] = [];

@@ -51,8 +51,21 @@ export function readSheet(text: string, options: { delimiter?: string } = {}): S
     if (row.every((v) => v.trim() === '')) continue;
     const at = lineOf[r];
     if (row.length > fields.length && row.slice(fields.length).some((v) => v.trim() !== ''))
-      problems.push({ line: at, message: `row ${at}: ${row.length} cells where the header has ${fields.length}; is a quote missing around a cell with ${delimiter}?` });
-    const swallowed = fields.length < 4 ? -1 : row.findIndex((v) => v.includes('\n') && v.split('\n').slice(1).some((l) => l.split(delimiter).length >= fields.length));
+      problems.push({
+        line: at,
+        message: `row ${at}: ${row.length} cells where the header has ${fields.length}; is a quote missing around a cell with ${delimiter}?`,
+      });
+    const swallowed =
+      fields.length < 4
+        ? -1
+        : row.findIndex(
+            (v) =>
+              v.includes('\n') &&
+              v
+                .split('\n')
+                .slice(1)
+                .some((l) => l.split(delimiter).length >= fields.length),
+          );
     if (swallowed >= 0)
       problems.push({
         line: at,

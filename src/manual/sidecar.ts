@@ -56,7 +56,9 @@ function parseCsvSidecar(path: string, text: string): { rows: ManualRow[]; diagn
     return { rows: [], diagnostics };
   }
   for (const p of problems)
-    diagnostics.push(diagnostic('error', path, 'codings/csv', p.message, { line: p.line, column: 1 }, 'fix the quotes of that row; no row of this file was used'));
+    diagnostics.push(
+      diagnostic('error', path, 'codings/csv', p.message, { line: p.line, column: 1 }, 'fix the quotes of that row; no row of this file was used'),
+    );
   if (problems.length > 0) return { rows: [], diagnostics };
   const rows: ManualRow[] = [];
   for (const record of records) {

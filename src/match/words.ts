@@ -14,9 +14,17 @@ export interface WordRun {
   ids: Int32Array;
 }
 
-/** Distinct words seen so far, by their text as written; each id also has its folded form. */
+/**
+ * Distinct words seen so far, by their text as written; each id also has its folded form. The table
+ * is an open-addressing hash over the characters of the text itself, so that looking up a word
+ * neither cuts it out of the text nor hashes a new string: only a word met for the first time is cut.
+ */
 export class WordTable {
-  private readonly ids = new Map<string, number>();
+  /** Per slot, 1 + the id of the word there, or 0 for an empty slot. */
+  private slots = new Int32Array(1 << 12);
+  private readonly hashes: number[] = [];
+  /** Per id, the word as written. */
+  readonly raw: string[] = [];
   readonly folded: string[] = [];
 
   constructor(private readonly limit = 1_000_000) {}
@@ -31,18 +39,50 @@ export class WordTable {
   }
 
   clear(): void {
-    this.ids.clear();
+    this.slots.fill(0);
+    this.hashes.length = 0;
+    this.raw.length = 0;
     this.folded.length = 0;
   }
 
   id(raw: string): number {
-    let id = this.ids.get(raw);
-    if (id === undefined) {
-      id = this.folded.length;
-      this.ids.set(raw, id);
-      this.folded.push(fold(raw));
+    return this.idAt(raw, 0, raw.length);
+  }
+
+  /** The id of the word text[start..end). */
+  idAt(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    let s = h & mask;
+    for (let slot = this.slots[s]; slot !== 0; slot = this.slots[s]) {
+      const id = slot - 1;
+      if (this.hashes[id] === h) {
+        const word = this.raw[id];
+        if (word.length === length && text.startsWith(word, start)) return id;
+      }
+      s = (s + 1) & mask;
     }
+    const word = text.slice(start, end);
+    const id = this.folded.length;
+    this.raw.push(word);
+    this.folded.push(fold(word));
+    this.hashes.push(h);
+    this.slots[s] = id + 1;
+    if (this.folded.length * 2 > this.slots.length) this.rehash();
     return id;
+  }
+
+  /** Twice the slots, every word placed again: the table stays at most half full. */
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let id = 0; id < this.hashes.length; id++) {
+      let s = this.hashes[id] & mask;
+      while (this.slots[s] !== 0) s = (s + 1) & mask;
+      this.slots[s] = id + 1;
+    }
   }
 }
 
@@ -85,7 +125,7 @@ export function scanWords(text: string, table: WordTable): WordRun {
     if (count === run.starts.length) grow(run);
     run.starts[count] = start;
     run.ends[count] = i;
-    run.ids[count] = table.id(text.slice(start, i));
+    run.ids[count] = table.idAt(text, start, i);
     count++;
   }
   run.count = count;

@@ -12,6 +12,9 @@ import type { CodedDocument } from '../corpus/pipeline.js';
 import { readable } from '../formatters/text.js';
 import { matchedWords, type Evidence } from '../coding/coding.js';
 import { NO_FILTER, type Filter } from '../select/filter.js';
+import { attributeOf } from '../ingest/document.js';
+import { WordCounter } from '../words/count.js';
+import { wordsResult, type GroupWords } from '../words/result.js';
 
 export interface ReportExcerpt {
   /** Index into `codes`. */
@@ -46,6 +49,8 @@ export interface Report {
   codebook: ReportCode[];
   excerpts: ReportExcerpt[];
   summary: Summary;
+  /** Per column, the words that occur there more than in the rest (when words were counted). */
+  words?: GroupWords[];
   overview: { documents: number; segments: number; coded: number; types: string[]; rows: { value: string; counts: number[]; total: number }[] };
 }
 
@@ -56,7 +61,19 @@ export interface ReportOptions {
   filter?: Filter;
   /** Longest excerpt text kept, in characters. */
   maxExcerpt?: number;
+  /** Stop words per language: when given, the words of each column are counted for "Woorden per wijk". */
+  stopWords?: (language: string) => Set<string>;
 }
+
+/** How many distinctive words the report shows per column, and how often a word must occur there. */
+const REPORT_WORDS = { lengths: [1], top: 10, minCount: 3, measure: 'll' as const };
+
+/**
+ * Excerpts the report keeps per cell (code × compare-by value): the first ones in corpus order.
+ * The report is one page that holds its data, so this bounds its size for any corpus; every excerpt
+ * is in excerpts.md and excerpts.csv.
+ */
+export const EXCERPTS_PER_CELL = 50;
 
 export class ReportBuilder {
   private readonly clusters: MatrixBuilder;
@@ -64,8 +81,11 @@ export class ReportBuilder {
   private readonly summary: SummaryBuilder;
   private readonly found: { code: string; values: string[]; text: string; citation: string; speaker?: string; matched: string[] }[] = [];
   private readonly documents = new Map<string, Map<string, number>>();
+  /** Excerpts kept per cell, by code and value. */
+  private readonly kept = new Map<string, number>();
   private readonly types = new Set<string>();
   private totals = { documents: 0, segments: 0, coded: 0 };
+  private readonly words?: WordCounter;
 
   constructor(
     private readonly codebook: Codebook,
@@ -76,6 +96,7 @@ export class ReportBuilder {
     this.clusters = new MatrixBuilder(codebook, { ...base, level: 'cluster' });
     this.codes = new MatrixBuilder(codebook, { ...base, level: 'code' });
     this.summary = new SummaryBuilder(codebook, { by: options.by, filter, language: options.language, aspects: 3 });
+    if (options.stopWords) this.words = new WordCounter([1], options.stopWords);
   }
 
   add(coded: CodedDocument): void {
@@ -89,12 +110,15 @@ export class ReportBuilder {
       const key = `${c.segment}\u0000${c.code}`;
       evidence.set(key, [...(evidence.get(key) ?? []), ...c.evidence]);
     }
+    const columns = new Map<number, string[]>();
     for (const unit of unitsOf(coded, this.options.by, 'code', this.options.filter ?? NO_FILTER)) {
       any = true;
+      columns.set(unit.segment.ordinal, unit.columns);
       this.totals.segments++;
       if (unit.rows.length > 0) this.totals.coded++;
       const text = readable(unit.segment.text);
       for (const code of unit.rows) {
+        if (!this.keep(code, unit.columns)) continue;
         const excerpt = {
           code,
           values: unit.columns,
@@ -106,15 +130,24 @@ export class ReportBuilder {
       }
     }
     if (!any) return;
+    this.words?.add(coded.segments, coded.language, (s) => columns.get(s.ordinal) ?? []);
     this.totals.documents++;
     const type = String(coded.document.attributes.type ?? '—');
     this.types.add(type);
-    const values = [coded.document.attributes[this.options.by] ?? []].flat();
+    const values = [attributeOf(coded.document.attributes, this.options.by) ?? []].flat();
     for (const v of values.length === 0 ? [NONE] : values) {
       const row = this.documents.get(v) ?? new Map<string, number>();
       row.set(type, (row.get(type) ?? 0) + 1);
       this.documents.set(v, row);
     }
+  }
+
+  /** Whether an excerpt has room in each of its cells (one per compare-by value); counts it in each. */
+  private keep(code: string, values: string[]): boolean {
+    const cells = (values.length === 0 ? [''] : values).map((v) => `${code}\u0000${v}`);
+    if (cells.some((c) => (this.kept.get(c) ?? 0) >= EXCERPTS_PER_CELL)) return false;
+    for (const c of cells) this.kept.set(c, (this.kept.get(c) ?? 0) + 1);
+    return true;
   }
 
   result(title: string, memos: Memo[]): Report {
@@ -151,7 +184,7 @@ export class ReportBuilder {
         const counts = types.map((t) => this.documents.get(value)?.get(t) ?? 0);
         return { value, counts, total: counts.reduce((a, b) => a + b, 0) };
       });
-    return {
+    const report: Report = {
       title,
       language,
       generator,
@@ -163,5 +196,8 @@ export class ReportBuilder {
       summary: this.summary.result(memos),
       overview: { ...this.totals, types, rows },
     };
+    const counter = this.words;
+    if (counter) report.words = wordsResult(counter, REPORT_WORDS, { groups: codes.columns.filter((c) => counter.groupNames.includes(c)) }).groups;
+    return report;
   }
 }

@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AttributeValue } from '../ingest/document.js';
 import { documentSelected, type Filter } from './filter.js';
 import { NONE } from '../analysis/units.js';
+import { attributeOf } from '../ingest/document.js';
 
 /** What the check needs to know of a document. */
 export interface DocumentFacts {
@@ -55,7 +56,7 @@ export function checkFilter(filter: Filter, codes: readonly string[], documents:
       });
   }
   const keys = [...new Set(documents.flatMap((d) => Object.keys(d.attributes)))];
-  for (const [key, wanted] of Object.entries(filter.where)) {
+  for (const [key, wanted] of [...filter.where]) {
     if (!keys.includes(key)) {
       problems.push({
         message: `no document has the attribute "${key}"${didYouMean(key, keys)}`,
@@ -63,7 +64,7 @@ export function checkFilter(filter: Filter, codes: readonly string[], documents:
       });
       continue;
     }
-    const values = [...new Set(documents.flatMap((d) => valuesOf(d.attributes[key])))];
+    const values = [...new Set(documents.flatMap((d) => valuesOf(attributeOf(d.attributes, key))))];
     const lower = new Set(values.map((v) => v.toLowerCase()));
     for (const value of wanted) {
       if (!lower.has(value.toLowerCase()))
@@ -72,7 +73,7 @@ export function checkFilter(filter: Filter, codes: readonly string[], documents:
   }
   if (problems.length > 0) return problems;
   const selected = documents.filter((d) => documentSelected(d.attributes, filter));
-  const where = Object.entries(filter.where).map(([k, v]) => `${k}=${v.join(',')}`);
+  const where = [...filter.where].map(([k, v]) => `${k}=${v.join(',')}`);
   if (selected.length === 0) return [{ message: `no document has all of ${where.join(' and ')}`, hint: 'drop one of the --where options' }];
   const speakers = [...new Set(selected.flatMap((d) => d.speakers))];
   const lower = new Set(speakers.map((s) => s.toLowerCase()));
@@ -102,7 +103,7 @@ export function checkFilter(filter: Filter, codes: readonly string[], documents:
 export function checkBy(by: string, documents: readonly DocumentFacts[], filter: Filter): { problem?: SelectionProblem; missing: Diagnostic[] } {
   if (BUILT_IN_BY.includes(by)) return { missing: [] };
   const selected = documents.filter((d) => documentSelected(d.attributes, filter));
-  const lacking = selected.filter((d) => valuesOf(d.attributes[by]).length === 0);
+  const lacking = selected.filter((d) => valuesOf(attributeOf(d.attributes, by)).length === 0);
   if (lacking.length === selected.length && selected.length > 0) {
     const keys = [...new Set(documents.flatMap((d) => Object.keys(d.attributes)))];
     return {

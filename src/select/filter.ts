@@ -4,31 +4,33 @@
  */
 import type { AttributeValue } from '../ingest/document.js';
 import type { Segment } from '../ingest/document.js';
+import { attributeOf } from '../ingest/document.js';
 
 export interface Filter {
   codes: string[];
   /** Attribute → accepted values (any of them); every attribute must match. */
-  where: Record<string, string[]>;
+  where: Map<string, string[]>;
   speakers: string[];
 }
 
-export const NO_FILTER: Filter = { codes: [], where: {}, speakers: [] };
+export const NO_FILTER: Filter = { codes: [], where: new Map(), speakers: [] };
 
 /** Parse `key=value[,value]` items; returns an error message for a malformed one. */
-export function parseWhere(items: string[]): { where: Record<string, string[]> } | { error: string } {
-  const where: Record<string, string[]> = {};
+export function parseWhere(items: string[]): { where: Map<string, string[]> } | { error: string } {
+  // A Map: attribute names are the user's, `constructor` or `__proto__` included.
+  const where = new Map<string, string[]>();
   for (const item of items) {
     const eq = item.indexOf('=');
     if (eq <= 0 || eq === item.length - 1) return { error: `--where "${item}" must look like key=value` };
     const key = item.slice(0, eq).trim();
-    where[key] = [
-      ...(where[key] ?? []),
+    where.set(key, [
+      ...(where.get(key) ?? []),
       ...item
         .slice(eq + 1)
         .split(',')
         .map((v) => v.trim())
         .filter(Boolean),
-    ];
+    ]);
   }
   return { where };
 }
@@ -38,8 +40,8 @@ export function codeSelected(code: string, filter: Filter): boolean {
 }
 
 export function documentSelected(attributes: Record<string, AttributeValue>, filter: Filter): boolean {
-  return Object.entries(filter.where).every(([key, wanted]) => {
-    const value = attributes[key];
+  return [...filter.where].every(([key, wanted]) => {
+    const value = attributeOf(attributes, key);
     if (value === undefined) return false;
     const values = (Array.isArray(value) ? value : [value]).map((v) => v.toLowerCase());
     return wanted.some((w) => values.includes(w.toLowerCase()));

@@ -313,10 +313,11 @@ describe('qda merge', () => {
       ['ana', '--into', 'consensus'],
       ['ana', 'bram', '--into', 'consensus', '--prefer', 'carl'],
       ['ana', 'bram', '--into', '../x'],
-      ['ana', 'bram', '--into', 'consensus', '--resolutions', 'missing.csv'],
     ]) {
       const u = await qda(['merge', ...args], { cwd: dir });
       expect([args.join(' '), u.code]).toEqual([args.join(' '), 2]);
     }
+    // a resolutions file that is not there is a problem with the input, as every missing input file
+    expect((await qda(['merge', 'ana', 'bram', '--into', 'consensus', '--resolutions', 'missing.csv'], { cwd: dir })).code).toBe(1);
   });
 });

@@ -215,3 +215,13 @@ describe('qda anonymise: where it writes, and what it refuses', () => {
       expect(readFileSync(join(dir, 'back', file)).equals(readFileSync(join(dir, 'study', file))), file).toBe(true);
   });
 });
+
+test('a transcript outside the project folder is named, and nothing is written', async () => {
+  const dir = study();
+  writeFileSync(join(dir, 'elsewhere.md'), '---\ndistrict: Noord\n---\n\nSamira belt.\n');
+  const run = await qda(['anonymise', 'corpus', '../elsewhere.md', '--out', '../../shared', '--key', '../../key.csv'], { cwd: join(dir, 'study') });
+  expect(run.stderr).toContain('/elsewhere.md: error: the file lies outside the project folder');
+  expect(run.stderr).toContain('nothing was written');
+  expect(run.code).toBe(1);
+  expect(readdirSync(dir).sort()).toEqual(['elsewhere.md', 'study']);
+});

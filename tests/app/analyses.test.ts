@@ -60,14 +60,14 @@ describe('results as values', () => {
   });
 
   test('excerpts: a group per code of the cluster asked for, the excerpts of a code as many as its segments', () => {
-    const result = excerpts(opened, { filter: { codes: ['organisation'], where: {}, speakers: [] } }).result!;
+    const result = excerpts(opened, { filter: { codes: ['organisation'], where: new Map(), speakers: [] } }).result!;
     expect(result.groups.map((g) => g.code.id)).toEqual(['organisation', 'organisation.communication', 'organisation.roles']);
     expect(result.groups.map((g) => g.excerpts.length)).toEqual([0, 3, 1]);
     expect(result.documents).toBe(3);
   });
 
   test('an unknown --where value is an error of the request for every analysis', () => {
-    const filter = { codes: [], where: { district: ['Oost'] }, speakers: [] };
+    const filter = { codes: [], where: new Map([['district', ['Oost']]]), speakers: [] };
     for (const outcome of [cooccur(opened, { filter }), summary(opened, { filter }), excerpts(opened, { filter })]) {
       expect(outcome.result).toBeUndefined();
       expect(outcome.diagnostics).toMatchObject([

@@ -27,13 +27,13 @@ describe('matrix()', () => {
   });
 
   test('a --where keeps the documents it names; the count of documents follows', () => {
-    const { result } = matrix(opened(), { filter: { codes: [], where: { district: ['Zuid'] }, speakers: [] }, count: 'documents' });
+    const { result } = matrix(opened(), { filter: { codes: [], where: new Map([['district', ['Zuid']]]), speakers: [] }, count: 'documents' });
     expect(result!.documents).toBe(2);
     expect(result!.matrix.grandTotal).toBe(2);
   });
 
   test('an unknown code is an error of the request, with a suggestion, and no result', () => {
-    const outcome = matrix(opened(), { filter: { codes: ['organisation.rolls'], where: {}, speakers: [] } });
+    const outcome = matrix(opened(), { filter: { codes: ['organisation.rolls'], where: new Map(), speakers: [] } });
     expect(outcome.result).toBeUndefined();
     expect(outcome.diagnostics).toMatchObject([
       { file: '', severity: 'error', message: 'unknown code "organisation.rolls"; did you mean organisation.roles?' },

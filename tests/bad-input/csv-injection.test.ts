@@ -150,7 +150,10 @@ describe('a CSV opened with the other delimiter runs no formula', () => {
       expect(r.code).toBe(0);
       const rows = Papa.parse<string[]>(r.stdout.replace(/^\uFEFF/, ''), { delimiter: other, quoteChar: '\u0000', skipEmptyLines: true }).data;
       const cells = rows.flat().map((c) => c.replace(/^"/, ''));
-      expect(cells.filter((c) => /^[=+\-@]/.test(c) && !/^[-+]?\d+([.,]\d+)?%?$/.test(c)), argv.join(' ')).toEqual([]);
+      expect(
+        cells.filter((c) => /^[=+\-@]/.test(c) && !/^[-+]?\d+([.,]\d+)?%?$/.test(c)),
+        argv.join(' '),
+      ).toEqual([]);
       expect(r.stdout).toContain("x;'=1+1;");
     }
   });

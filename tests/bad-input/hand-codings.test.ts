@@ -21,7 +21,9 @@ function project(names = ['a']): string {
   const files: Record<string, string> = { 'qda.yaml': 'corpus: [corpus/**/*.md]\ncodebook: book.yaml\n', 'book.yaml': BOOK };
   for (const [k, name] of names.entries()) {
     const body = Array.from({ length: PARAGRAPHS }, (_, i) =>
-      i % 4 === 0 ? `**R:** Bij gesprek ${i} in wijk ${k}: de wachtlijst is lang en de wachtlijsten groeien.` : `**R:** Over het weer van dag ${i} in wijk ${k} zeiden we weinig.`,
+      i % 4 === 0
+        ? `**R:** Bij gesprek ${i} in wijk ${k}: de wachtlijst is lang en de wachtlijsten groeien.`
+        : `**R:** Over het weer van dag ${i} in wijk ${k} zeiden we weinig.`,
     ).join('\n\n');
     files[`corpus/${name}.md`] = `---\ndistrict: Noord\n---\n\n${body}\n`;
   }
@@ -74,7 +76,10 @@ describe.skipIf(!BUILT)('two imports into one codings file', () => {
     writeFileSync(join(dir, 'two.csv'), Papa.unparse(second));
     // The other process: it read the file before this import and writes its own rows, holding the lock.
     const other = csvLines(
-      [['document', 'anchor', 'code', 'decision'], ...first.slice(1).map((r) => [r[0], r[first[0].indexOf('anchor')], r[first[0].indexOf('code')], 'add'])],
+      [
+        ['document', 'anchor', 'code', 'decision'],
+        ...first.slice(1).map((r) => [r[0], r[first[0].indexOf('anchor')], r[first[0].indexOf('code')], 'add']),
+      ],
       { store: true },
     );
     mkdirSync(join(dir, 'codings'));
@@ -126,7 +131,14 @@ describe('document ids that look like formulas', () => {
 
 describe('a broken quote does not swallow rows', () => {
   const rows = (note: string) =>
-    ['document,anchor,code,decision,note', `a,p1,organisation.roles,add,${note}`, 'a,p2,organisation.roles,add,', 'a,p3,organisation.roles,add,"x"', 'a,p4,organisation.roles,add,', ''].join('\n');
+    [
+      'document,anchor,code,decision,note',
+      `a,p1,organisation.roles,add,${note}`,
+      'a,p2,organisation.roles,add,',
+      'a,p3,organisation.roles,add,"x"',
+      'a,p4,organisation.roles,add,',
+      '',
+    ].join('\n');
 
   test.each([
     ['an unterminated quote', '"nooit gesloten'],
@@ -153,7 +165,16 @@ describe('a broken quote does not swallow rows', () => {
   });
 
   test('a multi-line note written by qda is read back whole', () => {
-    const row: ManualRow = { document: 'a', anchor: 'p1', code: 'x', decision: 'add', note: 'eerste regel\ntweede, derde; vierde', coder: 'ana', file: 'x', line: 0 };
+    const row: ManualRow = {
+      document: 'a',
+      anchor: 'p1',
+      code: 'x',
+      decision: 'add',
+      note: 'eerste regel\ntweede, derde; vierde',
+      coder: 'ana',
+      file: 'x',
+      line: 0,
+    };
     const back = parseSidecar('codings/ana.csv', csvLines(sidecarCsv([row, { ...row, anchor: 'p2' }]), { store: true }));
     expect(back.diagnostics).toEqual([]);
     expect(back.rows.map((r) => [r.anchor, r.note, r.line])).toEqual([

@@ -32,7 +32,6 @@ describe('input files are never modified', () => {
     [['analyse']],
     [['analyse', '--out', 'elders']],
     [['analyse', '--excel', '--unit', 'sentence']],
-    [['analyse', '--out', 'corpus/results']],
     [['analyse', '--codebook', 'codebook.yaml']],
     [['analyse', 'corpus', '--out', 'out2']],
   ])('%j', async (argv) => {
@@ -46,6 +45,16 @@ describe('input files are never modified', () => {
     const again = await qda(argv, { cwd: dir });
     expect(again.code).toBe(0);
     expect(again.stderr.split('\n').find((l) => l.startsWith('analysed'))).toBe(r.stderr.split('\n').find((l) => l.startsWith('analysed')));
+    expect(snapshot(dir, inputs)).toEqual(before);
+  });
+
+  test('an output folder inside the corpus folder is refused before anything is written', async () => {
+    const { dir, inputs } = study();
+    const before = snapshot(dir, inputs);
+    const r = await qda(['analyse', '--out', 'corpus/results'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the output folder corpus/results lies inside the corpus folder corpus');
+    expect(listFiles(dir)).toEqual(inputs);
     expect(snapshot(dir, inputs)).toEqual(before);
   });
 

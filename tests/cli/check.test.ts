@@ -81,9 +81,9 @@ describe('usage', () => {
     expect(r.stdout).toBe('');
   });
 
-  test('a path that does not exist is wrong usage', async () => {
+  test('a path that does not exist is a problem with the input (exit 1)', async () => {
     const r = await qda(['code', 'no/such/folder'], { cwd: tempDir() });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain('no transcripts found at no/such/folder');
   });
 

@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 
 const bin = 'bin/qda.js';
 
-test.runIf(existsSync('dist/cli/run.js'))('bin/qda.js codes a transcript and exits 0; a missing file is wrong usage (2)', () => {
+test.runIf(existsSync('dist/cli/run.js'))('bin/qda.js codes a transcript and exits 0; a missing file is a problem with the input (1)', () => {
   const ok = spawnSync(process.execPath, [bin, 'code', 'examples/rotterdam/corpus/crooswijk/kindcoach-1.md', '--format', 'json'], {
     encoding: 'utf8',
   });
@@ -17,7 +17,7 @@ test.runIf(existsSync('dist/cli/run.js'))('bin/qda.js codes a transcript and exi
   expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
 
   const bad = spawnSync(process.execPath, [bin, 'code', 'no-such-file.md'], { encoding: 'utf8' });
-  expect(bad.status).toBe(2);
+  expect(bad.status).toBe(1);
   expect(bad.stderr).not.toMatch(/\n\s+at /);
 });
 

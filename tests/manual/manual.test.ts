@@ -191,9 +191,11 @@ describe('qda agree', () => {
     }
   });
 
-  test('a coder without codings is wrong usage; fewer than two coders too', async () => {
+  test('a coder without codings is a problem with the input (1); fewer than two coders is wrong usage (2)', async () => {
     const dir = project();
-    expect((await qda(['agree', 'ana', 'qda'], { cwd: dir })).stderr).toContain('no codings of ana');
+    const r = await qda(['agree', 'ana', 'qda'], { cwd: dir });
+    expect(r.stderr).toContain('no codings of "ana"');
+    expect(r.code).toBe(1);
     expect((await qda(['agree', 'qda'], { cwd: dir })).code).toBe(2);
   });
 });

@@ -77,3 +77,22 @@ describe('scanWords', () => {
     expect(run.starts[4999]).toBe(6 * 4999);
   });
 });
+
+describe('the word table', () => {
+  test('one id per distinct word as written, kept while the table grows, and new ones after clear', () => {
+    const table = new WordTable();
+    const words = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}${i % 7 === 0 ? 'É' : ''}`);
+    const ids = words.map((w) => table.id(w));
+    expect(new Set(ids).size).toBe(words.length);
+    expect(words.map((w) => table.id(w))).toEqual(ids);
+    const text = ` ${words.join(', ')} `;
+    const run = scanWords(text, table);
+    expect(Array.from(run.ids.slice(0, run.count))).toEqual(ids);
+    expect(table.raw[ids[7]]).toBe('w7É');
+    expect(table.folded[ids[7]]).toBe('w7e');
+    table.clear();
+    expect(table.size).toBe(0);
+    expect(table.id('w1')).toBe(0);
+    expect(table.id('W1')).toBe(1);
+  });
+});

@@ -1,14 +1,10 @@
 // The work of `qda analyse`; its options are declared in ../commands/analyse.ts.
 import { join } from 'node:path';
-import { collectExcerpts } from '../../excerpts/collect.js';
 import { codingsCsv } from '../../formatters/codings-csv.js';
 import { codingsJson } from '../../formatters/codings-json.js';
-import { excerptsCsv } from '../../formatters/excerpts-data.js';
-import { excerptsMarkdown } from '../../formatters/excerpts-md.js';
 import { analyseIndex } from '../../formatters/index-md.js';
 import { codingsWithSources } from '../../formatters/plural.js';
 import type { StreamFormatter } from '../../formatters/stream.js';
-import { AtomicFile, resolvePath } from '../../io/write.js';
 import { OUTPUT_MARKER } from '../../io/files.js';
 import { MatrixBuilder } from '../../analysis/matrix.js';
 import { CooccurBuilder } from '../../analysis/cooccur.js';
@@ -20,12 +16,15 @@ import { summaryMarkdown } from '../../formatters/summary.js';
 import { ProblemsReported } from '../errors.js';
 import { reportHtml } from '../../formatters/report/html.js';
 import { newReportBuilder, reportTitle } from './report.js';
-import { displayPath } from '../../corpus/project.js';
+import { displayPath, type Project } from '../../corpus/project.js';
 import { NO_FILTER } from '../../select/filter.js';
 import type { CodedDocument } from '../../corpus/pipeline.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
-import { assertWritableFolder, count, percent, summaryLine } from '../output.js';
+import { checkOutputFolder, count, openOutputFolder, percent, summaryLine } from '../output.js';
+import { watchInterrupt } from '../interrupt.js';
+import { PartFiles } from '../../io/parts.js';
+import { ExcerptStream } from '../../excerpts/stream.js';
 import { counted, loadMemos, newTotals, openSession, outputLanguage } from '../session.js';
 import { checkSelection } from '../selection.js';
 import { attributeKeys, runInfo } from '../../app/code.js';
@@ -36,22 +35,39 @@ export interface AnalyseFlags extends CorpusFlags {
   workers?: string;
 }
 
-export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): void {
+/** Every file `qda analyse` writes, in the order index.md lists them (the marker and index.md last). */
+const FILES = [
+  'codings.json',
+  'codings.csv',
+  'excerpts.md',
+  'excerpts.csv',
+  'matrix-codes.csv',
+  'matrix-clusters.csv',
+  'matrix.md',
+  'cooccurrence.csv',
+  'report.html',
+  'summary.md',
+];
+
+export async function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): Promise<void> {
   const asked = askedWorkers(flags.workers, io.env);
-  const session = openSession(paths, flags, io, { outputDir: flags.out ?? undefined });
-  const outDir = flags.out ?? session.project.settings.out;
-  assertWritableFolder(io, outDir);
+  const outFolder = (project: Project) => flags.out ?? project.settings.out;
+  const session = openSession(paths, flags, io, {
+    outputDir: flags.out ?? undefined,
+    checkProject: (project) =>
+      checkOutputFolder(io, outFolder(project), {
+        fromCommandLine: flags.out !== undefined,
+        root: project.root,
+        corpus: project.settings.corpus,
+        names: [...FILES, 'index.md', OUTPUT_MARKER],
+      }),
+  });
+  const outDir = outFolder(session.project);
   const csv = { excel: flags.excel };
   const streams: { file: string; formatter: StreamFormatter<CodedDocument> }[] = [
     { file: 'codings.json', formatter: codingsJson(runInfo(session)) },
     { file: 'codings.csv', formatter: codingsCsv(attributeKeys(session), csv) },
   ];
-  const open: AtomicFile[] = [];
-  const create = (name: string) => {
-    const f = new AtomicFile(resolvePath(io.cwd, join(outDir, name)));
-    open.push(f);
-    return f;
-  };
   checkSelection(session, NO_FILTER, { name: session.project.settings.compareBy, explicit: false });
   const memos = loadMemos(session);
   if (!memos) throw new ProblemsReported(1);
@@ -65,40 +81,38 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
   const report = newReportBuilder(session, undefined);
   const builders = [...matrices, cooccur, summary, report];
   const workers = workerCount(session, asked);
+  const shown = displayPath(outDir, io.cwd);
+  const folder = openOutputFolder(io, outDir);
+  const interrupt = watchInterrupt(io, `interrupted; ${shown}/ is as the last finished run left it`);
   try {
-    const files = streams.map((s) => create(s.file));
+    const parts = new PartFiles(join(folder.temp, '.parts'));
+    const excerpts = new ExcerptStream(session.codebook, NO_FILTER, 1, parts, {
+      markdown: { attribute: session.project.settings.compareBy, language: session.project.settings.language },
+      csv,
+    });
+    const files = streams.map((s) => folder.file(s.file));
     streams.forEach((s, i) => files[i].write(s.formatter.start()));
     const totals = newTotals();
-    const tee = function* () {
-      for (const coded of counted(session, totals, workers)) {
-        streams.forEach((s, i) => files[i].write(s.formatter.item(coded)));
-        for (const b of builders) b.add(coded);
-        yield coded;
-      }
-    };
-    const groups = collectExcerpts(tee(), session.codebook, NO_FILTER, 1);
-    streams.forEach((s, i) => files[i].write(s.formatter.end()));
-    const written: string[] = streams.map((s) => s.file);
-    create('excerpts.md').write(
-      excerptsMarkdown(groups, session.codebook, { attribute: session.project.settings.compareBy, language: session.project.settings.language }),
-    );
-    written.push('excerpts.md');
-    create('excerpts.csv').write(excerptsCsv(groups, csv));
-    written.push('excerpts.csv');
+    for (const coded of counted(session, totals, workers)) {
+      streams.forEach((s, i) => files[i].write(s.formatter.item(coded)));
+      for (const b of builders) b.add(coded);
+      excerpts.add(coded);
+      await interrupt.poll();
+    }
+    streams.forEach((s, i) => files[i].writeAll([s.formatter.end()]));
+    folder.file('excerpts.md').writeAll(excerpts.markdown());
+    await interrupt.poll();
+    folder.file('excerpts.csv').writeAll(excerpts.csv());
+    parts.remove();
+    await interrupt.poll();
     const [byCode, byCluster] = matrices.map((m) => matrixGrid(m.result(), language));
-    create('matrix-codes.csv').write(gridCsv(byCode, csv));
-    written.push('matrix-codes.csv');
-    create('matrix-clusters.csv').write(gridCsv(byCluster, csv));
-    written.push('matrix-clusters.csv');
-    create('matrix.md').write(`${gridMarkdown(byCluster)}\n${gridMarkdown(byCode)}`);
-    written.push('matrix.md');
-    create('cooccurrence.csv').write(gridCsv(cooccurGrid(cooccur.result()), csv));
-    written.push('cooccurrence.csv');
-    create('summary.md').write(summaryMarkdown(summary.result(memos)));
-    create('report.html').write(reportHtml(report.result(reportTitle(session), memos)));
-    written.push('report.html');
-    written.push('summary.md');
-    create('index.md').write(
+    folder.file('matrix-codes.csv').writeAll([gridCsv(byCode, csv)]);
+    folder.file('matrix-clusters.csv').writeAll([gridCsv(byCluster, csv)]);
+    folder.file('matrix.md').writeAll([`${gridMarkdown(byCluster)}\n${gridMarkdown(byCode)}`]);
+    folder.file('cooccurrence.csv').writeAll([gridCsv(cooccurGrid(cooccur.result()), csv)]);
+    folder.file('summary.md').writeAll([summaryMarkdown(summary.result(memos))]);
+    folder.file('report.html').writeAll([reportHtml(report.result(reportTitle(session), memos))]);
+    folder.file('index.md').writeAll([
       analyseIndex({
         codebook: session.codebook.name,
         language,
@@ -107,18 +121,21 @@ export function analyseAction(paths: string[], flags: AnalyseFlags, io: Io): voi
         segments: totals.segments,
         coded: totals.coded,
         count: totals.codings.result(),
-        files: written,
+        files: FILES,
       }),
-    );
-    create(OUTPUT_MARKER).write('qda writes its results into this folder; qda does not read it as corpus.\n');
-    for (const f of open) f.commit();
+    ]);
+    folder.file(OUTPUT_MARKER).writeAll(['qda writes its results into this folder; qda does not read it as corpus.\n']);
+    await interrupt.poll();
+    folder.commit();
     summaryLine(
       io,
       flags.quiet,
-      `analysed ${count(totals.documents, 'document')}: ${totals.coded} of ${count(totals.segments, 'segment')} coded (${percent(totals.coded, totals.segments)}), ${codingsWithSources(totals.codings.result())}; wrote ${written.length + 1} files to ${displayPath(outDir, io.cwd)}/`,
+      `analysed ${count(totals.documents, 'document')}: ${totals.coded} of ${count(totals.segments, 'segment')} coded (${percent(totals.coded, totals.segments)}), ${codingsWithSources(totals.codings.result())}; wrote ${FILES.length + 1} files to ${shown}/`,
     );
   } catch (error) {
-    for (const f of open) f.abort();
+    folder.abort();
     throw error;
+  } finally {
+    interrupt.done();
   }
 }

@@ -11,7 +11,7 @@ import { fileDiff, keyListing } from '../../formatters/anonymise-diff.js';
 import { exists, findFiles, isDirectory, readText, toPosix } from '../../io/files.js';
 import { AtomicFile, resolvePath } from '../../io/write.js';
 import { isEmptyOrMissing, TreeWriter } from '../../io/write-tree.js';
-import { ProblemsReported, usage } from '../errors.js';
+import { inputProblem, ProblemsReported, usage } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
 import { count, summaryLine } from '../output.js';
@@ -31,8 +31,14 @@ export function anonymiseAction(paths: string[], flags: AnonymiseFlags, io: Io):
   if (!flags.dryRun && !flags.out) throw usage('--out DIR is needed: the folder to write the copy into', 'or add --dry-run to see what would change');
   if (!flags.key && (!flags.dryRun || flags.reverse))
     throw usage('--key FILE is needed: the key of originals and pseudonyms', 'keep it apart from the copy, e.g. --key ~/private/study-key.csv');
-  if (flags.reverse && flags.key && !exists(flags.key, io.cwd)) throw usage(`key ${flags.key} not found`, 'give the key the copy was made with');
-  const session = openSession(paths, flags, io, { ...(flags.out ? { outputDir: flags.out } : {}), ...(flags.key ? { output: flags.key } : {}) });
+  if (flags.reverse && flags.key && !exists(flags.key, io.cwd))
+    throw inputProblem(`key ${flags.key} not found`, 'give the key the copy was made with');
+  // Nothing is coded: the survey only checks the input, without counting words.
+  const session = openSession(paths, flags, io, {
+    survey: { frequencies: false },
+    ...(flags.out ? { outputDir: flags.out } : {}),
+    ...(flags.key ? { output: flags.key } : {}),
+  });
   if (flags.out) checkOut(flags.out, flags.key, session);
   const files = projectFiles(session);
   const existing = flags.key && exists(flags.key, io.cwd) ? readKey(flags.key, io) : [];

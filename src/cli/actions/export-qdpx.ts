@@ -27,14 +27,16 @@ export async function exportQdpxAction(file: string, paths: string[], flags: Exp
   const memos = loadMemos(session, flags.memos);
   if (!memos) throw new ProblemsReported(1);
   const totals = newTotals();
-  const documents: CodedDocument[] = [];
-  for (const coded of counted(session, totals)) {
-    documents.push(flags.manualOnly ? { ...coded, codings: coded.codings.filter((c) => c.source === 'manual') } : coded);
-  }
+  // Handed on one at a time: the export keeps each document's text and selections, not its segments and evidence.
+  const documents = function* (): Generator<CodedDocument> {
+    for (const coded of counted(session, totals)) {
+      yield flags.manualOnly ? { ...coded, codings: coded.codings.filter((c) => c.source === 'manual') } : coded;
+    }
+  };
   const root = session.project.root === '.' ? basename(resolve(io.cwd)) : basename(session.project.root);
   const built = buildExport(
     { name: root || 'qda project', origin: `qda ${VERSION}`, codebook: session.codebook, language: outputLanguage(session), memos },
-    documents,
+    documents(),
   );
   const encode = (text: string) => new TextEncoder().encode(text);
   const qde = writeQde(built.project);

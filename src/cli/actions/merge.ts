@@ -100,7 +100,7 @@ function checkUsage(coders: string[], flags: MergeFlags, io: Io): void {
   if (coders.includes(flags.into))
     throw usage(`--into ${flags.into} would replace the decisions of a coder being merged`, 'choose a new name, e.g. consensus');
   if (flags.prefer !== undefined && !coders.includes(flags.prefer)) throw usage(`--prefer ${flags.prefer} is not one of ${coders.join(', ')}`);
-  if (flags.resolutions !== undefined && !exists(flags.resolutions, io.cwd)) throw usage(`${flags.resolutions} not found`);
+  if (flags.resolutions !== undefined && !exists(flags.resolutions, io.cwd)) throw inputProblem(`${flags.resolutions} not found`);
 }
 
 /** Resolutions that settled nothing: their unit is gone, or the coders do not differ on it. */

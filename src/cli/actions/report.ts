@@ -9,6 +9,8 @@ import { filterFrom, type CorpusFlags, type FilterFlags } from '../options.js';
 import { count, summaryLine, writeOutput } from '../output.js';
 import { counted, loadMemos, newTotals, openSession, outputLanguage, type Session } from '../session.js';
 import { VERSION } from '../version.js';
+import { exists, readText } from '../../io/files.js';
+import { stopWordsOf } from '../../words/stop-words.js';
 import { checkSelection, selectedDocuments } from '../selection.js';
 
 
@@ -39,6 +41,10 @@ export function newReportBuilder(session: Session, by: string | undefined, filte
     language: outputLanguage(session),
     generator: `qda ${VERSION}`,
     filter,
+    stopWords: (language) =>
+      stopWordsOf(language, session.project.settings.stopWords, (file) =>
+        exists(file, session.io.cwd) ? readText(file, session.io.cwd) : undefined,
+      ),
   });
 }
 

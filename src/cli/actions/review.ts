@@ -12,7 +12,7 @@ import { mergeSidecar, readReviewSheet, REVIEW_FIXED, reviewRow, reviewRows, sid
 import { reviewedSegments } from '../../learn/examples.js';
 import { MostUncertain, uncertainSegments, type Uncertain } from '../../learn/uncertain.js';
 import { parseSidecar } from '../../manual/sidecar.js';
-import { ProblemsReported, usage } from '../errors.js';
+import { inputProblem, ProblemsReported, usage } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
 import { count as plural, summaryLine, writeOutput } from '../output.js';
@@ -124,7 +124,7 @@ export function reviewImport(sheet: string, paths: string[], flags: ReviewImport
   if (!/^[\p{L}\p{N}_-]{1,64}$/u.test(flags.coder) || flags.coder === 'qda' || flags.coder === 'inline') {
     throw usage(`--coder "${flags.coder}" cannot name a codings file`, 'use letters, digits, - and _; qda and inline are taken');
   }
-  if (!exists(sheet, io.cwd)) throw usage(`review sheet ${sheet} not found`);
+  if (!exists(sheet, io.cwd)) throw inputProblem(`review sheet ${sheet} not found`);
   // --coder here names whose decisions come in, not a selection of codings to count.
   const { coder: _newCoder, ...corpusFlags } = flags;
   const session = openSession(paths, corpusFlags, io);
@@ -147,7 +147,10 @@ export function reviewImport(sheet: string, paths: string[], flags: ReviewImport
     const existing =
       exists(target, io.cwd) && !isDirectory(target, io.cwd) ? parseSidecar(target, readText(target, io.cwd)) : { rows: [], diagnostics: [] };
     if (hasErrors(existing.diagnostics)) {
-      report(io, [...existing.diagnostics, diagnostic('error', target, 'review/target', 'the existing codings file has errors; nothing was imported')]);
+      report(io, [
+        ...existing.diagnostics,
+        diagnostic('error', target, 'review/target', 'the existing codings file has errors; nothing was imported'),
+      ]);
       throw new ProblemsReported(1);
     }
     return csvLines(sidecarCsv(mergeSidecar(existing.rows, imported.rows)), { store: true });

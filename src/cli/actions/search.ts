@@ -111,7 +111,10 @@ function codeHits(session: Session, result: SearchResult, code: string, coder: s
     const existing =
       exists(target, io.cwd) && !isDirectory(target, io.cwd) ? parseSidecar(target, readText(target, io.cwd)) : { rows: [], diagnostics: [] };
     if (hasErrors(existing.diagnostics)) {
-      report(io, [...existing.diagnostics, diagnostic('error', target, 'search/target', 'the existing codings file has errors; nothing was written')]);
+      report(io, [
+        ...existing.diagnostics,
+        diagnostic('error', target, 'search/target', 'the existing codings file has errors; nothing was written'),
+      ]);
       throw new ProblemsReported(1);
     }
     // A decision already in the file (an add, or a reject someone made) stays as it is.

@@ -31,7 +31,7 @@ export function registerCode(program: Command, io: Io): Command {
 async function codeCommand(paths: string[], flags: CodeFlags, io: Io): Promise<void> {
   const [
     { code },
-    { openSession, progress, reported },
+    { openSession, corpusBar, reported },
     { count, percent, summaryLine, writeOutput },
     { codingsWithSources },
     { askedWorkers, workerCount },
@@ -44,7 +44,7 @@ async function codeCommand(paths: string[], flags: CodeFlags, io: Io): Promise<v
   ]);
   const asked = askedWorkers(flags.workers, io.env);
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
-  const result = reported(io, code(session, { workers: workerCount(session, asked) }, progress(io, session.files.length)));
+  const result = reported(io, code(session, { workers: workerCount(session, asked) }, corpusBar(session)));
   const format = await getFormatter('codings', flags.format);
   writeOutput(io, flags.out, format(result, { excel: flags.excel }));
   const { totals } = result;

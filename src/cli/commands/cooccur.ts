@@ -35,7 +35,7 @@ export function registerCooccur(program: Command, io: Io): Command {
 }
 
 async function cooccurCommand(paths: string[], flags: CooccurFlags, io: Io): Promise<void> {
-  const [{ cooccur }, { openSession, progress, reported }, { count, summaryLine, writeOutput }] = await Promise.all([
+  const [{ cooccur }, { openSession, corpusBar, reported }, { count, summaryLine, writeOutput }] = await Promise.all([
     import('../../app/cooccur.js'),
     import('../session.js'),
     import('../output.js'),
@@ -43,13 +43,15 @@ async function cooccurCommand(paths: string[], flags: CooccurFlags, io: Io): Pro
   const filter = filterFrom(flags);
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const request = { level: flags.level, within: flags.within, measure: flags.measure, filter };
-  const result = reported(io, cooccur(session, request, progress(io, session.files.length)));
+  const result = reported(io, cooccur(session, request, corpusBar(session)));
   const format = await getFormatter('cooccur', flags.format);
   writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
   const c = result.cooccurrence;
   summaryLine(
     io,
     flags.quiet,
-    `co-occurrence of ${count(c.codes.length, flags.level)} within ${count(c.units, flags.within)} of ${count(result.documents, 'document')}`,
+    flags.within === 'document'
+      ? `co-occurrence of ${count(c.codes.length, flags.level)} within each of ${count(c.units, 'document')}`
+      : `co-occurrence of ${count(c.codes.length, flags.level)} within ${count(c.units, flags.within)} of ${count(result.documents, 'document')}`,
   );
 }

@@ -1,6 +1,6 @@
 /** `qda excerpts`: coded excerpts grouped by code, with citations, filtered as asked. */
 import { Option, type Command } from 'commander';
-import { formatNames, getFormatter, type FormatName } from '../../formatters/index.js';
+import { formatNames, type FormatName } from '../../formatters/index.js';
 import type { Io } from '../io.js';
 import { corpusOptions, examples, filterFrom, filterOptions, nonNegativeInt, type CorpusFlags, type FilterFlags } from '../options.js';
 
@@ -31,23 +31,29 @@ export function registerExcerpts(program: Command, io: Io): Command {
 }
 
 async function excerptsCommand(paths: string[], flags: ExcerptFlags, io: Io): Promise<void> {
-  const [{ excerpts }, { openSession, progress, reported }, { count, summaryLine, writeOutput }] = await Promise.all([
+  const [{ streamExcerpts }, { openSession, corpusBar, reported }, { count, summaryLine, writeOutput }, { PartFiles, scratchFolder }] = await Promise.all([
     import('../../app/excerpts.js'),
     import('../session.js'),
     import('../output.js'),
+    import('../../io/parts.js'),
   ]);
   const filter = filterFrom(flags);
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
-  const result = reported(io, excerpts(session, { filter, context: flags.context }, progress(io, session.files.length)));
-  const format = await getFormatter('excerpts', flags.format);
-  writeOutput(io, flags.out, [format(result, { excel: flags.excel, hideEmpty: flags.hideEmpty })]);
-  const { groups } = result;
-  summaryLine(
-    io,
-    flags.quiet,
-    `${count(
-      groups.reduce((n, g) => n + g.excerpts.length, 0),
-      'excerpt',
-    )} under ${count(groups.filter((g) => g.excerpts.length > 0).length, 'code')} from ${count(result.documents, 'document')}`,
-  );
+  const format = flags.format;
+  // Streamed through part files so that a large corpus's excerpts are never all in memory.
+  const parts = new PartFiles(scratchFolder('excerpts'));
+  try {
+    const formats = {
+      ...(format === 'md'
+        ? { markdown: { attribute: session.project.settings.compareBy, hideEmpty: flags.hideEmpty, language: session.project.settings.language } }
+        : {}),
+      ...(format === 'csv' ? { csv: { excel: flags.excel } } : {}),
+      json: format === 'json',
+    };
+    const { excerpts, documents } = reported(io, streamExcerpts(session, parts, formats, { filter, context: flags.context }, corpusBar(session)));
+    writeOutput(io, flags.out, format === 'json' ? excerpts.json() : format === 'csv' ? excerpts.csv() : excerpts.markdown());
+    summaryLine(io, flags.quiet, `${count(excerpts.total, 'excerpt')} under ${count(excerpts.codesWithExcerpts, 'code')} from ${count(documents, 'document')}`);
+  } finally {
+    parts.remove();
+  }
 }

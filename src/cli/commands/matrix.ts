@@ -49,7 +49,7 @@ export function registerMatrix(program: Command, io: Io): Command {
 }
 
 async function matrixCommand(paths: string[], flags: MatrixFlags, io: Io): Promise<void> {
-  const [{ matrix, matrixRequestProblem }, { openSession, progress, reported }, { count, summaryLine, writeOutput }] = await Promise.all([
+  const [{ matrix, matrixRequestProblem }, { openSession, corpusBar, reported }, { count, summaryLine, writeOutput }] = await Promise.all([
     import('../../app/matrix.js'),
     import('../session.js'),
     import('../output.js'),
@@ -66,7 +66,7 @@ async function matrixCommand(paths: string[], flags: MatrixFlags, io: Io): Promi
     filter: filterFrom(flags),
   };
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
-  const result = reported(io, matrix(session, request, progress(io, session.files.length)));
+  const result = reported(io, matrix(session, request, corpusBar(session)));
   const format = await getFormatter('matrix', flags.format);
   writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
   const m = result.matrix;

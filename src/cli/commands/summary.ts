@@ -44,7 +44,7 @@ export function registerSummary(program: Command, io: Io): Command {
 }
 
 async function summaryCommand(paths: string[], flags: SummaryFlags, io: Io): Promise<void> {
-  const [{ summary }, { loadMemos, openSession, progress, reported }, { count, summaryLine, writeOutput }] = await Promise.all([
+  const [{ summary }, { loadMemos, openSession, corpusBar, reported }, { count, summaryLine, writeOutput }] = await Promise.all([
     import('../../app/summary.js'),
     import('../session.js'),
     import('../output.js'),
@@ -55,7 +55,7 @@ async function summaryCommand(paths: string[], flags: SummaryFlags, io: Io): Pro
   if (!memos) throw new ProblemsReported(1);
   const by = flags.by ?? session.project.settings.compareBy;
   const request = { by, byExplicit: flags.by !== undefined, aspects: flags.aspects, memos, filter };
-  const result = reported(io, summary(session, request, progress(io, session.files.length)));
+  const result = reported(io, summary(session, request, corpusBar(session)));
   const format = await getFormatter('summary', flags.format);
   writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
   const fromMemos = result.summary.tables.flatMap((t) => t.rows).filter((r) => r.explanation.kind === 'memo').length;

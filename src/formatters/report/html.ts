@@ -29,11 +29,12 @@ export function reportHtml(r: Report): string {
 <header>
 <h1>${esc(r.title)}</h1>
 <p class="meta">${counted(r.overview.documents, 'document', r.language)}, ${counted(r.overview.segments, 'segment', r.language)}, ${r.overview.coded} ${w.coded} (${pct(r.overview.coded, r.overview.segments)}). ${w.generated} ${esc(r.generator)}.</p>
-<nav><a href="#heatmap">${esc(w.heatmap)} ${esc(byLabel)}</a><a href="#summary">${esc(w.summary)} ${esc(byLabel)}</a><a href="#codebook">${w.codebook}</a><a href="#overview">${w.overview}</a></nav>
+<nav><a href="#heatmap">${esc(w.heatmap)} ${esc(byLabel)}</a><a href="#summary">${esc(w.summary)} ${esc(byLabel)}</a>${r.words ? `<a href="#words">${esc(w.words)} ${esc(byLabel)}</a>` : ''}<a href="#codebook">${w.codebook}</a><a href="#overview">${w.overview}</a></nav>
 </header>
 <main>
 ${heatmap(r, w, byLabel)}
 ${summary(r, w, byLabel)}
+${r.words ? words(r, w, byLabel) : ''}
 ${codebook(r, w)}
 ${overview(r, w, byLabel)}
 </main>
@@ -140,6 +141,31 @@ ${rows}
 ${notes}`;
   });
   return `<section id="summary">\n<h2>${esc(w.summary)} ${esc(byLabel)}</h2>\n${tables.join('\n')}\n</section>`;
+}
+
+/** "Woorden per wijk": per column a small table of its distinctive words. */
+function words(r: Report, w: Words, byLabel: string): string {
+  const number = (x: number, decimals: number) => (r.language === 'nl' ? x.toFixed(decimals).replace('.', ',') : x.toFixed(decimals));
+  const tables = (r.words ?? []).map((g) => {
+    const rows = g.distinctive.map(
+      (d) => `<tr><td>${esc(d.term)}</td><td class="num">${d.count}</td><td class="num">${number(d.statistic, 1)}</td></tr>`,
+    );
+    const body = rows.length > 0 ? rows.join('\n') : `<tr><td colspan="3" class="meta">${esc(w.noWords)}</td></tr>`;
+    return `<table>
+<caption>${esc(g.value)} (${g.words} ${w.wordsIn})</caption>
+<thead><tr><th scope="col">${w.word}</th><th scope="col" class="num">${w.count}</th><th scope="col" class="num">G²</th></tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>`;
+  });
+  return `<section id="words">
+<h2>${esc(w.words)} ${esc(byLabel)}</h2>
+<p class="help">${esc(w.wordsHelp)}</p>
+<div class="words">
+${tables.join('\n')}
+</div>
+</section>`;
 }
 
 function codebook(r: Report, w: Words): string {

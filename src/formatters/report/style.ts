@@ -24,6 +24,7 @@ td.num, th.num { text-align: right; }
 button:focus-visible, a:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .legend { display: flex; gap: .2rem; align-items: center; color: var(--muted); font-size: .9rem; }
 .legend span { display: inline-block; width: 1.6rem; height: 1rem; border: 1px solid var(--line); }
+.words { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-start; }
 .summary td:first-child { white-space: nowrap; font-weight: 600; }
 .summary td { max-width: 40rem; }
 dl.codes dt { font-weight: 600; margin-top: 1rem; }

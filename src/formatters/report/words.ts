@@ -22,6 +22,13 @@ export const WORDS = {
     generated: 'Gemaakt met',
     codesOf: 'codes van',
     show: 'toon de codes',
+    words: 'Woorden per',
+    wordsHelp:
+      'Woorden die hier vaker voorkomen dan in de rest van het corpus, het sterkste verschil eerst: G² (log-likelihood) vanaf 3,84 is p < 0,05, vanaf 10,83 p < 0,001. Zonder stopwoorden; woorden met dezelfde stam tellen samen, getoond in hun meest gebruikte vorm.',
+    word: 'Woord',
+    count: 'Aantal',
+    wordsIn: 'woorden',
+    noWords: 'Geen woord komt hier duidelijk vaker voor.',
   },
   en: {
     overview: 'Corpus overview',
@@ -44,6 +51,13 @@ export const WORDS = {
     generated: 'Made with',
     codesOf: 'codes of',
     show: 'show the codes',
+    words: 'Words by',
+    wordsHelp:
+      'Words that occur more here than in the rest of the corpus, the strongest difference first: G² (log-likelihood) from 3.84 is p < 0.05, from 10.83 p < 0.001. Without stop words; words with one stem count together, shown in their commonest form.',
+    word: 'Word',
+    count: 'Count',
+    wordsIn: 'words',
+    noWords: 'No word occurs distinctly more here.',
   },
 };
 

@@ -1,0 +1,51 @@
+/** `qda words`: word frequencies, pairs and triples, distinctive terms per group, term suggestions for a code. */
+import { Option, type Command } from 'commander';
+import type { WordsFlags } from '../actions/words.js';
+import type { Io } from '../io.js';
+import { usage } from '../errors.js';
+import { corpusOptions, examples, filterOptions, nonNegativeInt } from '../options.js';
+
+/** `1`, `2`, `3`, `1-3`, `1,3`: the lengths of word sequences to count. */
+export function ngramLengths(value: string): number[] {
+  const m = /^([1-3])(?:-([1-3]))?$/.exec(value.trim());
+  const list = m ? [] : value.split(',').map((v) => Number(v.trim()));
+  if (m) for (let n = Number(m[1]); n <= Number(m[2] ?? m[1]); n++) list.push(n);
+  if (list.length === 0 || list.some((n) => ![1, 2, 3].includes(n))) throw usage(`--ngram must be 1, 2 or 3, or a range such as 1-3, not "${value}"`);
+  return [...new Set(list)].sort();
+}
+
+function positive(name: string) {
+  const whole = nonNegativeInt(name);
+  return (value: string): number => {
+    const n = whole(value);
+    if (n === 0) throw usage(`${name} must be 1 or more, not "${value}"`);
+    return n;
+  };
+}
+
+export function registerWords(program: Command, io: Io): Command {
+  const command = program
+    .command('words')
+    .description('word frequencies (by stem, without stop words), pairs and triples, and the distinctive terms of each district or group')
+    .argument('[paths...]', 'markdown files, folders or globs (default: the corpus of qda.yaml, or this folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'csv', 'json']).default('md'))
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .option('--excel', 'CSV for Excel: BOM and ; as separator')
+    .option('--by <attribute>', 'groups to compare: an attribute, or document, or speaker (default: compareBy of qda.yaml, else district)')
+    .addOption(new Option('--ngram <n>', 'words (1), pairs (2), triples (3), or a range such as 1-3').argParser(ngramLengths).default([1], '1'))
+    .option('--top <n>', 'terms per list', positive('--top'), 20)
+    .option('--min-count <n>', 'leave out terms that occur fewer times (in the group, for distinctive terms)', positive('--min-count'), 3)
+    .addOption(new Option('--measure <measure>', 'distinctive by log-likelihood against the rest, or TF-IDF').choices(['ll', 'tfidf']).default('ll'))
+    .option('--suggest <code>', 'terms that occur more in the segments coded with this code by hand than elsewhere, as candidates for its terms')
+    .option('--manual-only', 'with --code: count only codes added by hand')
+    .option('--coder <name>', 'with --code or --suggest: only the codings of this coder count');
+  filterOptions(corpusOptions(command, { selection: false })).action(async (paths: string[], flags: WordsFlags) =>
+    (await import('../actions/words.js')).wordsAction(paths, flags, io),
+  );
+  return examples(command, [
+    'qda words examples/rotterdam',
+    'qda words --by role --ngram 1-3 --top 10 --format csv --out words.csv',
+    'qda words --where district=Hillesluis --speaker R --min-count 5',
+    'qda words --suggest organisation.roles --ngram 1-2',
+  ]);
+}

@@ -1,0 +1,93 @@
+/**
+ * Numbered part files in a scratch folder: text appended to each as a run goes, read back in
+ * chunks or lines when the output that gathers them is written. This is how an output in an order
+ * other than the corpus order (excerpts by code) is written without holding it in memory.
+ */
+import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { processAlive, tempSuffix } from './write.js';
+import { StringDecoder } from 'node:string_decoder';
+
+/** Text kept per part before it is appended to its file. */
+const BUFFER = 64 * 1024;
+const CHUNK = 1024 * 1024;
+
+/** A new scratch folder name in the system's temporary folder; those of processes that are gone are removed. */
+export function scratchFolder(what: string): string {
+  const start = `qda-${what}-`;
+  for (const name of readdirSync(tmpdir())) {
+    const pid = name.startsWith(start) ? /^(\d+)\.tmp-/.exec(name.slice(start.length))?.[1] : undefined;
+    if (pid !== undefined && !processAlive(Number(pid))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+  return join(tmpdir(), `${start}${process.pid}${tempSuffix()}`);
+}
+
+export class PartFiles {
+  private readonly pending = new Map<number, string[]>();
+  private readonly sizes = new Map<number, number>();
+  private readonly written = new Set<number>();
+
+  /** `dir` is created, and removed again by `remove`. */
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  append(part: number, text: string): void {
+    if (text === '') return;
+    let list = this.pending.get(part);
+    if (!list) this.pending.set(part, (list = []));
+    list.push(text);
+    const size = (this.sizes.get(part) ?? 0) + text.length;
+    this.sizes.set(part, size);
+    if (size >= BUFFER) this.flush(part);
+  }
+
+  /** The text of a part, in chunks of about a megabyte. */
+  *chunks(part: number): Generator<string> {
+    this.flush(part);
+    if (!this.written.has(part)) return;
+    const fd = openSync(this.file(part), 'r');
+    try {
+      const decoder = new StringDecoder('utf8');
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      for (let n = readSync(fd, buffer, 0, CHUNK, null); n > 0; n = readSync(fd, buffer, 0, CHUNK, null)) {
+        const text = decoder.write(buffer.subarray(0, n));
+        if (text) yield text;
+      }
+      const rest = decoder.end();
+      if (rest) yield rest;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The lines of a part (each appended text ending in \n), without their \n. */
+  *lines(part: number): Generator<string> {
+    let rest = '';
+    for (const chunk of this.chunks(part)) {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop()!;
+      yield* lines;
+    }
+    if (rest) yield rest;
+  }
+
+  remove(): void {
+    this.pending.clear();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private flush(part: number): void {
+    const list = this.pending.get(part);
+    if (!list || list.length === 0) return;
+    appendFileSync(this.file(part), list.join(''));
+    this.written.add(part);
+    this.pending.set(part, []);
+    this.sizes.set(part, 0);
+  }
+
+  private file(part: number): string {
+    return join(this.dir, `${part}.part`);
+  }
+}

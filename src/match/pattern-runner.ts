@@ -1,0 +1,196 @@
+/**
+ * Codebook patterns run in a worker thread under a time budget. JavaScript regexps backtrack and
+ * cannot be interrupted from inside, so a static check of a pattern can always be walked around
+ * (`(?:\w|\s|\w){10}(?:\w|\s|\w){10}!` passes any such check and runs for hours). Here the main
+ * thread hands a document's segments to the worker and waits; the worker marks each (segment,
+ * pattern) step in shared memory, and a step that runs longer than its budget ends the worker and
+ * the run with an error naming the pattern. Matches come back as start/end offsets.
+ *
+ * Why not a linear-time engine: of the RE2 bindings on the npm registry, `re2` installs by
+ * downloading a prebuilt binary from GitHub or else compiling C++ (neither works on a machine with
+ * only the registry), `re2-wasm` copies the whole text into WebAssembly memory for every match
+ * (3,000 matches in a 105 KB paragraph took 27 s), and the pure-JavaScript `re2js` is linear but
+ * took 188 s for `.{0,1000}zzz` on a 1 MB paragraph. V8's own linear engine (`--enable-experimental-
+ * regexp-engine`) refuses `\w` with the `i` and `u` flags and counted repeats.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+
+/**
+ * The time a pattern may take, in all, on the text it has run on: 2 s, and 1 s more per MB. A
+ * plain pattern runs at tens of MB a second, so only a pattern that backtracks runs out of it,
+ * whether on one long segment or a little on each of many.
+ */
+export const budgetMs = (characters: number): number => 2000 + characters / 1000;
+/** How long the worker may take to start before its first step. */
+const STARTUP_MS = 60_000;
+
+export class PatternTooSlow extends Error {
+  constructor(
+    /** Index of the pattern in the runner's list. */
+    readonly pattern: number,
+    /** Index of the segment in the job. */
+    readonly segment: number,
+    readonly ms: number,
+  ) {
+    super(`pattern ${pattern} ran longer than ${ms} ms on segment ${segment}`);
+  }
+}
+
+// Shared cells: the last finished job, the segment and pattern of the step under way, a step
+// counter, and the worker's state.
+const DONE = 0;
+const SEGMENT = 1;
+const PATTERN = 2;
+const STEP = 3;
+const STATE = 4;
+const IDLE = 0;
+const BUSY = 1;
+const GONE = 2;
+
+/** The worker: plain JavaScript, run from a string so that it needs no file of its own. */
+const WORKER = `
+const { workerData } = require('node:worker_threads');
+const { shared, spent, port, patterns } = workerData;
+const regexps = patterns.map((p) => new RegExp(p.source, p.flags));
+const n = patterns.length;
+let idle;
+port.on('message', (job) => {
+  clearTimeout(idle);
+  const out = [];
+  const transfer = [];
+  let slow;
+  for (let s = 0; s < job.texts.length && !slow; s++) {
+    const text = job.texts[s];
+    const found = [];
+    for (const p of job.runs[s]) {
+      if (slow) break;
+      Atomics.store(shared, ${SEGMENT}, s);
+      Atomics.store(shared, ${PATTERN}, p);
+      Atomics.add(shared, ${STEP}, 1);
+      const regexp = regexps[p];
+      regexp.lastIndex = 0;
+      const at = [];
+      const started = performance.now();
+      for (const m of text.matchAll(regexp)) if (m[0].length > 0) at.push(m.index, m.index + m[0].length);
+      spent[p] += performance.now() - started;
+      spent[n + p] += text.length;
+      if (spent[p] > 2000 + spent[n + p] / 1000) slow = [p, s];
+      const offsets = Int32Array.from(at);
+      transfer.push(offsets.buffer);
+      found.push(offsets);
+    }
+    out.push(found);
+  }
+  port.postMessage({ id: job.id, out, slow }, transfer);
+  Atomics.store(shared, ${STATE}, ${IDLE});
+  Atomics.store(shared, ${DONE}, job.id);
+  Atomics.notify(shared, ${DONE});
+  // A worker nobody uses goes away; the runner starts a new one when it is needed again.
+  idle = setTimeout(() => {
+    if (Atomics.compareExchange(shared, ${STATE}, ${IDLE}, ${GONE}) === ${IDLE}) process.exit(0);
+  }, 2000);
+});
+`;
+
+interface Running {
+  worker: Worker;
+  port: MessagePort;
+  shared: Int32Array;
+  /** Per pattern the milliseconds it has run, then per pattern the characters it has run on. */
+  spent: Float64Array;
+  started: boolean;
+}
+
+/** Start and end offsets of the matches of each pattern run on each text, in `runs` order. */
+export type PatternMatches = Int32Array[][];
+
+export class PatternRunner {
+  private running: Running | undefined;
+  private spent: Float64Array | undefined;
+  private jobs = 0;
+
+  constructor(private readonly patterns: readonly { source: string; flags: string }[]) {}
+
+  /** Run the listed patterns on each text; throws PatternTooSlow when one exceeds its budget. */
+  run(texts: string[], runs: number[][]): PatternMatches {
+    // Only the texts that have a pattern to run travel to the worker.
+    const sent: number[] = [];
+    for (let i = 0; i < runs.length; i++) if (runs[i].length > 0) sent.push(i);
+    const all: PatternMatches = runs.map(() => []);
+    if (sent.length === 0) return all;
+    let got: PatternMatches;
+    try {
+      got = this.send(
+        sent.map((i) => texts[i]),
+        sent.map((i) => runs[i]),
+      );
+    } catch (error) {
+      if (error instanceof PatternTooSlow) throw new PatternTooSlow(error.pattern, sent[error.segment], error.ms);
+      throw error;
+    }
+    sent.forEach((i, k) => (all[i] = got[k]));
+    return all;
+  }
+
+  private send(texts: string[], runs: number[][]): PatternMatches {
+    const running = this.take();
+    const id = ++this.jobs;
+    const before = Atomics.load(running.shared, DONE);
+    running.port.postMessage({ id, texts, runs });
+    let step = Atomics.load(running.shared, STEP);
+    let since = performance.now();
+    while (Atomics.load(running.shared, DONE) !== id) {
+      Atomics.wait(running.shared, DONE, before, 50);
+      const now = performance.now();
+      const current = Atomics.load(running.shared, STEP);
+      if (current !== step || (!running.started && current > 0)) {
+        step = current;
+        since = now;
+        running.started = true;
+        continue;
+      }
+      const segment = Atomics.load(running.shared, SEGMENT);
+      const pattern = Atomics.load(running.shared, PATTERN);
+      const n = this.patterns.length;
+      const over = running.started
+        ? running.spent[pattern] + (now - since) > budgetMs(running.spent[n + pattern] + (texts[segment]?.length ?? 0))
+        : now - since > STARTUP_MS;
+      if (over && Atomics.load(running.shared, DONE) !== id) {
+        this.stop();
+        throw new PatternTooSlow(pattern, segment, Math.round(running.spent[pattern] + (now - since)));
+      }
+    }
+    const message = receiveMessageOnPort(running.port)?.message as { id: number; out: PatternMatches; slow?: [number, number] } | undefined;
+    if (!message || message.id !== id) throw new Error('pattern worker answered out of turn');
+    // A pattern that used up its budget on a step it finished is stopped there (the worker checks
+    // with budgetMs below, written out in its own code).
+    if (message.slow) throw new PatternTooSlow(message.slow[0], message.slow[1], Math.round(running.spent[message.slow[0]]));
+    return message.out;
+  }
+
+  /** The worker, idle and now marked busy; a new one when there is none or it has gone. */
+  private take(): Running {
+    if (this.running && Atomics.compareExchange(this.running.shared, STATE, IDLE, BUSY) === IDLE) return this.running;
+    this.stop();
+    const shared = new Int32Array(new SharedArrayBuffer(4 * 5));
+    Atomics.store(shared, STATE, BUSY);
+    Atomics.store(shared, DONE, this.jobs);
+    // What the patterns have spent goes on from one worker to the next.
+    const spent = new Float64Array(new SharedArrayBuffer(8 * 2 * this.patterns.length));
+    if (this.spent) spent.set(this.spent);
+    this.spent = spent;
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(WORKER, { eval: true, workerData: { shared, spent, port: port2, patterns: this.patterns }, transferList: [port2] });
+    worker.unref();
+    port1.unref();
+    this.running = { worker, port: port1, shared, spent, started: false };
+    return this.running;
+  }
+
+  private stop(): void {
+    if (!this.running) return;
+    void this.running.worker.terminate();
+    this.running.port.close();
+    this.running = undefined;
+  }
+}

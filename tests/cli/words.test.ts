@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { qda } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+const BOOK = join(process.cwd(), 'tests/fixtures/small-codebook.yaml');
+const doc = (district: string, body: string) => `---\ndistrict: ${district}\n---\n\n${body}\n`;
+
+// Noord: 10 words, wijkteam 3 times. Zuid: 20 words in two documents, wijkteam once.
+const TINY = {
+  'noord.md': doc('Noord', 'Wijkteam wijkteam wijkteam appel peer kers pruim druif meloen banaan.'),
+  'zuid-1.md': doc('Zuid', 'Het wijkteam met tafel, stoel, kast, lamp, deur, raam, muur, vloer en plafond.'),
+  'zuid-2.md': doc('Zuid', 'Fiets auto trein tram bus boot vliegtuig scooter step kar.'),
+};
+
+const json = async (dir: string, ...args: string[]) => {
+  const r = await qda(['words', ...args, '--codebook', BOOK, '--format', 'json', '-q'], { cwd: dir });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+describe('qda words', () => {
+  test('frequencies by stem without stop words, and the distinctive terms of each district with G²', async () => {
+    const dir = tempDir(TINY);
+    const r = await json(dir, '--top', '3', '--min-count', '1');
+    expect(r.words).toBe(30);
+    expect(r.frequencies[0]).toEqual({ n: 1, term: 'wijkteam', count: 4, documents: 2 });
+    const noord = r.groups.find((g: { value: string }) => g.value === 'Noord');
+    expect(noord).toMatchObject({ documents: 1, words: 10 });
+    // Worked out by hand in tests/words/keyness.test.ts: 3 of 10 against 1 of 20.
+    expect(noord.distinctive[0]).toMatchObject({ term: 'wijkteam', count: 3, other: 1, documents: 2 });
+    expect(noord.distinctive[0].statistic).toBeCloseTo(2.90392, 4);
+    expect(noord.distinctive[0].logRatio).toBeCloseTo(Math.log2(6), 4);
+    const zuid = r.groups.find((g: { value: string }) => g.value === 'Zuid');
+    expect(zuid.words).toBe(20);
+    expect(zuid.distinctive.map((d: { term: string }) => d.term)).not.toContain('wijkteam');
+  });
+
+  test('TF-IDF: the share of the words times ln(documents / documents holding the term)', async () => {
+    const dir = tempDir(TINY);
+    const r = await json(dir, '--measure', 'tfidf', '--min-count', '3');
+    const noord = r.groups.find((g: { value: string }) => g.value === 'Noord');
+    expect(noord.distinctive).toHaveLength(1);
+    expect(noord.distinctive[0].statistic).toBeCloseTo(0.3 * Math.log(3 / 2), 5);
+  });
+
+  test('pairs and triples neither begin nor end with a stop word, nor cross punctuation; each word in its commonest form', async () => {
+    const dir = tempDir({
+      'a.md': doc('Noord', 'De korte lijnen met het wijkteam. Korte lijnen! Een korte lijn, twee keer per week, drie keer per week.'),
+    });
+    const r = await json(dir, '--ngram', '2-3', '--min-count', '2');
+    expect(r.frequencies).toEqual([
+      { n: 2, term: 'korte lijnen', count: 3, documents: 1 },
+      { n: 2, term: 'keer per', count: 2, documents: 1 },
+      { n: 2, term: 'per week', count: 2, documents: 1 },
+      { n: 3, term: 'keer per week', count: 2, documents: 1 },
+    ]);
+  });
+
+  test('stop words of qda.yaml are left out too; a bad list is reported where it stands', async () => {
+    const dir = tempDir({ ...TINY, 'qda.yaml': 'stopWords: [wijkteam]\n' });
+    const r = await json(dir, '--min-count', '1');
+    expect(r.words).toBe(26);
+    expect(r.frequencies.map((f: { term: string }) => f.term)).not.toContain('wijkteam');
+    const bad = tempDir({ ...TINY, 'qda.yaml': 'stopWords:\n  fr: [le]\n' });
+    const b = await qda(['words', '--codebook', BOOK], { cwd: bad });
+    expect(b.code).toBe(1);
+    expect(b.stdout).toBe('');
+    expect(b.stderr).toContain('qda.yaml:2:3');
+    expect(b.stderr).toContain('stopWords: language "fr" is not supported');
+  });
+
+  test('markdown and CSV', async () => {
+    const dir = tempDir(TINY);
+    const md = await qda(['words', '--codebook', BOOK, '--min-count', '1', '--top', '2'], { cwd: dir });
+    expect(md.stdout).toContain('| wijkteam | 3 | 1 | 2.90 | 2.58 |');
+    expect(md.stderr).toBe('counted 30 words in 3 documents, 2 groups by district\n');
+    const csv = await qda(['words', '--codebook', BOOK, '--min-count', '3', '--format', 'csv'], { cwd: dir });
+    expect(csv.stdout).toBe(
+      'group,n,term,count,documents,rest,measure,statistic,log_ratio\r\n(all),1,wijkteam,4,2,,,,\r\nNoord,1,wijkteam,3,2,1,ll,2.90,2.585\r\n',
+    );
+  });
+});
+
+describe('qda words: wrong usage', () => {
+  test('--ngram takes 1, 2, 3 or a range; --top and --min-count whole numbers from 1', async () => {
+    const dir = tempDir(TINY);
+    for (const args of [
+      ['--ngram', '4'],
+      ['--ngram', '0-2'],
+      ['--top', '0'],
+      ['--min-count', 'x'],
+    ]) {
+      const r = await qda(['words', '--codebook', BOOK, ...args], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
+
+describe('qda words --suggest', () => {
+  test('terms of the segments people coded with a code, without what its terms already find', async () => {
+    const dir = tempDir({
+      'a.md': doc(
+        'Noord',
+        'De wachtlijsten zijn lang, de regisseur wacht.\n\nDe regisseur belt, de wachtlijst groeit, de regisseur zucht.\n\nWe fietsen naar huis.\n\nHet weer is mooi en we fietsen.',
+      ),
+    });
+    const coded = await qda(['search', 'regisseur', '--codebook', BOOK, '--code-as', 'institutional.capacity', '--coder', 'ana', '-q'], { cwd: dir });
+    expect(coded.code).toBe(0);
+    const r = await json(dir, '--suggest', 'institutional.capacity', '--min-count', '2');
+    expect(r.groups).toHaveLength(1);
+    const terms = r.groups[0].distinctive.map((d: { term: string }) => d.term);
+    expect(terms).toContain('regisseur');
+    expect(terms.some((t: string) => t.startsWith('wachtlijst'))).toBe(false);
+    const none = await qda(['words', '--codebook', BOOK, '--suggest', 'personal.relations'], { cwd: dir });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('no segment is coded personal.relations by hand');
+  });
+});
+
+describe('the HTML report: Woorden per wijk', () => {
+  test('per district its distinctive words with count and G², as qda words gives them', async () => {
+    const dir = tempDir({ ...TINY, 'qda.yaml': 'language: nl\n' });
+    const r = await qda(['report', '--codebook', BOOK, '--out', 'report.html', '-q'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    const section = html.slice(html.indexOf('<section id="words">'), html.indexOf('</section>', html.indexOf('<section id="words">')));
+    expect(section).toContain('<h2>Woorden per wijk</h2>');
+    expect(section).toContain('<caption>Noord (10 woorden)</caption>');
+    // 3 of Noord's 10 words against 1 of Zuid's 20: G² 2.90 (worked out in tests/words/keyness.test.ts).
+    expect(section).toContain('<tr><td>wijkteam</td><td class="num">3</td><td class="num">2,9</td></tr>');
+    expect(section).toContain('<caption>Zuid (20 woorden)</caption>');
+    expect(section).toContain('Geen woord komt hier duidelijk vaker voor.');
+    expect(html).toContain('<a href="#words">Woorden per wijk</a>');
+  });
+});

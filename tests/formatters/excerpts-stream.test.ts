@@ -1,0 +1,77 @@
+// The excerpts written as they are gathered (part files per code) are byte for byte the excerpts
+// formatted as one text, on the golden analysis fixture and the bundled examples.
+import { existsSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { openSession } from '../../src/cli/session.js';
+import { codeCorpus, type CodedDocument } from '../../src/corpus/pipeline.js';
+import { collectExcerpts } from '../../src/excerpts/collect.js';
+import { ExcerptStream } from '../../src/excerpts/stream.js';
+import { excerptsCsv, excerptsJson } from '../../src/formatters/excerpts-data.js';
+import { excerptsMarkdown } from '../../src/formatters/excerpts-md.js';
+import { PartFiles, scratchFolder } from '../../src/io/parts.js';
+import { NO_FILTER, type Filter } from '../../src/select/filter.js';
+
+const io = { stdout: { write: () => true }, stderr: { write: () => true }, cwd: process.cwd(), env: {}, stderrIsTTY: false };
+
+function coded(path: string) {
+  const session = openSession([path], { quiet: true }, io);
+  const documents: CodedDocument[] = [...codeCorpus(session.files, session.compiled, session.corpus)];
+  return { session, documents };
+}
+
+const CASES: [string, Filter, number, boolean][] = [
+  ['tests/fixtures/analysis', NO_FILTER, 0, false],
+  ['tests/fixtures/analysis', NO_FILTER, 1, false],
+  ['examples/rotterdam', NO_FILTER, 1, false],
+  ['examples/rotterdam', { codes: [], where: new Map([['district', ['Crooswijk']]]), speakers: [] }, 2, true],
+  ['examples/english', NO_FILTER, 0, true],
+];
+
+describe('streamed excerpts', () => {
+  test.each(CASES)('%s (filter %j, context %d, hide empty %s): markdown, CSV, Excel CSV and JSON', (path, filter, context, hideEmpty) => {
+    const { session, documents } = coded(path);
+    const groups = collectExcerpts(documents, session.codebook, filter, context);
+    expect(groups.some((g) => g.excerpts.length > 0)).toBe(true);
+    const markdown = { attribute: session.project.settings.compareBy, hideEmpty, language: session.project.settings.language };
+    for (const excel of [false, true]) {
+      const parts = new PartFiles(scratchFolder('test'));
+      try {
+        const stream = new ExcerptStream(session.codebook, filter, context, parts, { markdown, csv: { excel }, json: true });
+        for (const d of documents) stream.add(d);
+        expect([...stream.markdown()].join('')).toBe(excerptsMarkdown(groups, session.codebook, markdown));
+        expect([...stream.csv()].join('')).toBe(excerptsCsv(groups, { excel }));
+        expect([...stream.json()].join('')).toBe(excerptsJson(groups));
+        expect(stream.total).toBe(groups.reduce((n, g) => n + g.excerpts.length, 0));
+      } finally {
+        parts.remove();
+      }
+      expect(existsSync(parts.dir)).toBe(false);
+    }
+  });
+
+  test('no excerpts at all, and no codes selected: the same bytes', () => {
+    const { session } = coded('tests/fixtures/analysis');
+    for (const filter of [NO_FILTER, { codes: ['no-such-code'], where: new Map(), speakers: [] }]) {
+      const parts = new PartFiles(scratchFolder('test'));
+      const stream = new ExcerptStream(session.codebook, filter, 0, parts, { markdown: { attribute: 'district' }, csv: {}, json: true });
+      const groups = collectExcerpts([], session.codebook, filter, 0);
+      expect([...stream.markdown()].join('')).toBe(excerptsMarkdown(groups, session.codebook, { attribute: 'district' }));
+      expect([...stream.csv()].join('')).toBe(excerptsCsv(groups));
+      expect([...stream.json()].join('')).toBe(excerptsJson(groups));
+      parts.remove();
+    }
+  });
+
+  test('part files keep text across buffer flushes and multi-byte characters at chunk edges', () => {
+    const parts = new PartFiles(scratchFolder('test'));
+    try {
+      const pieces = Array.from({ length: 3000 }, (_, i) => `regel ${i} — één “citaat” 🙂 ${'x'.repeat(i % 700)}\n`);
+      for (const p of pieces) parts.append(7, p);
+      expect([...parts.chunks(7)].join('')).toBe(pieces.join(''));
+      expect([...parts.lines(7)]).toEqual(pieces.map((p) => p.slice(0, -1)));
+      expect([...parts.chunks(8)]).toEqual([]);
+    } finally {
+      parts.remove();
+    }
+  });
+});
