@@ -2,7 +2,7 @@
 import type { Coding } from '../coding/coding.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
 import type { StreamFormatter } from './stream.js';
-import { excerptText } from './text.js';
+import { excerptText, markdownText } from './text.js';
 
 export function codingsMarkdown(title: string): StreamFormatter<CodedDocument> {
   return { start: () => `# ${title}\n`, item: documentMarkdown, end: () => '' };
@@ -18,7 +18,7 @@ function documentMarkdown({ document, segments, codings }: CodedDocument): strin
     const s = segments[ordinal - 1];
     const lines = s.lines.start === s.lines.end ? `${s.lines.start}` : `${s.lines.start}–${s.lines.end}`;
     const who = s.speaker ? ` · ${s.speaker}` : '';
-    out.push(`- **${lines}**${who} · ${codes.join(', ')}\n  ${excerptText(s.text)}\n`);
+    out.push(`- **${lines}**${who} · ${codes.join(', ')}\n  ${markdownText(excerptText(s.text))}\n`);
   }
   return out.join('');
 }

@@ -6,7 +6,7 @@ import type { Explanation, Summary } from '../analysis/summary.js';
 import { SCHEMA_VERSION } from './codings-json.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import { gridMarkdown, type Grid } from './grid.js';
-import { readable } from './text.js';
+import { markdownText, readable } from './text.js';
 
 const WORDS = {
   nl: { district: 'Wijk', aspects: 'Aspecten', explanation: 'Toelichting', title: 'Vergelijking per', memo: 'memo', none: 'geen fragmenten' },
@@ -28,15 +28,15 @@ export function summaryMarkdown(s: Summary): string {
       rows: table.rows.map((r) => [r.value, r.aspects.map((a) => `${a.label} (${a.count})`).join('; '), explanation(r.explanation, w)]),
     };
     out.push(`\n## ${table.cluster.label}\n\n${gridMarkdown(grid)}`);
-    for (const note of table.notes) out.push(`\n${readable(note.text)} (${w.memo}: ${note.source})\n`);
+    for (const note of table.notes) out.push(`\n${markdownText(readable(note.text))} (${w.memo}: ${note.source})\n`);
   }
   return out.join('');
 }
 
 function explanation(e: Explanation, w: (typeof WORDS)['nl']): string {
-  if (e.kind === 'memo') return `${readable(e.text)} (${w.memo}: ${e.source})`;
+  if (e.kind === 'memo') return `${markdownText(readable(e.text))} (${w.memo}: ${e.source})`;
   if (e.kind === 'none') return `_${w.none}_`;
-  return `“${quote(readable(e.text))}” (${e.speaker ? `${e.speaker}, ` : ''}${e.source})`;
+  return `“${markdownText(quote(readable(e.text)))}” (${e.speaker ? `${e.speaker}, ` : ''}${e.source})`;
 }
 
 /** A quotation cut at a word boundary, marked with an ellipsis. */

@@ -41,6 +41,19 @@ export function excerptText(text: string): string {
   return `${clean(text.slice(0, cut))} …`;
 }
 
+/**
+ * Transcript text for a markdown file: `<` and `>` outside code spans become `&lt;` and `&gt;`, so
+ * that no renderer runs HTML (a `<script>` or `<img onerror>`) from a transcript. Inside a code span
+ * a renderer shows them as they are, so they stay.
+ */
+export function markdownText(text: string): string {
+  if (!/[<>]/.test(text)) return text;
+  // Code spans: a run of backticks, then text, then a run of the same length.
+  return text.replace(/(`+)([^]*?[^`])\1(?!`)|[<>]/g, (whole, ticks: string | undefined) =>
+    ticks !== undefined ? whole : whole === '<' ? '&lt;' : '&gt;',
+  );
+}
+
 /** A citation a terminal or editor can jump to: `path:line`. */
 export function citation(path: string, line: number): string {
   return `${path}:${line}`;
