@@ -1,11 +1,13 @@
 /** Problems for people: `file:line:col: severity: message [rule]`, then what to do, indented. */
 import type { Chalk } from './colour.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { visibleControls } from './text.js';
 
 export function formatDiagnostic(d: Diagnostic, colour: Chalk): string {
-  const place = d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+  // File names and quoted text are the user's: no escape sequence or newline reaches the terminal.
+  const file = visibleControls(d.file);
+  const place = d.line !== undefined ? `${file}:${d.line}:${d.column ?? 1}` : file;
   const severity = d.severity === 'error' ? colour.red('error') : d.severity === 'warning' ? colour.yellow('warning') : colour.blue('info');
-  const hint = d.hint ? `\n  ${colour.dim(d.hint)}` : '';
-  return `${colour.bold(place)}: ${severity}: ${d.message} ${colour.dim(`[${d.rule}]`)}${hint}`;
+  const hint = d.hint ? `\n  ${colour.dim(visibleControls(d.hint))}` : '';
+  return `${colour.bold(place)}: ${severity}: ${visibleControls(d.message)} ${colour.dim(`[${d.rule}]`)}${hint}`;
 }
-

@@ -54,9 +54,21 @@ export function markdownText(text: string): string {
   );
 }
 
+/**
+ * Text from file names and transcripts for a terminal or a one-line citation: control characters
+ * (ANSI escapes that would recolour or clear the screen, a newline that would forge a line) are
+ * written as \n, \r, \t or \xNN.
+ */
+export function visibleControls(text: string): string {
+  if (!/[\u0000-\u001f\u007f-\u009f]/.test(text)) return text;
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
 /** A citation a terminal or editor can jump to: `path:line`. */
 export function citation(path: string, line: number): string {
-  return `${path}:${line}`;
+  return `${visibleControls(path)}:${line}`;
 }
 
 /** "1 document", "2 documents". */
