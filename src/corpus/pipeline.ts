@@ -114,6 +114,7 @@ export function surveyCorpus(
   const counters = new Map<string, FrequencyCounter>();
   const diagnostics: Diagnostic[] = [];
   const ids = new Map<string, string>();
+  const composedIds = new Map<string, string>();
   // Small corpora are read once: the survey keeps what it parsed for the coding pass.
   const parsed = new Map<string, { document: Document; segments: Segment[] }>();
   let kept = 0;
@@ -152,6 +153,22 @@ export function surveyCorpus(
       continue;
     }
     ids.set(document.id, path);
+    // café typed on one system and copied from another can be two byte sequences (NFC, NFD) that
+    // look alike; codings made for one would not find the other.
+    const composed = document.id.normalize('NFC');
+    const lookalike = composedIds.get(composed);
+    if (lookalike !== undefined)
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          path,
+          'document/unicode-duplicate',
+          `document id "${document.id}" looks the same as the id of ${lookalike} but is written with other Unicode code points (NFC and NFD)`,
+          { line: 1, column: 1 },
+          'rename one of the files, or give one its own `id:` in the front matter',
+        ),
+      );
+    else composedIds.set(composed, path);
     const segments = segmentDocument(document, options.unit);
     if (segments.length === 0)
       diagnostics.push(diagnostic('warning', path, 'document/no-text', 'document has no text to code', undefined, 'add text below the front matter'));

@@ -45,6 +45,7 @@ export function openProject(paths: string[], cwd: string, overrides: Partial<Set
     settings.corpus = corpusFromPaths ? paths : settings.corpus.map((p) => toPosix(join(root!, p)));
     if (settings.codebook) settings.codebook = toPosix(join(root, settings.codebook));
     if (settings.model) settings.model = toPosix(join(root, settings.model));
+    if (settings.namesFile) settings.namesFile = toPosix(join(root, settings.namesFile));
     settings.out = toPosix(join(root, settings.out));
   } else {
     root = paths.length === 1 && isDirectory(paths[0], cwd) ? paths[0] : '.';

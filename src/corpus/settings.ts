@@ -34,6 +34,8 @@ export interface Settings {
   names: NameSetting[];
   /** Stop words for `qda words` beside the shipped ones, per language; `*` for every language. */
   stopWords: Record<string, string[]>;
+  /** A file of more names (`names: people.txt`), relative to the working folder once the project is open. */
+  namesFile?: string;
   /** Where qda.yaml names the codebook, the model and each corpus glob (1-based), for messages about them. */
   at?: { codebook?: Place; model?: Place; corpus?: (Place | undefined)[] };
 }
@@ -151,7 +153,8 @@ export function parseSettings(path: string, text: string): { settings: Settings;
         }
         break;
       case 'names':
-        readNames(value, pair.key, settings.names, error);
+        if (isScalar(value) && typeof value.value === 'string' && value.value.trim() !== '') settings.namesFile = value.value.trim();
+        else readNames(value, pair.key, settings.names, error);
         break;
       case 'threshold':
       case 'secondary': {
@@ -188,7 +191,7 @@ function readNames(
   names: NameSetting[],
   error: (node: Node | null | undefined, message: string, hint?: string) => void,
 ): void {
-  const hint = 'write `names: [Hatice Yilmaz, Bram]` or `names: { Hatice Yilmaz: Fatma, Bram: "[Persoon 9]" }`';
+  const hint = 'write `names: [Hatice Yilmaz, Bram]`, `names: { Hatice Yilmaz: Fatma, Bram: "[Persoon 9]" }` or `names: people.txt`';
   const text = (node: unknown) => (isScalar(node) && node.value !== null && String(node.value).trim() !== '' ? String(node.value).trim() : undefined);
   const empty = (node: Node | null) => node === null || (isScalar(node) && node.value === null);
   if (isSeq(value)) {
@@ -205,7 +208,7 @@ function readNames(
       else if (!empty(pair.value) && !pseudonym) error(pair.value, `the pseudonym of "${name}" must be text`, hint);
       else names.push(pseudonym ? { name, pseudonym } : { name });
     }
-  } else error(value ?? key, '`names` must be a list or a mapping of names', hint);
+  } else error(value ?? key, '`names` must be a list or a mapping of names, or name a file of names', hint);
 }
 
 /** What each single-value setting holds, for the message when it holds something else. */

@@ -2,7 +2,7 @@
 import type { Coding } from '../coding/coding.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
 import type { StreamFormatter } from './stream.js';
-import { excerptText } from './text.js';
+import { excerptText, markdownText, visibleControls } from './text.js';
 
 export function codingsMarkdown(title: string): StreamFormatter<CodedDocument> {
   return { start: () => `# ${title}\n`, item: documentMarkdown, end: () => '' };
@@ -12,13 +12,13 @@ function documentMarkdown({ document, segments, codings }: CodedDocument): strin
   const out: string[] = [];
   const bySegment = new Map<number, string[]>();
   for (const c of codings) bySegment.set(c.segment, [...(bySegment.get(c.segment) ?? []), label(c)]);
-  out.push(`\n## ${document.path}\n\n`);
+  out.push(`\n## ${markdownText(visibleControls(document.path))}\n\n`);
   if (bySegment.size === 0) out.push('_No codes._\n');
   for (const [ordinal, codes] of bySegment) {
     const s = segments[ordinal - 1];
     const lines = s.lines.start === s.lines.end ? `${s.lines.start}` : `${s.lines.start}–${s.lines.end}`;
     const who = s.speaker ? ` · ${s.speaker}` : '';
-    out.push(`- **${lines}**${who} · ${codes.join(', ')}\n  ${excerptText(s.text)}\n`);
+    out.push(`- **${lines}**${who} · ${codes.join(', ')}\n  ${markdownText(excerptText(s.text))}\n`);
   }
   return out.join('');
 }

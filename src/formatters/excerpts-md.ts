@@ -6,7 +6,7 @@ import type { ExcerptsResult } from '../app/excerpts.js';
 import { localise, type Code, type Codebook } from '../codebook/types.js';
 import type { FormatOptions } from './index.js';
 import type { Excerpt, ExcerptGroup } from '../excerpts/collect.js';
-import { citation, excerptText } from './text.js';
+import { citation, excerptText, markdownText } from './text.js';
 import { attributeOf } from '../ingest/document.js';
 
 export interface ExcerptsMarkdownOptions {
@@ -62,9 +62,9 @@ export function markdownParts(codebook: Codebook, options: ExcerptsMarkdownOptio
 
 function excerptBlock(e: Excerpt, attribute: string, matched: string): string {
   const parts: string[] = [];
-  for (const c of e.before) parts.push(`> _${c.speaker ? `${c.speaker}: ` : ''}${excerptText(c.text)}_\n>\n`);
-  parts.push(`> ${e.speaker ? `**${e.speaker}:** ` : ''}${excerptText(e.text)}\n`);
-  for (const c of e.after) parts.push(`>\n> _${c.speaker ? `${c.speaker}: ` : ''}${excerptText(c.text)}_\n`);
+  for (const c of e.before) parts.push(`> _${c.speaker ? `${c.speaker}: ` : ''}${markdownText(excerptText(c.text))}_\n>\n`);
+  parts.push(`> ${e.speaker ? `**${e.speaker}:** ` : ''}${markdownText(excerptText(e.text))}\n`);
+  for (const c of e.after) parts.push(`>\n> _${c.speaker ? `${c.speaker}: ` : ''}${markdownText(excerptText(c.text))}_\n`);
   const value = attributeOf(e.attributes, attribute);
   const who = e.speaker ? (e.speakerRole && e.speakerRole !== e.speaker.toLowerCase() ? `${e.speaker} (${e.speakerRole})` : e.speaker) : undefined;
   const cite = [`\`${citation(e.path, e.lines.start)}\``, Array.isArray(value) ? value.join(', ') : value, who].filter(Boolean).join(' · ');

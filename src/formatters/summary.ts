@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from './codings-json.js';
 import type { Formatter } from './index.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import { gridMarkdown, type Grid } from './grid.js';
-import { readable } from './text.js';
+import { markdownText, readable } from './text.js';
 import { wordsFor as words, type Words } from './labels.js';
 
 const MAX_QUOTE = 320;
@@ -23,15 +23,15 @@ export function summaryMarkdown(s: Summary): string {
       rows: table.rows.map((r) => [r.value, r.aspects.map((a) => `${a.label} (${a.count})`).join('; '), explanation(r.explanation, w)]),
     };
     out.push(`\n## ${table.cluster.label}\n\n${gridMarkdown(grid)}`);
-    for (const note of table.notes) out.push(`\n${readable(note.text)} (${w.memo}: ${note.source})\n`);
+    for (const note of table.notes) out.push(`\n${markdownText(readable(note.text))} (${w.memo}: ${note.source})\n`);
   }
   return out.join('');
 }
 
 function explanation(e: Explanation, w: Words): string {
-  if (e.kind === 'memo') return `${readable(e.text)} (${w.memo}: ${e.source})`;
+  if (e.kind === 'memo') return `${markdownText(readable(e.text))} (${w.memo}: ${e.source})`;
   if (e.kind === 'none') return `_${w.noExcerpts}_`;
-  return `“${quote(readable(e.text))}” (${e.speaker ? `${e.speaker}, ` : ''}${e.source})`;
+  return `“${markdownText(quote(readable(e.text)))}” (${e.speaker ? `${e.speaker}, ` : ''}${e.source})`;
 }
 
 /** A quotation cut at a word boundary, marked with an ellipsis. */

@@ -41,9 +41,34 @@ export function excerptText(text: string): string {
   return `${clean(text.slice(0, cut))} …`;
 }
 
+/**
+ * Transcript text for a markdown file: `<` and `>` outside code spans become `&lt;` and `&gt;`, so
+ * that no renderer runs HTML (a `<script>` or `<img onerror>`) from a transcript. Inside a code span
+ * a renderer shows them as they are, so they stay.
+ */
+export function markdownText(text: string): string {
+  if (!/[<>]/.test(text)) return text;
+  // Code spans: a run of backticks, then text, then a run of the same length.
+  return text.replace(/(`+)([^]*?[^`])\1(?!`)|[<>]/g, (whole, ticks: string | undefined) =>
+    ticks !== undefined ? whole : whole === '<' ? '&lt;' : '&gt;',
+  );
+}
+
+/**
+ * Text from file names and transcripts for a terminal or a one-line citation: control characters
+ * (ANSI escapes that would recolour or clear the screen, a newline that would forge a line) are
+ * written as \n, \r, \t or \xNN.
+ */
+export function visibleControls(text: string): string {
+  if (!/[\u0000-\u001f\u007f-\u009f]/.test(text)) return text;
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
 /** A citation a terminal or editor can jump to: `path:line`. */
 export function citation(path: string, line: number): string {
-  return `${path}:${line}`;
+  return `${visibleControls(path)}:${line}`;
 }
 
 /** "1 document", "2 documents". */

@@ -225,3 +225,23 @@ test('a transcript outside the project folder is named, and nothing is written',
   expect(run.code).toBe(1);
   expect(readdirSync(dir).sort()).toEqual(['elsewhere.md', 'study']);
 });
+
+test('names: FILE in qda.yaml names more people, one a line; the file stays out of the copy', async () => {
+  const dir = study();
+  const settings = join(dir, 'study/qda.yaml');
+  writeFileSync(settings, readFileSync(settings, 'utf8').replace('names:\n  - Ria Oudshoorn\n', 'names: people.txt\n'));
+  const missing = await qda(['anonymise', 'study', '--out', 'shared', '--key', 'key.csv'], { cwd: dir });
+  expect(missing.stderr).toContain('error: names file study/people.txt (names: in qda.yaml) not found');
+  expect(missing.code).toBe(1);
+  writeFileSync(join(dir, 'study/people.txt'), '# participants\nRia Oudshoorn = Greet Smit\nOosterstraat = a = b\n');
+  const bad = await qda(['anonymise', 'study', '--out', 'shared', '--key', 'key.csv'], { cwd: dir });
+  expect(bad.stderr).toContain('study/people.txt:3:1: error: line 3 is not a name or `name = pseudonym`');
+  expect(bad.code).toBe(1);
+  writeFileSync(join(dir, 'study/people.txt'), '# participants\nRia Oudshoorn = Greet Smit\nOosterstraat\n');
+  expect((await qda(['anonymise', 'study', '--out', 'shared', '--key', 'key.csv', '-q'], { cwd: dir })).code).toBe(0);
+  const interview = readFileSync(join(dir, 'shared/corpus/noord/wijkteam-1.md'), 'utf8');
+  expect(interview).toContain('Greet Smit van het consultatiebureau');
+  expect(interview).toContain('de casussen in de [Persoon 1] en omgeving');
+  expect(existsSync(join(dir, 'shared/people.txt'))).toBe(false);
+  expect(readFileSync(join(dir, 'shared/qda.yaml'), 'utf8')).not.toContain('names');
+});

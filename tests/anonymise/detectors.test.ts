@@ -126,8 +126,9 @@ describe('names: in qda.yaml', () => {
       { name: 'Hatice Yilmaz', pseudonym: 'Fatma' },
       { name: 'Bram' },
     ]);
-    const bad = parseSettings('qda.yaml', 'names: Bram\n').diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`);
-    expect(bad).toEqual(['1:8: `names` must be a list or a mapping of names']);
+    expect(parseSettings('qda.yaml', 'names: people.txt\n').settings.namesFile).toBe('people.txt');
+    const bad = parseSettings('qda.yaml', 'names: 3\n').diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`);
+    expect(bad).toEqual(['1:8: `names` must be a list or a mapping of names, or name a file of names']);
     const empty = parseSettings('qda.yaml', 'names:\n  - ""\n').diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`);
     expect(empty).toEqual(['2:5: `names` must list names as text']);
   });

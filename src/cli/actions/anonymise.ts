@@ -12,6 +12,8 @@ import { exists, findFiles, isDirectory, readText, toPosix } from '../../io/file
 import { AtomicFile, resolvePath } from '../../io/write.js';
 import { isEmptyOrMissing, TreeWriter } from '../../io/write-tree.js';
 import { inputProblem, ProblemsReported, usage } from '../errors.js';
+import { parseNamesFile } from '../../anonymise/names-file.js';
+import type { NameSetting } from '../../corpus/settings.js';
 import type { Io } from '../io.js';
 import type { CorpusFlags } from '../options.js';
 import { count, summaryLine } from '../output.js';
@@ -47,7 +49,7 @@ export function anonymiseAction(paths: string[], flags: AnonymiseFlags, io: Io):
     const settings = session.project.settings;
     const built = buildKey(files, {
       firstNames: firstNames((file) => readText(file, io.cwd)),
-      names: settings.names,
+      names: [...settings.names, ...namesFile(settings.namesFile, io)],
       existing,
       language: outputLanguage(session),
     });
@@ -108,6 +110,19 @@ function stop(io: Io, diagnostics: Diagnostic[]): void {
     io.stderr.write('nothing was written\n');
     throw new ProblemsReported(1, diagnostics);
   }
+}
+
+/** The names of `names: FILE` in qda.yaml, if any. */
+function namesFile(path: string | undefined, io: Io): NameSetting[] {
+  if (path === undefined) return [];
+  if (!exists(path, io.cwd) || isDirectory(path, io.cwd))
+    throw inputProblem(
+      `names file ${displayPath(path, io.cwd)} (names: in qda.yaml) not found`,
+      'create it, one name a line, or list the names in qda.yaml',
+    );
+  const parsed = parseNamesFile(displayPath(path, io.cwd), readText(path, io.cwd));
+  stop(io, parsed.diagnostics);
+  return parsed.names;
 }
 
 function readKey(path: string, io: Io): KeyEntry[] {
