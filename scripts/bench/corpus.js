@@ -6,8 +6,8 @@ import { join } from 'node:path';
 
 const EXAMPLES = ['examples/rotterdam/corpus', 'examples/english/corpus'];
 
-/** Small, fast, seeded random numbers (mulberry32), so that every run shuffles alike. */
-function random(seed) {
+/** Small, fast, seeded random numbers (mulberry32), so that every run writes the same bytes. */
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { random } from './corpus.js';
 
 export const CODEBOOK = `# The codebook of the generated Veendijk study: few terms on purpose (see scripts/bench/learn-study.js).
 name: Mantelzorg Veendijk
@@ -150,18 +151,6 @@ const TRAPS = [
 const OPENERS = ['', '', 'nou, ', 'kijk, ', 'eerlijk gezegd, ', 'tja, ', 'weet je, '];
 const TAILS = ['', '', ', dat is gewoon zo', ', zeker in de winter', ' en dat merk je', ', zo gaat dat'];
 const DISTRICTS = ['Noord', 'Oost', 'Zuid', 'West'];
-
-/** Small, fast, seeded random numbers (mulberry32), so that every run writes the same study. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = (next, list) => list[Math.floor(next() * list.length)];
 

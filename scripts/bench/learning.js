@@ -2,7 +2,7 @@
 // `qda code --model` over the whole corpus, each next to `qda code` on the same files in the same
 // run (the reference), and the model's own work timed inside one process: fitting the models, and
 // predicting over every paragraph beside the codebook's auto-coding of the same paragraphs.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compileCodebook } from '../../dist/codebook/compile.js';
@@ -13,7 +13,7 @@ import { readModel } from '../../dist/learn/model-file.js';
 import { Predictor } from '../../dist/learn/predict.js';
 import { trainModel } from '../../dist/learn/train.js';
 import { writeStudy } from './learn-study.js';
-import { measure } from './throughput.js';
+import { files, measure } from './throughput.js';
 
 const QDA = resolve('bin/qda.js');
 const TRAINING_TARGET = 10; // seconds, for 2,000 coded paragraphs
@@ -28,14 +28,6 @@ const cpuSeconds = (start) => {
 const cpu = (run) => (run.cpu === undefined ? '' : `  cpu ${run.cpu.toFixed(2)} s`);
 const failed = (run) => (run.status === 0 ? '' : `  EXIT ${run.status}: ${run.stderr.trim().split('\n').pop()}`);
 const verdict = (ok) => (ok ? 'target met' : 'TARGET MISSED');
-
-function files(dir) {
-  return readdirSync(dir, { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => join(dir, f));
-}
 
 /** Options of the pipeline for the generated study: one encoding, paragraphs, nobody skipped. */
 function corpusOptions() {

@@ -63,7 +63,8 @@ function hasRipgrep() {
   return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
 }
 
-function files(dir) {
+/** The markdown files under a folder, sorted. */
+export function files(dir) {
   return readdirSync(dir, { recursive: true })
     .map(String)
     .filter((f) => f.endsWith('.md'))
