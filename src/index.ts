@@ -27,6 +27,8 @@ export { cooccur, type CooccurRequest, type CooccurResult } from './app/cooccur.
 export { summary, type SummaryRequest, type SummaryResult } from './app/summary.js';
 export { excerpts, type ExcerptsRequest, type ExcerptsResult } from './app/excerpts.js';
 export { projectMemos } from './app/memos.js';
+export { words, wordsPass, type WordsRequest, type WordsResult, type WordsPass } from './app/words.js';
+export type { WordsResult as WordLists, TermRow, DistinctiveRow, GroupWords, Measure as WordsMeasure } from './words/result.js';
 export type { Cooccurrence, Measure, Within } from './analysis/cooccur.js';
 export type { Summary } from './analysis/summary.js';
 export type { Memo } from './corpus/memos.js';

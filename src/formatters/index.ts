@@ -12,6 +12,7 @@ import type { EvalResult } from '../app/eval.js';
 import type { ExcerptsResult } from '../app/excerpts.js';
 import type { MatrixResult } from '../app/matrix.js';
 import type { SummaryResult } from '../app/summary.js';
+import type { WordsResult } from '../app/words.js';
 
 export interface FormatOptions {
   /** CSV for Excel: BOM, `;` and decimal commas. */
@@ -79,7 +80,13 @@ const conflicts = {
   json: async () => (await import('./conflicts.js')).conflictsFormats.json,
 } satisfies Record<string, Load<ConflictsView>>;
 
-export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings, agreement, conflicts };
+const words = {
+  md: async () => (await import('./words.js')).wordsFormats.md,
+  csv: async () => (await import('./words.js')).wordsFormats.csv,
+  json: async () => (await import('./words.js')).wordsFormats.json,
+} satisfies Record<string, Load<WordsResult>>;
+
+export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings, agreement, conflicts, words };
 
 export type Kind = keyof typeof FORMATTERS;
 export type FormatName<K extends Kind> = keyof (typeof FORMATTERS)[K] & string;

@@ -1,15 +1,10 @@
 /** The result of `qda words` as markdown tables, CSV rows and JSON. */
+import type { WordsResult as AppResult } from '../app/words.js';
 import type { DistinctiveRow, TermRow, WordsResult } from '../words/result.js';
 import { SCHEMA_VERSION } from './codings-json.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import { gridMarkdown } from './grid.js';
 import { count } from './text.js';
-
-export interface WordsInfo {
-  by: string;
-  /** For --suggest: the code the terms are suggested for. */
-  suggest?: string;
-}
 
 const NAMES = ['', 'words', 'word pairs', 'word triples'];
 const MEASURE = { ll: 'G²', tfidf: 'TF-IDF' };
@@ -17,7 +12,8 @@ const MEASURE = { ll: 'G²', tfidf: 'TF-IDF' };
 export const fixed = (x: number, decimals: number) => (Object.is(x, -0) ? 0 : x).toFixed(decimals);
 const statistic = (result: WordsResult, x: number) => fixed(x, result.measure === 'll' ? 2 : 5);
 
-export function wordsMarkdown(result: WordsResult, info: WordsInfo): string {
+export function wordsMarkdown(info: AppResult): string {
+  const result = info.words;
   const out: string[] = [];
   const total = `${count(result.words, 'word')} (without stop words) in ${count(result.documents, 'document')}`;
   if (info.suggest) {
@@ -74,7 +70,7 @@ function distinctiveTable(result: WordsResult, rows: DistinctiveRow[], here: str
 }
 
 /** One row per term: the corpus-wide frequencies under the group `(all)`, then the distinctive terms of each group. */
-export function wordsCsv(result: WordsResult, options: CsvOptions = {}): string {
+export function wordsCsv({ words: result }: AppResult, options: CsvOptions = {}): string {
   const header = ['group', 'n', 'term', 'count', 'documents', 'rest', 'measure', 'statistic', 'log_ratio'];
   const rows: (string | number)[][] = result.frequencies.map((r) => ['(all)', r.n, r.term, r.count, r.documents, '', '', '', '']);
   for (const g of result.groups)
@@ -83,7 +79,8 @@ export function wordsCsv(result: WordsResult, options: CsvOptions = {}): string 
   return csvStart(options) + csvLines([header, ...rows], options);
 }
 
-export function wordsJson(result: WordsResult, info: WordsInfo): string {
+export function wordsJson(info: AppResult): string {
+  const result = info.words;
   const round = (x: number) => Number(fixed(x, 6));
   return `${JSON.stringify(
     {
@@ -105,3 +102,5 @@ export function wordsJson(result: WordsResult, info: WordsInfo): string {
     2,
   )}\n`;
 }
+
+export const wordsFormats = { md: wordsMarkdown, csv: wordsCsv, json: wordsJson };

@@ -38,32 +38,7 @@ describe('qda words', () => {
     expect(zuid.distinctive.map((d: { term: string }) => d.term)).not.toContain('wijkteam');
   });
 
-  test('TF-IDF: the share of the words times ln(documents / documents holding the term)', async () => {
-    const dir = tempDir(TINY);
-    const r = await json(dir, '--measure', 'tfidf', '--min-count', '3');
-    const noord = r.groups.find((g: { value: string }) => g.value === 'Noord');
-    expect(noord.distinctive).toHaveLength(1);
-    expect(noord.distinctive[0].statistic).toBeCloseTo(0.3 * Math.log(3 / 2), 5);
-  });
-
-  test('pairs and triples neither begin nor end with a stop word, nor cross punctuation; each word in its commonest form', async () => {
-    const dir = tempDir({
-      'a.md': doc('Noord', 'De korte lijnen met het wijkteam. Korte lijnen! Een korte lijn, twee keer per week, drie keer per week.'),
-    });
-    const r = await json(dir, '--ngram', '2-3', '--min-count', '2');
-    expect(r.frequencies).toEqual([
-      { n: 2, term: 'korte lijnen', count: 3, documents: 1 },
-      { n: 2, term: 'keer per', count: 2, documents: 1 },
-      { n: 2, term: 'per week', count: 2, documents: 1 },
-      { n: 3, term: 'keer per week', count: 2, documents: 1 },
-    ]);
-  });
-
-  test('stop words of qda.yaml are left out too; a bad list is reported where it stands', async () => {
-    const dir = tempDir({ ...TINY, 'qda.yaml': 'stopWords: [wijkteam]\n' });
-    const r = await json(dir, '--min-count', '1');
-    expect(r.words).toBe(26);
-    expect(r.frequencies.map((f: { term: string }) => f.term)).not.toContain('wijkteam');
+  test('a bad list of stop words in qda.yaml is reported where it stands', async () => {
     const bad = tempDir({ ...TINY, 'qda.yaml': 'stopWords:\n  fr: [le]\n' });
     const b = await qda(['words', '--codebook', BOOK], { cwd: bad });
     expect(b.code).toBe(1);
@@ -101,23 +76,13 @@ describe('qda words: wrong usage', () => {
 });
 
 describe('qda words --suggest', () => {
-  test('terms of the segments people coded with a code, without what its terms already find', async () => {
-    const dir = tempDir({
-      'a.md': doc(
-        'Noord',
-        'De wachtlijsten zijn lang, de regisseur wacht.\n\nDe regisseur belt, de wachtlijst groeit, de regisseur zucht.\n\nWe fietsen naar huis.\n\nHet weer is mooi en we fietsen.',
-      ),
-    });
-    const coded = await qda(['search', 'regisseur', '--codebook', BOOK, '--code-as', 'institutional.capacity', '--coder', 'ana', '-q'], { cwd: dir });
-    expect(coded.code).toBe(0);
-    const r = await json(dir, '--suggest', 'institutional.capacity', '--min-count', '2');
-    expect(r.groups).toHaveLength(1);
-    const terms = r.groups[0].distinctive.map((d: { term: string }) => d.term);
-    expect(terms).toContain('regisseur');
-    expect(terms.some((t: string) => t.startsWith('wachtlijst'))).toBe(false);
-    const none = await qda(['words', '--codebook', BOOK, '--suggest', 'personal.relations'], { cwd: dir });
+  test('without a segment coded by hand with the code: exit 1 and why (the terms: tests/app/words.test.ts)', async () => {
+    const none = await qda(['words', '--codebook', BOOK, '--suggest', 'personal.relations'], { cwd: tempDir(TINY) });
     expect(none.code).toBe(1);
-    expect(none.stderr).toContain('no segment is coded personal.relations by hand');
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toBe(
+      'error: no segment is coded personal.relations by hand\n  code some segments first (qda review import, qda search --code-as, or <!-- qda: --> comments)\n',
+    );
   });
 });
 

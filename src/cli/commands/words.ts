@@ -1,9 +1,22 @@
 /** `qda words`: word frequencies, pairs and triples, distinctive terms per group, term suggestions for a code. */
 import { Option, type Command } from 'commander';
-import type { WordsFlags } from '../actions/words.js';
+import { formatNames, getFormatter, type FormatName } from '../../formatters/index.js';
+import type { Measure } from '../../words/result.js';
 import type { Io } from '../io.js';
 import { usage } from '../errors.js';
-import { corpusOptions, examples, filterOptions, nonNegativeInt } from '../options.js';
+import { corpusOptions, examples, filterFrom, filterOptions, nonNegativeInt, type CorpusFlags, type FilterFlags } from '../options.js';
+
+export interface WordsFlags extends CorpusFlags, FilterFlags {
+  format: FormatName<'words'>;
+  out?: string;
+  excel?: boolean;
+  by?: string;
+  ngram: number[];
+  top: number;
+  minCount: number;
+  measure: Measure;
+  suggest?: string;
+}
 
 /** `1`, `2`, `3`, `1-3`, `1,3`: the lengths of word sequences to count. */
 export function ngramLengths(value: string): number[] {
@@ -28,7 +41,7 @@ export function registerWords(program: Command, io: Io): Command {
     .command('words')
     .description('word frequencies (by stem, without stop words), pairs and triples, and the distinctive terms of each district or group')
     .argument('[paths...]', 'markdown files, folders or globs (default: the corpus of qda.yaml, or this folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'csv', 'json']).default('md'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('words')).default('md'))
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .option('--excel', 'CSV for Excel: BOM and ; as separator')
     .option('--by <attribute>', 'groups to compare: an attribute, or document, or speaker (default: compareBy of qda.yaml, else district)')
@@ -40,7 +53,7 @@ export function registerWords(program: Command, io: Io): Command {
     .option('--manual-only', 'with --code: count only codes added by hand')
     .option('--coder <name>', 'with --code or --suggest: only the codings of this coder count');
   filterOptions(corpusOptions(command, { selection: false })).action(async (paths: string[], flags: WordsFlags) =>
-    (await import('../actions/words.js')).wordsAction(paths, flags, io),
+    wordsCommand(paths, flags, io),
   );
   return examples(command, [
     'qda words examples/rotterdam',
@@ -48,4 +61,33 @@ export function registerWords(program: Command, io: Io): Command {
     'qda words --where district=Hillesluis --speaker R --min-count 5',
     'qda words --suggest organisation.roles --ngram 1-2',
   ]);
+}
+
+async function wordsCommand(paths: string[], flags: WordsFlags, io: Io): Promise<void> {
+  const [{ words, wordsPass }, { openSession, reported }, { count, summaryLine, writeOutput }] = await Promise.all([
+    import('../../app/words.js'),
+    import('../session.js'),
+    import('../output.js'),
+  ]);
+  const request = {
+    by: flags.by,
+    ngram: flags.ngram,
+    top: flags.top,
+    minCount: flags.minCount,
+    measure: flags.measure,
+    suggest: flags.suggest,
+    coder: flags.coder,
+    filter: filterFrom(flags),
+  };
+  const pass = wordsPass(request, io.cwd);
+  const session = openSession(paths, flags, io, { ...(flags.out ? { output: flags.out } : {}), ...(pass.survey ? { survey: pass.survey } : {}) });
+  const result = reported(io, words(session, request, undefined, pass));
+  const format = await getFormatter('words', flags.format);
+  writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
+  const w = result.words;
+  summaryLine(
+    io,
+    flags.quiet,
+    `counted ${count(w.words, 'word')} in ${count(w.documents, 'document')}${flags.suggest ? '' : `, ${count(w.groups.length, 'group')} by ${result.by}`}`,
+  );
 }

@@ -1,0 +1,122 @@
+// Word counts as a library call on tiny fictional corpora; G² and TF-IDF worked out by hand in
+// tests/words/keyness.test.ts. The command line keeps its own tests of the output and exit status.
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { openCorpus, words, wordsPass, type OpenedCorpus, type WordsRequest } from '../../src/index.js';
+import { tempDir } from '../helpers/temp.js';
+
+const BOOK = join(process.cwd(), 'tests/fixtures/small-codebook.yaml');
+const doc = (district: string, body: string) => `---\ndistrict: ${district}\n---\n\n${body}\n`;
+
+// Noord: 10 words, wijkteam 3 times. Zuid: 20 words in two documents, wijkteam once.
+const TINY = {
+  'noord.md': doc('Noord', 'Wijkteam wijkteam wijkteam appel peer kers pruim druif meloen banaan.'),
+  'zuid-1.md': doc('Zuid', 'Het wijkteam met tafel, stoel, kast, lamp, deur, raam, muur, vloer en plafond.'),
+  'zuid-2.md': doc('Zuid', 'Fiets auto trein tram bus boot vliegtuig scooter step kar.'),
+};
+
+function open(dir: string, options = {}): OpenedCorpus {
+  const outcome = openCorpus([], { codebook: BOOK }, dir, options);
+  expect(outcome.diagnostics).toEqual([]);
+  return outcome.result!;
+}
+
+function counted(files: Record<string, string>, request: WordsRequest) {
+  const outcome = words(open(tempDir(files)), request);
+  expect(outcome.diagnostics).toEqual([]);
+  return outcome.result!;
+}
+
+describe('words()', () => {
+  test('frequencies by stem without stop words, and the distinctive terms of each district with G²', () => {
+    const { words: w, by } = counted(TINY, { top: 3, minCount: 1 });
+    expect(by).toBe('district');
+    expect(w.words).toBe(30);
+    expect(w.frequencies[0]).toEqual({ n: 1, term: 'wijkteam', count: 4, documents: 2 });
+    const noord = w.groups.find((g) => g.value === 'Noord')!;
+    expect(noord).toMatchObject({ documents: 1, words: 10 });
+    expect(noord.distinctive[0]).toMatchObject({ term: 'wijkteam', count: 3, other: 1, documents: 2 });
+    expect(noord.distinctive[0].statistic).toBeCloseTo(2.90392, 4);
+    expect(noord.distinctive[0].logRatio).toBeCloseTo(Math.log2(6), 4);
+    const zuid = w.groups.find((g) => g.value === 'Zuid')!;
+    expect(zuid.words).toBe(20);
+    expect(zuid.distinctive.map((d) => d.term)).not.toContain('wijkteam');
+  });
+
+  test('counted while the corpus is opened (wordsPass) or read again afterwards: the same result', () => {
+    const dir = tempDir(TINY);
+    const request = { minCount: 1 };
+    const pass = wordsPass(request, dir);
+    const during = words(open(dir, { survey: pass.survey }), request, undefined, pass).result;
+    expect(pass.counter).toBeDefined();
+    expect(during).toEqual(words(open(dir), request).result);
+  });
+
+  test('TF-IDF: the share of the words times ln(documents / documents holding the term)', () => {
+    const noord = counted(TINY, { measure: 'tfidf', minCount: 3 }).words.groups.find((g) => g.value === 'Noord')!;
+    expect(noord.distinctive).toHaveLength(1);
+    expect(noord.distinctive[0].statistic).toBeCloseTo(0.3 * Math.log(3 / 2), 5);
+  });
+
+  test('pairs and triples neither begin nor end with a stop word, nor cross punctuation; each word in its commonest form', () => {
+    const files = { 'a.md': doc('Noord', 'De korte lijnen met het wijkteam. Korte lijnen! Een korte lijn, twee keer per week, drie keer per week.') };
+    expect(counted(files, { ngram: [2, 3], minCount: 2 }).words.frequencies).toEqual([
+      { n: 2, term: 'korte lijnen', count: 3, documents: 1 },
+      { n: 2, term: 'keer per', count: 2, documents: 1 },
+      { n: 2, term: 'per week', count: 2, documents: 1 },
+      { n: 3, term: 'keer per week', count: 2, documents: 1 },
+    ]);
+  });
+
+  test('stop words of qda.yaml are left out too', () => {
+    const w = counted({ ...TINY, 'qda.yaml': 'stopWords: [wijkteam]\n' }, { minCount: 1 }).words;
+    expect(w.words).toBe(26);
+    expect(w.frequencies.map((f) => f.term)).not.toContain('wijkteam');
+  });
+
+  test('--code counts only the segments that carry the code', () => {
+    const files = { 'a.md': doc('Noord', 'De wachtlijst is lang, de wachtlijst groeit.\n\nWe fietsen naar huis en fietsen terug.') };
+    const w = counted(files, { minCount: 1, filter: { codes: ['institutional.capacity'], where: new Map(), speakers: [] } }).words;
+    expect(w.frequencies.map((f) => f.term)).toContain('wachtlijst');
+    expect(w.frequencies.map((f) => f.term)).not.toContain('fietsen');
+  });
+});
+
+describe('words() with suggest', () => {
+  const CODED = {
+    'a.md': doc(
+      'Noord',
+      [
+        'De wachtlijsten zijn lang, de regisseur wacht.',
+        '<!-- qda: institutional.capacity -->',
+        '',
+        'De regisseur belt, de wachtlijst groeit, de regisseur zucht.',
+        '<!-- qda: institutional.capacity -->',
+        '',
+        'We fietsen naar huis.',
+        '',
+        'Het weer is mooi en we fietsen.',
+      ].join('\n'),
+    ),
+  };
+
+  test('terms of the segments coded by hand, without what the code\u2019s own terms already find', () => {
+    const result = counted(CODED, { suggest: 'institutional.capacity', minCount: 2 });
+    expect(result.suggest).toBe('institutional.capacity');
+    expect(result.words.groups).toHaveLength(1);
+    const terms = result.words.groups[0].distinctive.map((d) => d.term);
+    expect(terms).toContain('regisseur');
+    expect(terms.some((t) => t.startsWith('wachtlijst'))).toBe(false);
+  });
+
+  test('a code nobody coded by hand, or one the codebook lacks: an error of the request, no result', () => {
+    const opened = open(tempDir(CODED));
+    const none = words(opened, { suggest: 'personal.relations' });
+    expect(none.result).toBeUndefined();
+    expect(none.diagnostics).toMatchObject([{ file: '', severity: 'error', message: 'no segment is coded personal.relations by hand' }]);
+    const unknown = words(opened, { suggest: 'institutional.capacit' });
+    expect(unknown.diagnostics).toMatchObject([
+      { file: '', severity: 'error', message: '--suggest: unknown code "institutional.capacit"; did you mean institutional.capacity?' },
+    ]);
+  });
+});
