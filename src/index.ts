@@ -29,6 +29,11 @@ export { excerpts, type ExcerptsRequest, type ExcerptsResult } from './app/excer
 export { projectMemos } from './app/memos.js';
 export { words, wordsPass, type WordsRequest, type WordsResult, type WordsPass } from './app/words.js';
 export type { WordsResult as WordLists, TermRow, DistinctiveRow, GroupWords, Measure as WordsMeasure } from './words/result.js';
+export { analyse, type AnalyseRequest, type AnalyseResult, type AnalyseHooks, type AnalysisFolder } from './app/analyse.js';
+export { ANALYSIS_FILES } from './formatters/analysis.js';
+export { OutputFolder } from './io/output-folder.js';
+export { report, reportTitle, type ReportRequest, type ReportResult } from './app/report.js';
+export type { Report } from './report/model.js';
 export type { Cooccurrence, Measure, Within } from './analysis/cooccur.js';
 export type { Summary } from './analysis/summary.js';
 export type { Memo } from './corpus/memos.js';

@@ -11,6 +11,7 @@ import type { CooccurResult } from '../app/cooccur.js';
 import type { EvalResult } from '../app/eval.js';
 import type { ExcerptsResult } from '../app/excerpts.js';
 import type { MatrixResult } from '../app/matrix.js';
+import type { ReportResult } from '../app/report.js';
 import type { SummaryResult } from '../app/summary.js';
 import type { WordsResult } from '../app/words.js';
 
@@ -86,7 +87,11 @@ const words = {
   json: async () => (await import('./words.js')).wordsFormats.json,
 } satisfies Record<string, Load<WordsResult>>;
 
-export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings, agreement, conflicts, words };
+const report = {
+  html: async () => (await import('./report/html.js')).reportHtmlFormat,
+} satisfies Record<string, Load<ReportResult>>;
+
+export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings, agreement, conflicts, words, report };
 
 export type Kind = keyof typeof FORMATTERS;
 export type FormatName<K extends Kind> = keyof (typeof FORMATTERS)[K] & string;

@@ -4,6 +4,7 @@
  * collapsing clusters and the excerpts behind each number.
  */
 import type { Matrix } from '../../analysis/matrix.js';
+import type { ReportResult } from '../../app/report.js';
 import type { Report } from '../../report/model.js';
 import { quote } from '../summary.js';
 import { readable } from '../text.js';
@@ -11,6 +12,9 @@ import { counted } from '../plural.js';
 import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
 import { wordsFor, type Words } from './words.js';
+
+/** The registry's entry (formatters/index.ts): the report of `qda report`. */
+export const reportHtmlFormat = (result: ReportResult): string => reportHtml(result.report);
 
 export function reportHtml(r: Report): string {
   const w = wordsFor(r.language);
