@@ -15,6 +15,7 @@ import { Lexicon } from '../match/lexicon.js';
 import { codeSelected, documentSelected, NO_FILTER, speakerSelected, type Filter } from '../select/filter.js';
 import { WordCounter } from '../words/count.js';
 import { wordsResult, type Measure, type WordsResult as WordLists } from '../words/result.js';
+import { DEFAULT_MIN_G2 } from '../words/significance.js';
 import { stopWordsOf } from '../words/stop-words.js';
 import { checkSelection, codedDocuments, outputLanguage, type OpenedCorpus, type Progress } from './corpus.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -33,6 +34,8 @@ export interface WordsRequest {
   minCount?: number;
   /** Distinctive by log-likelihood (`ll`, the default) or TF-IDF. */
   measure?: Measure;
+  /** Distinctive terms need at least this G² against the rest, with either measure. Default 3.84 (p < 0.05). */
+  minG2?: number;
   /** Terms more frequent in the segments coded with this code by hand than elsewhere. */
   suggest?: string;
   /** With `suggest`: only the codings of this coder. */
@@ -86,6 +89,7 @@ export function words(opened: OpenedCorpus, request: WordsRequest = {}, progress
       top: request.top ?? DEFAULTS.top,
       minCount: request.minCount ?? DEFAULTS.minCount,
       measure: request.measure ?? DEFAULTS.measure,
+      minG2: request.minG2 ?? DEFAULT_MIN_G2,
     };
     const result = wordsResult(counter, query, suggest ? { groups: [CODED], skip: covered(opened, suggest, counter) } : {});
     if (suggest !== undefined && result.groups[0].documents === 0)

@@ -5,6 +5,7 @@ import { SCHEMA_VERSION } from './codings-json.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import { gridMarkdown } from './grid.js';
 import { count } from './text.js';
+import { pBelow } from '../words/significance.js';
 
 const NAMES = ['', 'words', 'word pairs', 'word triples'];
 const MEASURE = { ll: 'G²', tfidf: 'TF-IDF' };
@@ -25,7 +26,7 @@ export function wordsMarkdown(info: AppResult): string {
     );
     out.push(
       coded.distinctive.length === 0
-        ? 'Nothing occurs there distinctly more than in the rest.\n'
+        ? `No term occurs there significantly more than in the rest (${threshold(result.minG2)}).\n`
         : distinctiveTable(result, coded.distinctive, 'coded'),
     );
     out.push(legend(result));
@@ -41,17 +42,29 @@ export function wordsMarkdown(info: AppResult): string {
   for (const g of result.groups) {
     out.push(`### ${g.value}`, '', `${count(g.words, 'word')} in ${count(g.documents, 'document')}.`, '');
     out.push(
-      g.distinctive.length === 0 ? 'Nothing occurs here distinctly more than in the rest.\n' : distinctiveTable(result, g.distinctive, 'here'),
+      g.distinctive.length === 0
+        ? `No term occurs here significantly more than in the rest (${threshold(result.minG2)}).\n`
+        : distinctiveTable(result, g.distinctive, 'here'),
     );
   }
   return out.join('\n');
 }
 
 function legend(result: WordsResult): string {
+  const scale = `G² ≥ ${result.minG2}; 3.84 is p < 0.05, 6.63 p < 0.01, 10.83 p < 0.001`;
   return result.measure === 'll'
-    ? `Log-likelihood G² against the rest of the corpus (3.84: p < 0.05, 6.63: p < 0.01, 10.83: p < 0.001); log ratio 1 is twice as frequent, 2 four times. Only terms occurring ${result.minCount} times or more.`
-    : `TF-IDF: the term's share of the words here times ln(documents / documents holding it); log ratio 1 is twice as frequent as in the rest. Only terms occurring ${result.minCount} times or more.`;
+    ? `Log-likelihood G² against the rest of the corpus, listed only when significant (${scale}). Log ratio 1 is twice as frequent, 2 four times. Only terms occurring ${result.minCount} times or more.`
+    : `TF-IDF: the term's share of the words here times ln(documents / documents holding it); listed only when the term's G² against the rest of the corpus is significant (${scale}). Log ratio 1 is twice as frequent as in the rest. Only terms occurring ${result.minCount} times or more.`;
 }
+
+/** The filter the lists went through: `G² ≥ 3.84, p < 0.05`. */
+function threshold(minG2: number): string {
+  const level = pBelow(minG2);
+  return `G² ≥ ${minG2}${level === null ? '' : `, p < ${level}`}`;
+}
+
+/** The significance of a row: `< 0.001`, `< 0.01`, `< 0.05`, or `≥ 0.05` when a lower --min-g2 let it in. */
+const significance = (r: DistinctiveRow) => (r.pBelow === null ? '≥ 0.05' : `< ${r.pBelow}`);
 
 function frequencyTable(rows: TermRow[]): string {
   return gridMarkdown({
@@ -63,19 +76,30 @@ function frequencyTable(rows: TermRow[]): string {
 
 function distinctiveTable(result: WordsResult, rows: DistinctiveRow[], here: string): string {
   return gridMarkdown({
-    header: ['term', here, 'rest', MEASURE[result.measure], 'log ratio'],
-    rows: rows.map((r) => [r.term, String(r.count), String(r.other), statistic(result, r.statistic), fixed(r.logRatio, 2)]),
-    numeric: [false, true, true, true, true],
+    header: ['term', here, 'rest', MEASURE[result.measure], 'p', 'log ratio'],
+    rows: rows.map((r) => [r.term, String(r.count), String(r.other), statistic(result, r.statistic), significance(r), fixed(r.logRatio, 2)]),
+    numeric: [false, true, true, true, true, true],
   });
 }
 
 /** One row per term: the corpus-wide frequencies under the group `(all)`, then the distinctive terms of each group. */
 export function wordsCsv({ words: result }: AppResult, options: CsvOptions = {}): string {
-  const header = ['group', 'n', 'term', 'count', 'documents', 'rest', 'measure', 'statistic', 'log_ratio'];
-  const rows: (string | number)[][] = result.frequencies.map((r) => ['(all)', r.n, r.term, r.count, r.documents, '', '', '', '']);
+  const header = ['group', 'n', 'term', 'count', 'documents', 'rest', 'measure', 'statistic', 'p_below', 'log_ratio'];
+  const rows: (string | number)[][] = result.frequencies.map((r) => ['(all)', r.n, r.term, r.count, r.documents, '', '', '', '', '']);
   for (const g of result.groups)
     for (const r of g.distinctive)
-      rows.push([g.value, r.n, r.term, r.count, r.documents, r.other, result.measure, statistic(result, r.statistic), fixed(r.logRatio, 3)]);
+      rows.push([
+        g.value,
+        r.n,
+        r.term,
+        r.count,
+        r.documents,
+        r.other,
+        result.measure,
+        statistic(result, r.statistic),
+        r.pBelow ?? '',
+        fixed(r.logRatio, 3),
+      ]);
   return csvStart(options) + csvLines([header, ...rows], options);
 }
 
@@ -90,6 +114,7 @@ export function wordsJson(info: AppResult): string {
       measure: result.measure,
       ngrams: result.lengths,
       minCount: result.minCount,
+      minG2: result.minG2,
       documents: result.documents,
       words: result.words,
       frequencies: result.frequencies,

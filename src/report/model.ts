@@ -15,6 +15,7 @@ import { NO_FILTER, type Filter } from '../select/filter.js';
 import { attributeOf } from '../ingest/document.js';
 import { WordCounter } from '../words/count.js';
 import { wordsResult, type GroupWords } from '../words/result.js';
+import { DEFAULT_MIN_G2 } from '../words/significance.js';
 
 export interface ReportExcerpt {
   /** Index into `codes`. */
@@ -66,7 +67,7 @@ export interface ReportOptions {
 }
 
 /** How many distinctive words the report shows per column, and how often a word must occur there. */
-const REPORT_WORDS = { lengths: [1], top: 10, minCount: 3, measure: 'll' as const };
+const REPORT_WORDS = { lengths: [1], top: 10, minCount: 3, measure: 'll' as const, minG2: DEFAULT_MIN_G2 };
 
 /**
  * Excerpts the report keeps per cell (code × compare-by value): the first ones in corpus order.

@@ -3,6 +3,7 @@
  * and per group the terms that occur more there than in the rest, with their statistic.
  */
 import { logLikelihood, logRatio, tfIdf } from './keyness.js';
+import { pBelow, type PBelow } from './significance.js';
 import type { WordCounter } from './count.js';
 
 export type Measure = 'll' | 'tfidf';
@@ -12,6 +13,8 @@ export interface WordsQuery {
   top: number;
   minCount: number;
   measure: Measure;
+  /** Distinctive terms need at least this G² against the rest, with either measure (see significance.ts). Default 0: every term relatively more frequent. */
+  minG2?: number;
 }
 
 export interface TermRow {
@@ -27,6 +30,8 @@ export interface DistinctiveRow extends TermRow {
   other: number;
   /** G² (signed) or TF-IDF, as `measure` says. */
   statistic: number;
+  /** The significance of the term's G² against the rest: p is below this, or null when not below 0.05. */
+  pBelow: PBelow | null;
   logRatio: number;
 }
 
@@ -42,6 +47,7 @@ export interface WordsResult {
   measure: Measure;
   lengths: number[];
   minCount: number;
+  minG2: number;
   documents: number;
   words: number;
   frequencies: TermRow[];
@@ -66,6 +72,7 @@ export function wordsResult(
     });
     frequencies.push(...top(counter, n, rows, query.top).map(({ id, count, term }) => ({ n, term, count, documents: grams.documents.get(id) })));
   }
+  const minG2 = query.minG2 ?? 0;
   const names = options.groups ?? counter.groupNames;
   const groups = names.map((value) => {
     const g = counter.groupNames.indexOf(value);
@@ -74,14 +81,17 @@ export function wordsResult(
       const grams = counter.grams[n - 1];
       const c = g < 0 ? 0 : (grams.totals.perGroup[g] ?? 0);
       const d = grams.totals.all - c;
-      const rows: { id: number; count: number; other: number; statistic: number }[] = [];
+      const rows: { id: number; count: number; other: number; statistic: number; g2: number }[] = [];
       grams.groups[g]?.forEach((id, a) => {
         if (a < query.minCount || options.skip?.(n, counter.gramTerms(n, id))) return;
         const b = grams.all.get(id) - a;
         // Only what occurs relatively more here than in the rest; with nothing else, nothing stands out.
         if (d <= 0 || a / c <= b / d) return;
-        const statistic = query.measure === 'll' ? logLikelihood(a, b, c, d) : tfIdf(a, c, counter.documents, grams.documents.get(id));
-        rows.push({ id, count: a, other: b, statistic });
+        // A difference that could well be chance is no distinctive term, whatever ranks the list.
+        const g2 = logLikelihood(a, b, c, d);
+        if (g2 < minG2) return;
+        const statistic = query.measure === 'll' ? g2 : tfIdf(a, c, counter.documents, grams.documents.get(id));
+        rows.push({ id, count: a, other: b, statistic, g2 });
       });
       rows.sort((x, y) => y.statistic - x.statistic || y.count - x.count);
       for (const r of top(counter, n, rows, query.top, true))
@@ -92,6 +102,7 @@ export function wordsResult(
           documents: grams.documents.get(r.id),
           other: r.other,
           statistic: r.statistic,
+          pBelow: pBelow(r.g2),
           logRatio: logRatio(r.count, r.other, c, d),
         });
     }
@@ -101,6 +112,7 @@ export function wordsResult(
     measure: query.measure,
     lengths: query.lengths,
     minCount: query.minCount,
+    minG2,
     documents: counter.documents,
     words: counter.grams[0].totals.all,
     frequencies,

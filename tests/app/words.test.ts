@@ -29,7 +29,7 @@ function counted(files: Record<string, string>, request: WordsRequest) {
 
 describe('words()', () => {
   test('frequencies by stem without stop words, and the distinctive terms of each district with G²', () => {
-    const { words: w, by } = counted(TINY, { top: 3, minCount: 1 });
+    const { words: w, by } = counted(TINY, { top: 3, minCount: 1, minG2: 0 });
     expect(by).toBe('district');
     expect(w.words).toBe(30);
     expect(w.frequencies[0]).toEqual({ n: 1, term: 'wijkteam', count: 4, documents: 2 });
@@ -38,6 +38,8 @@ describe('words()', () => {
     expect(noord.distinctive[0]).toMatchObject({ term: 'wijkteam', count: 3, other: 1, documents: 2 });
     expect(noord.distinctive[0].statistic).toBeCloseTo(2.90392, 4);
     expect(noord.distinctive[0].logRatio).toBeCloseTo(Math.log2(6), 4);
+    // 2.90 is below 3.84: a difference that could be chance, listed only because --min-g2 is 0.
+    expect(noord.distinctive[0].pBelow).toBeNull();
     const zuid = w.groups.find((g) => g.value === 'Zuid')!;
     expect(zuid.words).toBe(20);
     expect(zuid.distinctive.map((d) => d.term)).not.toContain('wijkteam');
@@ -53,7 +55,7 @@ describe('words()', () => {
   });
 
   test('TF-IDF: the share of the words times ln(documents / documents holding the term)', () => {
-    const noord = counted(TINY, { measure: 'tfidf', minCount: 3 }).words.groups.find((g) => g.value === 'Noord')!;
+    const noord = counted(TINY, { measure: 'tfidf', minCount: 3, minG2: 0 }).words.groups.find((g) => g.value === 'Noord')!;
     expect(noord.distinctive).toHaveLength(1);
     expect(noord.distinctive[0].statistic).toBeCloseTo(0.3 * Math.log(3 / 2), 5);
   });
@@ -82,6 +84,53 @@ describe('words()', () => {
   });
 });
 
+describe('words(): only significant terms are distinctive', () => {
+  // Noord has 18 words: wijkteam 9 times, regisseur twice, seven other words once. Zuid has 29 words:
+  // wijkteam 5 times and 24 other words once.
+  // wijkteam: E1 = 18 · 14 / 47 = 5.361702, E2 = 29 · 14 / 47 = 8.638298;
+  //   G² = 2 · (9 · ln(9 / 5.361702) + 5 · ln(5 / 8.638298)) = 2 · (4.661488 − 2.733838) = 3.855299, p < 0.05
+  // regisseur: E1 = 18 · 2 / 47 = 0.765957; G² = 2 · 2 · ln(2 / 0.765957) = 2 · 1.919552 = 3.839103, just not p < 0.05
+  const BOUNDARY = {
+    'noord.md': doc('Noord', `${'wijkteam '.repeat(9)}regisseur regisseur appel peer kers pruim druif meloen banaan.`),
+    'zuid.md': doc(
+      'Zuid',
+      `${'wijkteam '.repeat(5)}tafel stoel kast lamp deur raam muur vloer plafond fiets auto trein tram bus boot vliegtuig scooter step kar zolder kelder tuin schuur garage.`,
+    ),
+  };
+  const noord = (request: WordsRequest) => counted(BOUNDARY, { minCount: 2, ...request }).words.groups.find((g) => g.value === 'Noord')!;
+
+  test('by default from G² 3.84 (p < 0.05): 3.8553 is in, 3.8391 is out', () => {
+    const result = counted(BOUNDARY, { minCount: 2 }).words;
+    expect(result.minG2).toBe(3.84);
+    const g = result.groups.find((x) => x.value === 'Noord')!;
+    expect(g.words).toBe(18);
+    expect(g.distinctive).toHaveLength(1);
+    expect(g.distinctive[0]).toMatchObject({ term: 'wijkteam', count: 9, other: 5, pBelow: 0.05 });
+    expect(g.distinctive[0].statistic).toBeCloseTo(3.855299, 5);
+    expect(result.groups.find((x) => x.value === 'Zuid')!.distinctive).toEqual([]);
+  });
+
+  test('a lower --min-g2 lets the other in, marked as not significant; a higher one leaves nothing', () => {
+    const low = noord({ minG2: 3.8 }).distinctive;
+    expect(low.map((d) => [d.term, d.pBelow])).toEqual([
+      ['wijkteam', 0.05],
+      ['regisseur', null],
+    ]);
+    expect(low[1].statistic).toBeCloseTo(3.839103, 5);
+    expect(noord({ minG2: 3.8552 }).distinctive.map((d) => d.term)).toEqual(['wijkteam']);
+    expect(noord({ minG2: 3.8554 }).distinctive).toEqual([]);
+    expect(noord({ minG2: 6.63 }).distinctive).toEqual([]);
+  });
+
+  test('TF-IDF ranks, but the same G² filter decides what is listed', () => {
+    const tfidf = noord({ measure: 'tfidf' }).distinctive;
+    expect(tfidf.map((d) => [d.term, d.pBelow])).toEqual([['wijkteam', 0.05]]);
+    // 9 of Noord's 18 words, in both documents: 0.5 · ln(2 / 2) = 0.
+    expect(tfidf[0].statistic).toBe(0);
+    expect(noord({ measure: 'tfidf', minG2: 3.8 }).distinctive.map((d) => d.term)).toEqual(['regisseur', 'wijkteam']);
+  });
+});
+
 describe('words() with suggest', () => {
   const CODED = {
     'a.md': doc(
@@ -96,6 +145,10 @@ describe('words() with suggest', () => {
         'We fietsen naar huis.',
         '',
         'Het weer is mooi en we fietsen.',
+        '',
+        'Zaterdag gaan we met de kinderen naar de markt, het park en de bibliotheek.',
+        '',
+        'Oma bakt taart, opa leest de krant, buurman repareert zijn brommer in de schuur.',
       ].join('\n'),
     ),
   };
@@ -107,6 +160,9 @@ describe('words() with suggest', () => {
     const terms = result.words.groups[0].distinctive.map((d) => d.term);
     expect(terms).toContain('regisseur');
     expect(terms.some((t) => t.startsWith('wachtlijst'))).toBe(false);
+    expect(result.words.groups[0].distinctive.every((d) => d.pBelow !== null)).toBe(true);
+    // The same filter as for groups: with a G² no term reaches, no suggestion is left.
+    expect(counted(CODED, { suggest: 'institutional.capacity', minCount: 2, minG2: 1000 }).words.groups[0].distinctive).toEqual([]);
   });
 
   test('a code nobody coded by hand, or one the codebook lacks: an error of the request, no result', () => {

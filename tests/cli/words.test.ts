@@ -24,7 +24,7 @@ const json = async (dir: string, ...args: string[]) => {
 describe('qda words', () => {
   test('frequencies by stem without stop words, and the distinctive terms of each district with G²', async () => {
     const dir = tempDir(TINY);
-    const r = await json(dir, '--top', '3', '--min-count', '1');
+    const r = await json(dir, '--top', '3', '--min-count', '1', '--min-g2', '0');
     expect(r.words).toBe(30);
     expect(r.frequencies[0]).toEqual({ n: 1, term: 'wijkteam', count: 4, documents: 2 });
     const noord = r.groups.find((g: { value: string }) => g.value === 'Noord');
@@ -47,14 +47,18 @@ describe('qda words', () => {
     expect(b.stderr).toContain('stopWords: language "fr" is not supported');
   });
 
-  test('markdown and CSV', async () => {
+  test('markdown and CSV: the statistic with its significance, and a line for a group without significant terms', async () => {
     const dir = tempDir(TINY);
-    const md = await qda(['words', '--codebook', BOOK, '--min-count', '1', '--top', '2'], { cwd: dir });
-    expect(md.stdout).toContain('| wijkteam | 3 | 1 | 2.90 | 2.58 |');
+    const md = await qda(['words', '--codebook', BOOK, '--min-count', '1', '--top', '2', '--min-g2', '0'], { cwd: dir });
+    expect(md.stdout).toContain('| term | here | rest | G² | p | log ratio |');
+    expect(md.stdout).toContain('| wijkteam | 3 | 1 | 2.90 | ≥ 0.05 | 2.58 |');
     expect(md.stderr).toBe('counted 30 words in 3 documents, 2 groups by district\n');
-    const csv = await qda(['words', '--codebook', BOOK, '--min-count', '3', '--format', 'csv'], { cwd: dir });
+    // By default only G² ≥ 3.84 counts: 2.90 could be chance.
+    const plain = await qda(['words', '--codebook', BOOK, '--min-count', '1', '--top', '2'], { cwd: dir });
+    expect(plain.stdout).toContain('### Noord\n\n10 words in 1 document.\n\nNo term occurs here significantly more than in the rest (G² ≥ 3.84, p < 0.05).\n');
+    const csv = await qda(['words', '--codebook', BOOK, '--min-count', '3', '--min-g2', '0', '--format', 'csv'], { cwd: dir });
     expect(csv.stdout).toBe(
-      'group,n,term,count,documents,rest,measure,statistic,log_ratio\r\n(all),1,wijkteam,4,2,,,,\r\nNoord,1,wijkteam,3,2,1,ll,2.90,2.585\r\n',
+      'group,n,term,count,documents,rest,measure,statistic,p_below,log_ratio\r\n(all),1,wijkteam,4,2,,,,,\r\nNoord,1,wijkteam,3,2,1,ll,2.90,,2.585\r\n',
     );
   });
 });
@@ -67,6 +71,8 @@ describe('qda words: wrong usage', () => {
       ['--ngram', '0-2'],
       ['--top', '0'],
       ['--min-count', 'x'],
+      ['--min-g2', '-1'],
+      ['--min-g2', 'p'],
     ]) {
       const r = await qda(['words', '--codebook', BOOK, ...args], { cwd: dir });
       expect(r.code, args.join(' ')).toBe(2);
@@ -87,18 +93,26 @@ describe('qda words --suggest', () => {
 });
 
 describe('the HTML report: Woorden per wijk', () => {
-  test('per district its distinctive words with count and G², as qda words gives them', async () => {
-    const dir = tempDir({ ...TINY, 'qda.yaml': 'language: nl\n' });
+  test('per district its significant distinctive words with count, G² and p, as qda words gives them', async () => {
+    // Noord: wijkteam 9 of 18 words, Zuid: 5 of 29; G² 3.8553 (worked out in tests/app/words.test.ts).
+    const dir = tempDir({
+      'qda.yaml': 'language: nl\n',
+      'noord.md': doc('Noord', `${'wijkteam '.repeat(9)}regisseur regisseur appel peer kers pruim druif meloen banaan.`),
+      'zuid.md': doc(
+        'Zuid',
+        `${'wijkteam '.repeat(5)}tafel stoel kast lamp deur raam muur vloer plafond fiets auto trein tram bus boot vliegtuig scooter step kar zolder kelder tuin schuur garage.`,
+      ),
+    });
     const r = await qda(['report', '--codebook', BOOK, '--out', 'report.html', '-q'], { cwd: dir });
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     const section = html.slice(html.indexOf('<section id="words">'), html.indexOf('</section>', html.indexOf('<section id="words">')));
     expect(section).toContain('<h2>Woorden per wijk</h2>');
-    expect(section).toContain('<caption>Noord (10 woorden)</caption>');
-    // 3 of Noord's 10 words against 1 of Zuid's 20: G² 2.90 (worked out in tests/words/keyness.test.ts).
-    expect(section).toContain('<tr><td>wijkteam</td><td class="num">3</td><td class="num">2,9</td></tr>');
-    expect(section).toContain('<caption>Zuid (20 woorden)</caption>');
-    expect(section).toContain('Geen woord komt hier duidelijk vaker voor.');
+    expect(section).toContain('<caption>Noord (18 woorden)</caption>');
+    expect(section).toContain('<th scope="col" class="num">G²</th><th scope="col" class="num">p</th>');
+    expect(section).toContain('<tr><td>wijkteam</td><td class="num">9</td><td class="num">3,9</td><td class="num">&lt; 0,05</td></tr>');
+    expect(section).toContain('<caption>Zuid (29 woorden)</caption>');
+    expect(section).toContain('Geen woord komt hier significant vaker voor (G² ≥ 3,84, p &lt; 0,05).');
     expect(html).toContain('<a href="#words">Woorden per wijk</a>');
   });
 });

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { formatNames, getFormatter, type FormatName } from '../../formatters/index.js';
 import type { Measure } from '../../words/result.js';
+import { DEFAULT_MIN_G2 } from '../../words/significance.js';
 import type { Io } from '../io.js';
 import { usage } from '../errors.js';
 import { corpusOptions, examples, filterFrom, filterOptions, nonNegativeInt, type CorpusFlags, type FilterFlags } from '../options.js';
@@ -15,7 +16,14 @@ export interface WordsFlags extends CorpusFlags, FilterFlags {
   top: number;
   minCount: number;
   measure: Measure;
+  minG2: number;
   suggest?: string;
+}
+
+function minG2(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw usage(`--min-g2 must be a number of 0 or more, such as 3.84, 6.63 or 10.83, not "${value}"`);
+  return n;
 }
 
 /** `1`, `2`, `3`, `1-3`, `1,3`: the lengths of word sequences to count. */
@@ -49,6 +57,12 @@ export function registerWords(program: Command, io: Io): Command {
     .option('--top <n>', 'terms per list', positive('--top'), 20)
     .option('--min-count <n>', 'leave out terms that occur fewer times (in the group, for distinctive terms)', positive('--min-count'), 3)
     .addOption(new Option('--measure <measure>', 'distinctive by log-likelihood against the rest, or TF-IDF').choices(['ll', 'tfidf']).default('ll'))
+    .option(
+      '--min-g2 <g2>',
+      'list a distinctive term only from this G² against the rest on (either measure): 3.84 is p < 0.05, 6.63 p < 0.01, 10.83 p < 0.001, 0 lists every term relatively more frequent',
+      minG2,
+      DEFAULT_MIN_G2,
+    )
     .option('--suggest <code>', 'terms that occur more in the segments coded with this code by hand than elsewhere, as candidates for its terms')
     .option('--manual-only', 'with --code: count only codes added by hand')
     .option('--coder <name>', 'with --code or --suggest: only the codings of this coder count');
@@ -60,6 +74,7 @@ export function registerWords(program: Command, io: Io): Command {
     'qda words --by role --ngram 1-3 --top 10 --format csv --out words.csv',
     'qda words --where district=Hillesluis --speaker R --min-count 5',
     'qda words --suggest organisation.roles --ngram 1-2',
+    'qda words --min-g2 10.83',
   ]);
 }
 
@@ -75,6 +90,7 @@ async function wordsCommand(paths: string[], flags: WordsFlags, io: Io): Promise
     top: flags.top,
     minCount: flags.minCount,
     measure: flags.measure,
+    minG2: flags.minG2,
     suggest: flags.suggest,
     coder: flags.coder,
     filter: filterFrom(flags),

@@ -6,6 +6,7 @@
 import type { Matrix } from '../../analysis/matrix.js';
 import type { ReportResult } from '../../app/report.js';
 import type { Report } from '../../report/model.js';
+import type { DistinctiveRow } from '../../words/result.js';
 import { quote } from '../summary.js';
 import { readable } from '../text.js';
 import { counted } from '../plural.js';
@@ -151,13 +152,14 @@ ${notes}`;
 function words(r: Report, w: Words, byLabel: string): string {
   const number = (x: number, decimals: number) => (r.language === 'nl' ? x.toFixed(decimals).replace('.', ',') : x.toFixed(decimals));
   const tables = (r.words ?? []).map((g) => {
+    const p = (d: DistinctiveRow) => (d.pBelow === null ? '' : `&lt; ${number(d.pBelow, String(d.pBelow).length - 2)}`);
     const rows = g.distinctive.map(
-      (d) => `<tr><td>${esc(d.term)}</td><td class="num">${d.count}</td><td class="num">${number(d.statistic, 1)}</td></tr>`,
+      (d) => `<tr><td>${esc(d.term)}</td><td class="num">${d.count}</td><td class="num">${number(d.statistic, 1)}</td><td class="num">${p(d)}</td></tr>`,
     );
-    const body = rows.length > 0 ? rows.join('\n') : `<tr><td colspan="3" class="meta">${esc(w.noWords)}</td></tr>`;
+    const body = rows.length > 0 ? rows.join('\n') : `<tr><td colspan="4" class="meta">${esc(w.noWords)}</td></tr>`;
     return `<table>
 <caption>${esc(g.value)} (${g.words} ${w.wordsIn})</caption>
-<thead><tr><th scope="col">${w.word}</th><th scope="col" class="num">${w.count}</th><th scope="col" class="num">G²</th></tr></thead>
+<thead><tr><th scope="col">${w.word}</th><th scope="col" class="num">${w.count}</th><th scope="col" class="num">G²</th><th scope="col" class="num">p</th></tr></thead>
 <tbody>
 ${body}
 </tbody>

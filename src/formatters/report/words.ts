@@ -24,11 +24,11 @@ export const WORDS = {
     show: 'toon de codes',
     words: 'Woorden per',
     wordsHelp:
-      'Woorden die hier vaker voorkomen dan in de rest van het corpus, het sterkste verschil eerst: G² (log-likelihood) vanaf 3,84 is p < 0,05, vanaf 10,83 p < 0,001. Zonder stopwoorden; woorden met dezelfde stam tellen samen, getoond in hun meest gebruikte vorm.',
+      'Woorden die hier significant vaker voorkomen dan in de rest van het corpus, het sterkste verschil eerst: alleen woorden met G² (log-likelihood) vanaf 3,84, dat is p < 0,05; vanaf 6,63 is p < 0,01, vanaf 10,83 p < 0,001. Zonder stopwoorden; woorden met dezelfde stam tellen samen, getoond in hun meest gebruikte vorm.',
     word: 'Woord',
     count: 'Aantal',
     wordsIn: 'woorden',
-    noWords: 'Geen woord komt hier duidelijk vaker voor.',
+    noWords: 'Geen woord komt hier significant vaker voor (G² ≥ 3,84, p < 0,05).',
   },
   en: {
     overview: 'Corpus overview',
@@ -53,11 +53,11 @@ export const WORDS = {
     show: 'show the codes',
     words: 'Words by',
     wordsHelp:
-      'Words that occur more here than in the rest of the corpus, the strongest difference first: G² (log-likelihood) from 3.84 is p < 0.05, from 10.83 p < 0.001. Without stop words; words with one stem count together, shown in their commonest form.',
+      'Words that occur significantly more here than in the rest of the corpus, the strongest difference first: only words with a G² (log-likelihood) of 3.84 or more, which is p < 0.05; from 6.63 p < 0.01, from 10.83 p < 0.001. Without stop words; words with one stem count together, shown in their commonest form.',
     word: 'Word',
     count: 'Count',
     wordsIn: 'words',
-    noWords: 'No word occurs distinctly more here.',
+    noWords: 'No word occurs significantly more here (G² ≥ 3.84, p < 0.05).',
   },
 };
 
