@@ -34,6 +34,16 @@ export { ANALYSIS_FILES } from './formatters/analysis.js';
 export { OutputFolder } from './io/output-folder.js';
 export { report, reportTitle, type ReportRequest, type ReportResult } from './app/report.js';
 export type { Report } from './report/model.js';
+export { importQdpx, type ImportRequest, type ImportedProject } from './app/import.js';
+export {
+  exportCodebook,
+  importCodebook,
+  type CodebookFormat,
+  type CodebookText,
+  type CodebookImportRequest,
+  type ImportedCodebook,
+} from './app/codebook.js';
+export type { ZipLimits } from './exchange/zip-read.js';
 export type { Cooccurrence, Measure, Within } from './analysis/cooccur.js';
 export type { Summary } from './analysis/summary.js';
 export type { Memo } from './corpus/memos.js';

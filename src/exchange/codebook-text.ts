@@ -77,14 +77,16 @@ export function codebookTaguetteCsv(codebook: Codebook, language: string): strin
 /**
  * A codebook CSV → codebook YAML text: qda's columns (above; `id` required, the rest optional), or
  * Taguette's (`tag`, `description`), whose tag becomes label and id (an ASCII id from its dotted path).
+ * A problem names its row; one of the header is on line 1.
  */
-export function csvToCodebookYaml(text: string, name: string): { yaml: string; count: number } | { error: string } {
+export function csvToCodebookYaml(text: string, name: string): { yaml: string; count: number } | { error: string; line?: number } {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
   const fields = (parsed.meta.fields ?? []).map((f) => f.trim().toLowerCase());
   const taguette = !fields.includes('id') && fields.includes('tag');
   if (!fields.includes('id') && !taguette) {
     const has = fields.filter(Boolean);
     return {
+      line: 1,
       error:
         `${has.length > 0 ? `its columns are ${has.map((f) => `\`${f}\``).join(', ')}` : 'it has no header row'}, and none is \`id\`; ` +
         `a codebook CSV needs a column \`id\` (and may have ${CSV_COLUMNS.slice(1)

@@ -1,7 +1,7 @@
 /**
  * The REFI-QDA exchange model: what a project (.qde) or codebook (.qdc) holds, independent of qda's
  * own types. qde-write/qdc turn it into XML, qde-read/qdc read it back; from-qda and to-qda convert
- * between it and a qda project. Positions in selections are as the file states them; `offsets.ts`
+ * between it and a qda project. Positions in selections are as the file states them; `readings.ts`
  * decides what unit they are in.
  */
 

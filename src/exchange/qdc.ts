@@ -1,4 +1,5 @@
 /** ExCodebook ↔ .qdc text (REFI-QDA codebook, Codebook-mrt2019.xsd). */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ExCodebook } from './model.js';
 import { readCodes, readSet } from './qde-read.js';
 import { writeCode, writeSets } from './qde-write.js';
@@ -21,16 +22,17 @@ export function writeQdc(book: ExCodebook): string {
   return out.join('');
 }
 
-export function readQdc(text: string): { codebook: ExCodebook } | { error: string } {
-  const parsed = parseXml(text);
-  if ('error' in parsed) return parsed;
+/** The codebook of a .qdc; `file` names it in the diagnostics. */
+export function readQdc(text: string, file: string): { codebook?: ExCodebook; diagnostics: Diagnostic[] } {
+  const parsed = parseXml(text, file, 'qdc/xml');
+  if ('diagnostics' in parsed) return parsed;
   const root = parsed.root.CodeBook?.[0];
-  if (!root) return { error: 'the XML is not a REFI-QDA codebook: its root element is not <CodeBook>' };
+  if (!root) return { diagnostics: [diagnostic('error', file, 'qdc/xml', 'the XML is not a REFI-QDA codebook: its root element is not <CodeBook>')] };
   const origin = root['@origin'];
   const codebook: ExCodebook = {
     codes: readCodes(child(root, 'Codes')),
     sets: children(child(root, 'Sets'), 'Set').map(readSet),
   };
   if (typeof origin === 'string') codebook.origin = origin;
-  return { codebook };
+  return { codebook, diagnostics: [] };
 }

@@ -3,15 +3,18 @@
  * braces and case, colours and booleans in any of the forms producers write. What qda cannot carry
  * over (PDF, picture, audio and video sources, graphs, links) is counted in `skipped`.
  */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { normaliseGuid } from './guid.js';
 import type { ExCase, ExCode, ExCoding, ExNote, ExProject, ExSelection, ExSet, ExTextSource, ExVariableValue } from './model.js';
 import { attr, child, children, childText, parseXml, textOf, type XmlNode } from './xml-read.js';
 
-export function readQde(text: string): { project: ExProject } | { error: string } {
-  const parsed = parseXml(text);
-  if ('error' in parsed) return parsed;
+/** The project of a project.qde; `file` names it in the diagnostics. */
+export function readQde(text: string, file: string): { project?: ExProject; diagnostics: Diagnostic[] } {
+  const parsed = parseXml(text, file, 'qdpx/xml');
+  if ('diagnostics' in parsed) return parsed;
   const root = parsed.root.Project?.[0];
-  if (!root) return { error: 'the XML is not a REFI-QDA project: its root element is not <Project>' };
+  if (!root)
+    return { diagnostics: [diagnostic('error', file, 'qdpx/xml', 'the XML is not a REFI-QDA project: its root element is not <Project>', undefined, 'give a .qdpx or .qde exported as a REFI-QDA project')] };
   const skipped: Record<string, number> = {};
   const skip = (what: string, n = 1) => {
     if (n > 0) skipped[what] = (skipped[what] ?? 0) + n;
@@ -58,7 +61,7 @@ export function readQde(text: string): { project: ExProject } | { error: string 
   }
   skip('link', children(child(root, 'Links'), 'Link').length);
   skip('graph', children(child(root, 'Graphs'), 'Graph').length);
-  return { project };
+  return { project, diagnostics: [] };
 }
 
 function guid(value: string | undefined): string {

@@ -1,11 +1,13 @@
 /**
  * Reading XML leniently: a leading BOM is tolerated, namespace prefixes are ignored, every element
- * comes as a list so that one and many look alike. A document that does not parse gives a message
- * with the line and column, never an exception. REFI-QDA needs no DOCTYPE: an external entity or DTD
+ * comes as a list so that one and many look alike. A document that does not parse gives a Diagnostic
+ * at its line and column, never an exception. REFI-QDA needs no DOCTYPE: an external entity or DTD
  * in one is refused (qda never reads other files on a document's behalf) and internal entities are
  * never expanded.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { LineIndex, type Point } from '../position/line-index.js';
 
 /** An element: attributes as strings, child elements as lists, text under `#text`. */
 export type XmlNode = Record<string, unknown>;
@@ -13,12 +15,16 @@ export type XmlNode = Record<string, unknown>;
 /** How deep elements may nest; REFI-QDA documents stay far below (a code tree 90 levels deep would fit). */
 export const MAX_DEPTH = 100;
 
-export function parseXml(text: string): { root: Record<string, XmlNode[]> } | { error: string } {
+export type ParsedXml = { root: Record<string, XmlNode[]> } | { diagnostics: Diagnostic[] };
+
+/** Parses `text`; a problem is an error Diagnostic on `file`, at its line and column where it has one. */
+export function parseXml(text: string, file: string, rule: string): ParsedXml {
   const xml = text.replace(/^\uFEFF/, '');
+  const problem = (message: string, at?: Point, hint?: string): ParsedXml => ({ diagnostics: [diagnostic('error', file, rule, message, at, hint)] });
   const external = externalEntity(xml);
-  if (external) return { error: external };
+  if (external) return problem(external.message, new LineIndex(xml).point(external.offset), NO_DOCTYPE);
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) return { error: `XML does not parse at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` };
+  if (valid !== true) return problem(`the XML does not parse: ${valid.err.msg}`, new LineIndex(xml).pointOfUnits(valid.err.line, valid.err.col));
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@',
@@ -37,13 +43,15 @@ export function parseXml(text: string): { root: Record<string, XmlNode[]> } | { 
     return { root: parser.parse(xml) as Record<string, XmlNode[]> };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/nested/i.test(message)) return { error: `the XML nests elements more than ${MAX_DEPTH} levels deep, which no REFI-QDA document does` };
-    return { error: `the XML cannot be read: ${message}` };
+    if (/nested/i.test(message)) return problem(`the XML nests elements more than ${MAX_DEPTH} levels deep, which no REFI-QDA document does`);
+    return problem(`the XML cannot be read: ${message}`);
   }
 }
 
-/** Why a DOCTYPE is refused: it names an entity or its DTD by a file or address (SYSTEM or PUBLIC). */
-function externalEntity(xml: string): string | undefined {
+const NO_DOCTYPE = 'a REFI-QDA document needs no DOCTYPE: remove it, or export the project again';
+
+/** Why a DOCTYPE is refused, and where: it names an entity or its DTD by a file or address (SYSTEM or PUBLIC). */
+function externalEntity(xml: string): { message: string; offset: number } | undefined {
   const doctype = /<!DOCTYPE\b/i.exec(xml.slice(0, 65536));
   if (!doctype) return undefined;
   const head = xml.slice(doctype.index, doctype.index + 1_000_000);
@@ -52,7 +60,7 @@ function externalEntity(xml: string): string | undefined {
   const dtd = /^<!DOCTYPE\s+[^\s[>]+\s+(?:SYSTEM|PUBLIC)\s*("[^"]*"|'[^']*')?/i.exec(head);
   const found = entity ? `an external entity "${entity[1]}"${quoted(entity[2])}` : dtd ? `an external DTD${quoted(dtd[1])}` : undefined;
   if (!found) return undefined;
-  return `its DOCTYPE declares ${found}, which qda never reads; a REFI-QDA document needs no DOCTYPE: remove it, or export the project again`;
+  return { message: `its DOCTYPE declares ${found}, which qda never reads`, offset: doctype.index + (entity ? entity.index : 0) };
 }
 
 /** Child elements of a name. */

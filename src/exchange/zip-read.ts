@@ -6,6 +6,7 @@
  * memory. Zip64 sizes are read, so that an entry above 4 GiB is seen for what it is.
  */
 import { Inflate } from 'fflate';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatBytes } from '../formatters/bytes.js';
 
 const KiB = 1024;
@@ -37,8 +38,13 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
   return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
 }
 
-/** An entry that is beyond the budget or damaged: the import stops with this message. */
-export class ArchiveRefused extends Error {}
+/** An entry's bytes, or why they are refused (beyond the budget, damaged): the import stops there. */
+export type EntryRead = { bytes: Uint8Array } | { refused: Diagnostic };
+
+/** Where a problem of an entry is shown: the archive with the entry's name, `x.qdpx (sources/a.txt)`. */
+export const entryLabel = (file: string, entry: string) => `${file} (${entry})`;
+
+export const ARCHIVE_RULE = 'qdpx/archive';
 
 export interface ZipEntry {
   name: string;
@@ -53,8 +59,8 @@ export interface ZipEntry {
 export interface Archive {
   /** Entry names as stored (folders left out). */
   names: string[];
-  /** The entry's bytes, found case-insensitively; throws ArchiveRefused beyond the budget. */
-  get(name: string): Uint8Array | undefined;
+  /** The entry's bytes, found case-insensitively, or why they are refused; undefined when there is no such entry. */
+  get(name: string): EntryRead | undefined;
 }
 
 const EOCD = 0x06054b50;
@@ -65,48 +71,62 @@ const LOCAL = 0x04034b50;
 /** Compressed bytes handed to the inflater at a time: at most about 16 MiB come out of 16 KiB. */
 const CHUNK = 16 * KiB;
 
-export function readZip(source: ByteSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Archive | { error: string } {
+/** The archive `file` (its name for the diagnostics) as far as its central directory goes. */
+export function readZip(source: ByteSource, file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): { archive?: Archive; diagnostics: Diagnostic[] } {
   const entries = centralDirectory(source);
-  if ('error' in entries) return entries;
+  if ('error' in entries)
+    return { diagnostics: [diagnostic('error', file, ARCHIVE_RULE, entries.error, undefined, 'export the project again; nothing was written')] };
   const byLower = new Map<string, ZipEntry>();
   for (const e of entries.list) byLower.set(e.name.toLowerCase(), e);
   let inflated = 0;
-  return {
+  const archive: Archive = {
     names: entries.list.filter((e) => !e.name.endsWith('/')).map((e) => e.name),
     get: (name) => {
       const entry = byLower.get(name.toLowerCase());
       if (!entry) return undefined;
-      const bytes = inflateEntry(source, entry, limits, inflated);
-      inflated += bytes.length;
-      return bytes;
+      const read = inflateEntry(source, entry, limits, inflated);
+      if ('refused' in read) return { refused: diagnostic('error', entryLabel(file, entry.name), ARCHIVE_RULE, read.refused, undefined, read.hint) };
+      inflated += read.bytes.length;
+      return read;
     },
   };
+  return { archive, diagnostics: [] };
 }
 
+/** A refusal of an entry: what is wrong, and what to do. */
+interface Refusal {
+  refused: string;
+  hint?: string;
+}
+
+const refuse = (refused: string, hint = 'nothing was written'): Refusal => ({ refused, hint });
+const raise = (option: string) => `if the file is trusted, raise the limit with ${option}; nothing was written`;
+
 /** Refusals before inflating, from what the central directory declares. */
-export function checkDeclared(entry: ZipEntry, limits: ZipLimits, inflatedBefore: number): string | undefined {
+export function checkDeclared(entry: ZipEntry, limits: ZipLimits, inflatedBefore: number): Refusal | undefined {
   const size = formatBytes(entry.size);
   if (entry.size > limits.entry)
-    return `${entry.name} inflates to ${size}, above the limit of ${formatBytes(limits.entry)} per entry (--max-entry-size)`;
+    return refuse(`inflates to ${size}, above the limit of ${formatBytes(limits.entry)} per entry (--max-entry-size)`, raise('--max-entry-size'));
   if (inflatedBefore + entry.size > limits.archive)
-    return `${entry.name} (${size}) takes the entries read past the limit of ${formatBytes(limits.archive)} for the whole archive (--max-archive-size)`;
+    return refuse(
+      `inflates to ${size}, which takes the entries read past the limit of ${formatBytes(limits.archive)} for the whole archive (--max-archive-size)`,
+      raise('--max-archive-size'),
+    );
   if (entry.size > RATIO_FROM && entry.size > limits.ratio * Math.max(entry.compressed, 1))
-    return `${entry.name} inflates from ${formatBytes(entry.compressed)} to ${size}, more than ${limits.ratio} times (--max-ratio)`;
+    return refuse(`inflates from ${formatBytes(entry.compressed)} to ${size}, more than ${limits.ratio} times (--max-ratio)`, raise('--max-ratio'));
   return undefined;
 }
 
-function inflateEntry(source: ByteSource, entry: ZipEntry, limits: ZipLimits, inflatedBefore: number): Uint8Array {
-  if (entry.encrypted) throw new ArchiveRefused(`${entry.name} is encrypted; export the project again without a password`);
-  if (entry.method !== 0 && entry.method !== 8)
-    throw new ArchiveRefused(`${entry.name} is compressed with method ${entry.method}; qda reads stored and deflated entries only`);
+function inflateEntry(source: ByteSource, entry: ZipEntry, limits: ZipLimits, inflatedBefore: number): { bytes: Uint8Array } | Refusal {
+  if (entry.encrypted) return refuse('is encrypted', 'export the project again without a password; nothing was written');
+  if (entry.method !== 0 && entry.method !== 8) return refuse(`is compressed with method ${entry.method}; qda reads stored and deflated entries only`);
   const refused = checkDeclared(entry, limits, inflatedBefore);
-  if (refused) throw new ArchiveRefused(refused);
+  if (refused) return refused;
   const head = source.read(entry.offset, 30);
-  if (head.length < 30 || u32(head, 0) !== LOCAL)
-    throw new ArchiveRefused(`${entry.name}: the archive is damaged (no local header where the directory points)`);
+  if (head.length < 30 || u32(head, 0) !== LOCAL) return refuse('the archive is damaged (no local header where the directory points)');
   const start = entry.offset + 30 + u16(head, 26) + u16(head, 28);
-  if (start + entry.compressed > source.size) throw new ArchiveRefused(`${entry.name}: the archive is cut short`);
-  if (entry.method === 0) return source.read(start, entry.compressed).slice();
+  if (start + entry.compressed > source.size) return refuse('the archive is cut short');
+  if (entry.method === 0) return { bytes: source.read(start, entry.compressed).slice() };
 
   const out = new Uint8Array(entry.size);
   let length = 0;
@@ -126,17 +146,11 @@ function inflateEntry(source: ByteSource, entry: ZipEntry, limits: ZipLimits, in
       inflate.push(source.read(start + at, n), at + n >= entry.compressed);
     }
   } catch (error) {
-    throw new ArchiveRefused(`${entry.name}: the compressed data is damaged (${error instanceof Error ? error.message : String(error)})`);
+    return refuse(`the compressed data is damaged (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (over)
-    throw new ArchiveRefused(
-      `${entry.name} inflates to more than the ${formatBytes(entry.size)} the archive declares for it (a damaged or forged archive)`,
-    );
-  if (length !== entry.size)
-    throw new ArchiveRefused(
-      `${entry.name} inflates to ${formatBytes(length)}, not the ${formatBytes(entry.size)} the archive declares (a damaged archive)`,
-    );
-  return out;
+  if (over) return refuse(`inflates to more than the ${formatBytes(entry.size)} the archive declares for it (a damaged or forged archive)`);
+  if (length !== entry.size) return refuse(`inflates to ${formatBytes(length)}, not the ${formatBytes(entry.size)} the archive declares (a damaged archive)`);
+  return { bytes: out };
 }
 
 function centralDirectory(source: ByteSource): { list: ZipEntry[] } | { error: string } {

@@ -4,7 +4,7 @@
  * the single *.qde at the root in any case, `sources/` or `Sources/`.
  */
 import { zipSync, type Zippable } from 'fflate';
-import type { Archive } from './zip-read.js';
+import type { Archive, EntryRead } from './zip-read.js';
 
 /** 1 January 2000, local time as zip stores it: any fixed date would do. */
 const FIXED_DATE = new Date(2000, 0, 1, 0, 0, 0);
@@ -22,7 +22,7 @@ export function findQde(archive: Archive): string | undefined {
 }
 
 /** The bytes behind a source path: `internal://x` or a bare name, looked up in sources/ case-insensitively. */
-export function internalFile(archive: Archive, path: string): Uint8Array | undefined {
+export function internalFile(archive: Archive, path: string): EntryRead | undefined {
   const m = /^internal:\/\/(.+)$/i.exec(path.trim());
   if (!m && /^[a-z]+:\/\//i.test(path.trim())) return undefined;
   const name = (m ? m[1] : path.trim()).replace(/^\/+/, '');

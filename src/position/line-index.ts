@@ -67,6 +67,17 @@ export class LineIndex {
     return { start, end };
   }
 
+  /**
+   * The Point of a 1-based line and a column counted in UTF-16 units from 1, as some parsers give
+   * it (fast-xml-parser's validator does): the column is then counted in code points, as everywhere.
+   */
+  pointOfUnits(line: number, unitColumn: number): Point {
+    const start = this.lineStart(line);
+    // At most the line break that ends the line, which belongs to it.
+    const end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
+    return this.point(Math.min(start + Math.max(unitColumn - 1, 0), end));
+  }
+
   /** Code-point offset of a UTF-16 offset. */
   codePoint(offset: number): number {
     return offset - lowerBound(this.astral, offset);

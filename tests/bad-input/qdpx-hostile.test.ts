@@ -58,7 +58,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     const r = importZip(zipOf(project(source('one', 'internal://one.txt'), doctype), stored('sources/one.txt', 'We bake &secret; bread.')));
     expectRefused(
       r,
-      /^error: x\.qdpx \(project\.qde\): its DOCTYPE declares an external entity "secret" \(file:\/\/\/etc\/passwd\), which qda never reads/m,
+      /^x\.qdpx \(project\.qde\):2:20: error: its DOCTYPE declares an external entity "secret" \(file:\/\/\/etc\/passwd\), which qda never reads \[qdpx\/xml\]\n  a REFI-QDA document needs no DOCTYPE/m,
     );
     expect(r.stderr).not.toContain('root:');
     expect(r.inside).toEqual([]);
@@ -68,7 +68,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
 
   test('an external DTD is refused the same way', () => {
     const r = importZip(zipOf(project('', '<!DOCTYPE Project SYSTEM "http://example.invalid/p.dtd">\n')));
-    expectRefused(r, 'x.qdpx (project.qde): its DOCTYPE declares an external DTD (http://example.invalid/p.dtd)');
+    expectRefused(r, 'x.qdpx (project.qde):2:1: error: its DOCTYPE declares an external DTD (http://example.invalid/p.dtd)');
     expect(r.inside).toEqual([]);
   });
 
@@ -76,7 +76,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     const size = 1.5e9;
     const bomb: ForgedEntry = { name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size };
     const r = importZip(zipOf(project(source('one', 'internal://one.txt', selection(0, 4))), bomb));
-    expectRefused(r, 'x.qdpx: sources/one.txt inflates to 1.4 GiB, above the limit of 256 MiB per entry (--max-entry-size)');
+    expectRefused(r, 'x.qdpx (sources/one.txt): error: inflates to 1.4 GiB, above the limit of 256 MiB per entry (--max-entry-size)');
     expect(r.inside).toEqual([]);
     expect(r.outside).toEqual([]);
     expectLowPeak(r);
@@ -85,7 +85,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
   test('an entry that inflates far beyond the size it declares is stopped at that size', () => {
     const bomb: ForgedEntry = { name: 'sources/one.txt', data: deflateRun(0x61, 1e9), method: 8, size: 1000 };
     const r = importZip(zipOf(project(source('one', 'internal://one.txt')), bomb));
-    expectRefused(r, 'x.qdpx: sources/one.txt inflates to more than the 1000 bytes the archive declares for it (a damaged or forged archive)');
+    expectRefused(r, 'x.qdpx (sources/one.txt): error: inflates to more than the 1000 bytes the archive declares for it (a damaged or forged archive)');
     expect(r.inside).toEqual([]);
     expectLowPeak(r);
   });
@@ -95,12 +95,12 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     const bomb = (): ForgedEntry => ({ name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size });
     const qde = project(source('one', 'internal://one.txt'));
     const ratio = importZip(zipOf(qde, bomb()));
-    expectRefused(ratio, /x\.qdpx: sources\/one\.txt inflates from 129 KiB to 20 MiB, more than 100 times \(--max-ratio\)/);
+    expectRefused(ratio, /x\.qdpx \(sources\/one\.txt\): error: inflates from 129 KiB to 20 MiB, more than 100 times \(--max-ratio\)/);
     expectLowPeak(ratio);
     const entry = importZip(zipOf(qde, bomb()), ['--max-entry-size', '10M']);
-    expectRefused(entry, 'sources/one.txt inflates to 20 MiB, above the limit of 10 MiB per entry (--max-entry-size)');
+    expectRefused(entry, 'x.qdpx (sources/one.txt): error: inflates to 20 MiB, above the limit of 10 MiB per entry (--max-entry-size)');
     const archive = importZip(zipOf(qde, bomb()), ['--max-archive-size', '15m', '--max-ratio', '1000']);
-    expectRefused(archive, 'sources/one.txt (20 MiB) takes the entries read past the limit of 15 MiB for the whole archive (--max-archive-size)');
+    expectRefused(archive, 'x.qdpx (sources/one.txt): error: inflates to 20 MiB, which takes the entries read past the limit of 15 MiB for the whole archive (--max-archive-size)');
     const allowed = importZip(zipOf(qde, bomb()), ['--max-ratio', '1000']);
     expect(allowed.stderr).not.toMatch(STACK);
     expect(allowed.code, allowed.stderr).toBe(0);
@@ -133,7 +133,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     const r = importZip(zipOf(project(sources)));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(
-      /^warning: x\.qdpx: left out 2 text sources that refer outside the archive \(e\.g\. «rel» relative:\/\/\.\.\/\.\.\/etc\/passwd, «abs» absolute:\/\/\/etc\/passwd\)/m,
+      /^x\.qdpx: warning: left out 2 text sources that refer outside the archive \(e\.g\. «rel» relative:\/\/\.\.\/\.\.\/etc\/passwd, «abs» absolute:\/\/\/etc\/passwd\)/m,
     );
     expect(r.stderr).toMatch(/left out 2 codings in text sources without text/);
     expect(r.inside.filter((f) => f.startsWith('corpus/'))).toEqual([]);
@@ -170,7 +170,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
   test('XML nested too deep is refused with a message, not an internal error', () => {
     const deep = `${'<a>'.repeat(50_000)}${'</a>'.repeat(50_000)}`;
     const r = importZip(zipOf(project(`<TextSource guid="${G(2)}" name="d"><Description>${deep}</Description></TextSource>`)));
-    expectRefused(r, 'x.qdpx (project.qde): the XML nests elements more than 100 levels deep');
+    expectRefused(r, 'x.qdpx (project.qde): error: the XML nests elements more than 100 levels deep');
     expect(r.inside).toEqual([]);
   });
 });
@@ -181,7 +181,7 @@ describe.runIf(BUILT)('qda import qdpx: text entries too large to read', () => {
     const big: ForgedEntry = { name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size };
     const qde = project(source('one', 'internal://one.txt'));
     const r = importZip(zipOf(qde, big), ['--max-entry-size', '1G', '--max-archive-size', '1G', '--max-ratio', '100000']);
-    expectRefused(r, 'x.qdpx: sources/one.txt inflates to 2 GiB, above the limit of 1 GiB per entry (--max-entry-size)');
+    expectRefused(r, 'x.qdpx (sources/one.txt): error: inflates to 2 GiB, above the limit of 1 GiB per entry (--max-entry-size)');
     expectLowPeak(r);
   });
 
@@ -189,7 +189,7 @@ describe.runIf(BUILT)('qda import qdpx: text entries too large to read', () => {
     const size = 5 * GiB;
     const big: ForgedEntry = { name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size };
     const r = importZip(zipOf(project(source('one', 'internal://one.txt')), big));
-    expectRefused(r, 'x.qdpx: sources/one.txt inflates to 5 GiB, above the limit of 256 MiB per entry (--max-entry-size)');
+    expectRefused(r, 'x.qdpx (sources/one.txt): error: inflates to 5 GiB, above the limit of 256 MiB per entry (--max-entry-size)');
     expectLowPeak(r);
   });
 });
@@ -198,7 +198,7 @@ describe.runIf(BUILT)('qda import qdpx: a project.qde too large', () => {
   test('a 600 MB project.qde is too large, with the limit, not "not UTF-8"', () => {
     const size = 600 * 1024 * 1024;
     const r = importZip(forgeZip([{ name: 'project.qde', data: deflateRun(0x20, size), method: 8, size }]));
-    expectRefused(r, 'x.qdpx: project.qde inflates to 600 MiB, above the limit of 256 MiB per entry (--max-entry-size)');
+    expectRefused(r, 'x.qdpx (project.qde): error: inflates to 600 MiB, above the limit of 256 MiB per entry (--max-entry-size)');
     expect(r.stderr).not.toContain('UTF-8');
     expectLowPeak(r);
   });
@@ -206,7 +206,7 @@ describe.runIf(BUILT)('qda import qdpx: a project.qde too large', () => {
   test('a bare .qde is held to the limit per entry', () => {
     const root = tempDir({ 'p.qde': project('').padEnd(3000, ' ') });
     const r = spawnQdaMeasured(['import', 'qdpx', 'p.qde', '--into', 'out', '--max-entry-size', '2K'], root, 60_000);
-    expectRefused({ ...r, code: r.status }, 'p.qde is 2.9 KiB, above the limit of 2 KiB per file (--max-entry-size)');
+    expectRefused({ ...r, code: r.status }, 'p.qde: error: the file is 2.9 KiB, above the limit of 2 KiB per file (--max-entry-size)');
     expect(listFiles(root)).toEqual(['p.qde']);
   });
 });

@@ -15,7 +15,7 @@ describe('qda codebook import: files it cannot read', () => {
     expect(out.code).toBe(1);
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain(
-      "bad.csv: its columns are `code`, `meaning`, and none is `id`; a codebook CSV needs a column `id` (and may have `parent`, `label`, `description`, `include`, `exclude`, `examples`, `terms`, `color`), or Taguette's columns `tag` and `description`",
+      "bad.csv:1:1: error: its columns are `code`, `meaning`, and none is `id`; a codebook CSV needs a column `id` (and may have `parent`, `label`, `description`, `include`, `exclude`, `examples`, `terms`, `color`), or Taguette's columns `tag` and `description`",
     );
   });
 

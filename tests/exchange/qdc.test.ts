@@ -62,6 +62,6 @@ describe('qda codebook export / import', () => {
     const dir = tempDir({ 'bad.qdc': '<CodeBook><Codes>' });
     const out = await qda(['codebook', 'import', join(dir, 'bad.qdc')]);
     expect(out.code).toBe(1);
-    expect(out.stderr).toMatch(/bad\.qdc: XML does not parse/);
+    expect(out.stderr).toMatch(/bad\.qdc:1:\d+: error: the XML does not parse: .* \[qdc\/xml\]/);
   });
 });

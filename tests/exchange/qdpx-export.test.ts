@@ -30,9 +30,9 @@ describe('qda export qdpx', () => {
     expect(validation.errors).toEqual([]);
     expect(validation.valid).toBe(true);
 
-    const read = readQde(xml);
-    if ('error' in read) throw new Error(read.error);
-    const project = read.project;
+    const read = readQde(xml, 'project.qde');
+    expect(read.diagnostics).toEqual([]);
+    const project = read.project!;
     expect(project.users.map((u) => u.name)).toContain('qda');
     const codeIds = new Map([...allCodes(project.codes)].map((c) => [c.guid, parseDescription(c.description).id]));
     const roles = [...allCodes(project.codes)].find((c) => parseDescription(c.description).id === 'organisation.roles')!;
@@ -96,9 +96,8 @@ describe('qda export qdpx', () => {
     const out = await qda(['export', 'qdpx', join(dir, 'a.qdpx'), dir]);
     expect(out.code, out.stderr).toBe(0);
     const entries = unzip(join(dir, 'a.qdpx'));
-    const read = readQde(utf8(entries['project.qde']));
-    if ('error' in read) throw new Error(read.error);
-    const source = read.project.sources[0];
+    const read = readQde(utf8(entries['project.qde']), 'project.qde');
+    const source = read.project!.sources[0];
     const text = utf8(entries[`sources/${source.plainTextPath!.slice('internal://'.length)}`]);
     expect(text).toBe('Emoji 😀😀 first.\n\nWe bake bread 🍞 daily.\n');
     expect(source.selections).toHaveLength(1);

@@ -143,7 +143,7 @@ describe('selection positions are whole numbers within the text', () => {
     );
     expect(out.code, out.stderr).toBe(0);
     expect(out.stderr).toMatch(
-      /^warning: .*x\.qdpx: left out 3 codings whose selection positions are not whole numbers \(e\.g\. «one» 1e3–1005, «one» 12\.7–20, «one» -3–4\)$/m,
+      /^.*x\.qdpx: warning: left out 3 codings whose selection positions are not whole numbers \(e\.g\. «one» 1e3–1005, «one» 12\.7–20, «one» -3–4\) \[qdpx\/left-out\]$/m,
     );
     expect(out.stderr).toMatch(/codings per user: ann 1,/);
     const csv = readFileSync(join(into, 'codings', 'ann.csv'), 'utf8');

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/load.js';
-import { chooseReading, positionTable, producerReading, resolveSpan, score } from '../../src/exchange/offsets.js';
+import { chooseReading, producerReading, resolveSpan, score } from '../../src/exchange/readings.js';
+import { offsetTable } from '../../src/position/counting.js';
 import { readQde } from '../../src/exchange/qde-read.js';
 import { anchorOf } from '../../src/manual/anchor.js';
 import { readDocument, segmentDocument } from '../../src/ingest/document.js';
@@ -64,18 +65,17 @@ describe('qda → qdpx → qda', () => {
 describe('qda import qdpx: the NVivo 12 sample', () => {
   it('reads NVivo positions as UTF-16 units and puts the selections on the words NVivo coded', () => {
     const entries = unzip(NVIVO);
-    const read = readQde(utf8(entries['project.qde']));
-    if ('error' in read) throw new Error(read.error);
-    const source = read.project.sources.find((s) => s.name === 'videos_10_selected')!;
+    const read = readQde(utf8(entries['project.qde']), 'project.qde');
+    const source = read.project!.sources.find((s) => s.name === 'videos_10_selected')!;
     expect(source.selections).toHaveLength(303);
     const text = utf8(entries[`Sources/${source.guid}.txt`]).replace(/^\uFEFF/, '');
-    const reading = chooseReading(text, source.selections, producerReading(read.project.origin));
+    const reading = chooseReading(text, source.selections, producerReading(read.project!.origin));
     expect(reading).toEqual({ unit: 'utf16', crlf: 2 });
     // Measured on this export: 295 of 303 selections start and end on word boundaries as UTF-16 units, 26 as code points.
-    const table = positionTable(text, reading);
+    const table = offsetTable(text, reading);
     const onWords = (t: Int32Array) => score(text, t, source.selections) / 2;
     expect(onWords(table)).toBeGreaterThan(0.95 * 303);
-    expect(onWords(positionTable(text, { unit: 'codepoint', crlf: 2 }))).toBeLessThan(onWords(table) - 100);
+    expect(onWords(offsetTable(text, { unit: 'codepoint', crlf: 2 }))).toBeLessThan(onWords(table) - 100);
 
     const selected = (guidStart: string) => {
       const s = source.selections.find((x) => x.guid.startsWith(guidStart))!;
@@ -142,7 +142,7 @@ describe('qda import qdpx: the ATLAS.ti sample and the MAXQDA imitation', () => 
     const out = await qda(['import', 'qdpx', sample(name), '--into', into]);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stderr).toMatch(summary);
-    expect(out.stderr).toMatch(/^warning: .*left out/m);
+    expect(out.stderr).toMatch(/: warning: left out .* \[qdpx\/left-out\]$/m);
     const book = parseCodebook('imported.yaml', readFileSync(join(into, 'codebooks', 'imported.yaml'), 'utf8'));
     expect(book.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
@@ -178,7 +178,7 @@ describe('qda import qdpx: bad input', () => {
   it('refuses a file that is not a zip', async () => {
     const out = await run({ 'x.qdpx': 'hello' }, 'x.qdpx');
     expect(out.code).toBe(1);
-    expect(out.stderr).toMatch(/x\.qdpx: not a zip file/);
+    expect(out.stderr).toMatch(/x\.qdpx: error: not a zip file and not a project\.qde/);
     expect(out.stderr).not.toMatch(/at .*\.ts:\d+/);
     expect(out.written).toBe(false);
   });
@@ -186,14 +186,14 @@ describe('qda import qdpx: bad input', () => {
   it('refuses a zip without project.qde', async () => {
     const out = await run({ 'x.qdpx': zipSync({ 'readme.txt': new TextEncoder().encode('hi') }) }, 'x.qdpx');
     expect(out.code).toBe(1);
-    expect(out.stderr).toMatch(/x\.qdpx: no project\.qde in the archive/);
+    expect(out.stderr).toMatch(/x\.qdpx: error: no project\.qde in the archive/);
     expect(out.written).toBe(false);
   });
 
   it('refuses XML that does not parse, with where', async () => {
     const out = await run({ 'x.qdpx': zipSync({ 'project.qde': new TextEncoder().encode('<Project name="a"><Users></Project>') }) }, 'x.qdpx');
     expect(out.code).toBe(1);
-    expect(out.stderr).toMatch(/x\.qdpx \(project\.qde\): XML does not parse at line 1/);
+    expect(out.stderr).toMatch(/x\.qdpx \(project\.qde\):1:26: error: the XML does not parse: Expected closing tag 'Users'/);
     expect(out.written).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 // The work of `qda export qdpx`; its options are declared in ../commands/export.ts.
 import { basename, resolve } from 'node:path';
 import type { CodedDocument } from '../../corpus/pipeline.js';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { buildExport } from '../../exchange/from-qda.js';
 import { writeQde } from '../../exchange/qde-write.js';
 import { validateRefi } from '../../exchange/validate.js';
@@ -43,7 +44,8 @@ export async function exportQdpxAction(file: string, paths: string[], flags: Exp
   if (flags.validate) await assertValid(file, qde, io);
   const zip = packZip([['project.qde', encode(qde)], ...built.files.map(([name, text]): [string, Uint8Array] => [`sources/${name}`, encode(text)])]);
   writeBytesAtomic(resolvePath(io.cwd, file), zip);
-  if (built.unknownCodes > 0) io.stderr.write(`warning: ${built.unknownCodes} codings of codes the codebook lacks were left out\n`);
+  if (built.unknownCodes > 0)
+    report(io, [diagnostic('warning', '', 'export/unknown-code', `left out ${built.unknownCodes} codings of codes the codebook lacks`)]);
   const codes = session.codebook.codes.length;
   summaryLine(
     io,
@@ -67,6 +69,6 @@ async function assertValid(file: string, qde: string, io: Io): Promise<void> {
       message: `does not validate against the REFI-QDA project schema: ${p.message}`,
     })),
   );
-  io.stderr.write(`${file} was not written. This is a fault in qda's export, not in the project: please report it with the lines above.\n`);
+  report(io, [diagnostic('error', '', 'export/schema', `${file} was not written`, undefined, "this is a fault in qda's export, not in the project: please report it with the lines above")]);
   throw new ProblemsReported(1);
 }

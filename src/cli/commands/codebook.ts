@@ -3,7 +3,8 @@ import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
 import { corpusOptions, examples, nonNegativeInt, share, tableOutputOptions } from '../options.js';
 import type { AuditFlags } from '../actions/audit.js';
-import type { CodebookExportFlags, CodebookImportFlags } from '../actions/codebook.js';
+import type { CodebookFormat } from '../../app/codebook.js';
+import type { CorpusFlags } from '../options.js';
 
 export function registerCodebook(program: Command, io: Io): Command {
   const group = program.command('codebook').description('exchange the codebook (REFI-QDA .qdc, markdown, CSV) and audit its terms on a corpus');
@@ -17,9 +18,7 @@ export function registerCodebook(program: Command, io: Io): Command {
         .default('qdc'),
     )
     .option('-o, --out <file>', 'write to this file instead of stdout');
-  corpusOptions(out).action(async (paths: string[], flags: CodebookExportFlags) =>
-    (await import('../actions/codebook.js')).codebookExportAction(paths, flags, io),
-  );
+  corpusOptions(out).action((paths: string[], flags: CodebookExportFlags) => exportCommand(paths, flags, io));
   examples(out, ['qda codebook export --format qdc --out hall.qdc', 'qda codebook export examples/rotterdam --format md > codebook.md']);
   const into = group
     .command('import')
@@ -28,7 +27,7 @@ export function registerCodebook(program: Command, io: Io): Command {
     .option('-o, --out <file>', 'write the YAML to this file instead of stdout')
     .option('--name <name>', 'name of the codebook (default: the file name)')
     .option('-q, --quiet', 'no summary line on stderr')
-    .action(async (file: string, flags: CodebookImportFlags) => (await import('../actions/codebook.js')).codebookImportAction(file, flags, io));
+    .action((file: string, flags: CodebookImportFlags) => importCommand(file, flags, io));
   examples(into, ['qda codebook import nvivo-codes.qdc --out codebooks/nvivo.yaml', 'qda codebook import codes.csv > codebooks/mine.yaml']);
   const audit = group
     .command('audit')
@@ -44,4 +43,37 @@ export function registerCodebook(program: Command, io: Io): Command {
   );
   examples(audit, ['qda codebook audit examples/rotterdam --flagged', 'qda codebook audit --format csv > audit.csv']);
   return group;
+}
+
+export interface CodebookExportFlags extends CorpusFlags {
+  format: CodebookFormat;
+  out?: string;
+}
+
+export interface CodebookImportFlags {
+  out?: string;
+  name?: string;
+  quiet?: boolean;
+}
+
+async function exportCommand(paths: string[], flags: CodebookExportFlags, io: Io): Promise<void> {
+  const [{ exportCodebook }, { reported }, { count, summaryLine, writeOutput }] = await Promise.all([
+    import('../../app/codebook.js'),
+    import('../session.js'),
+    import('../output.js'),
+  ]);
+  const book = reported(io, exportCodebook(paths, flags, io.cwd, flags.format));
+  writeOutput(io, flags.out, [book.text]);
+  summaryLine(io, flags.quiet, `wrote ${count(book.codes, 'code')} of ${book.name} as ${flags.format}${flags.out ? ` to ${flags.out}` : ''}`);
+}
+
+async function importCommand(file: string, flags: CodebookImportFlags, io: Io): Promise<void> {
+  const [{ importCodebook }, { reported }, { count, summaryLine, writeOutput }] = await Promise.all([
+    import('../../app/codebook.js'),
+    import('../session.js'),
+    import('../output.js'),
+  ]);
+  const book = reported(io, importCodebook({ file, cwd: io.cwd, name: flags.name, out: flags.out }));
+  writeOutput(io, flags.out, [book.yaml]);
+  summaryLine(io, flags.quiet, `imported ${count(book.codes, 'code')} from ${file}${flags.out ? ` into ${flags.out}` : ''}`);
 }

@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { atLeastOne, byteSize, examples } from '../options.js';
-import type { ImportQdpxFlags } from '../actions/import-qdpx.js';
 import { DEFAULT_ZIP_LIMITS, MAX_ZIP_LIMIT } from '../../exchange/zip-read.js';
 import { formatBytes } from '../../formatters/bytes.js';
+import type { ImportedProject } from '../../app/import.js';
 
 export function registerImport(program: Command, io: Io): Command {
   const group = program
@@ -31,7 +31,28 @@ export function registerImport(program: Command, io: Io): Command {
       atLeastOne('--max-ratio'),
     )
     .option('-q, --quiet', 'no summary line on stderr')
-    .action(async (file: string, flags: ImportQdpxFlags) => (await import('../actions/import-qdpx.js')).importQdpxAction(file, flags, io));
+    .action((file: string, flags: ImportQdpxFlags) => importCommand(file, flags, io));
   examples(qdpx, ['qda import qdpx nvivo-export.qdpx --into my-study', 'qda import qdpx project.qde --into codebook-only']);
   return group;
+}
+
+export interface ImportQdpxFlags {
+  into: string;
+  quiet?: boolean;
+  maxEntrySize?: number;
+  maxArchiveSize?: number;
+  maxRatio?: number;
+}
+
+async function importCommand(file: string, flags: ImportQdpxFlags, io: Io): Promise<void> {
+  const [{ importQdpx }, { reported }, { summaryLine }] = await Promise.all([import('../../app/import.js'), import('../session.js'), import('../output.js')]);
+  const limits = { entry: flags.maxEntrySize, archive: flags.maxArchiveSize, ratio: flags.maxRatio };
+  const result = reported(io, importQdpx({ file, into: flags.into, cwd: io.cwd, limits }));
+  summaryLine(io, flags.quiet, summary(file, flags.into, result));
+}
+
+function summary(file: string, dir: string, r: ImportedProject): string {
+  const codings = [...r.codings.entries()].map(([coder, n]) => `${coder} ${n}`).join(', ') || 'none';
+  const left = [...r.leftOut.entries()].map(([reason, { count }]) => `${count} ${reason}`).join('; ');
+  return `imported ${file}${r.origin ? ` (${r.origin})` : ''} into ${dir}: ${r.sources} sources, ${r.codes} codes, codings per user: ${codings}, ${r.memos} memos; left out: ${left || 'nothing'}`;
 }

@@ -5,13 +5,10 @@
  * the producer's usual reading is taken unless another one puts clearly more selections on word
  * boundaries or on the quoted text the selection's name gives.
  */
+import { offsetTable, sameCounting, type Counting } from '../position/counting.js';
 
-export interface Reading {
-  /** `utf16`: UTF-16 code units; `codepoint`: Unicode code points. */
-  unit: 'utf16' | 'codepoint';
-  /** How many positions a CRLF counts. */
-  crlf: 1 | 2;
-}
+/** How a producer counts selection positions (src/position/counting.ts converts them). */
+export type Reading = Counting;
 
 export const READINGS: Reading[] = [
   { unit: 'codepoint', crlf: 2 },
@@ -31,28 +28,6 @@ export function producerReading(origin: string | undefined): Reading {
   if (o.startsWith('atlas') || o.startsWith('maxqda')) return { unit: 'codepoint', crlf: 1 };
   if (o.startsWith('qualcoder')) return { unit: 'utf16', crlf: 1 };
   return { unit: 'codepoint', crlf: 2 };
-}
-
-/** Position → UTF-16 offset into `text`, for one reading; positions past the end give undefined. */
-export function positionTable(text: string, reading: Reading): Int32Array {
-  const table: number[] = [];
-  for (let i = 0; i < text.length;) {
-    const c = text.charCodeAt(i);
-    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-    const crlf = c === 13 && text.charCodeAt(i + 1) === 10;
-    if (crlf && reading.crlf === 1) {
-      table.push(i);
-      i += 2;
-    } else if (pair && reading.unit === 'codepoint') {
-      table.push(i);
-      i += 2;
-    } else {
-      table.push(i);
-      i += 1;
-    }
-  }
-  table.push(text.length);
-  return Int32Array.from(table);
 }
 
 export interface Span {
@@ -99,25 +74,17 @@ export function score(text: string, table: Int32Array, spans: Span[]): number {
  * better (by more than 5% of the selections).
  */
 export function chooseReading(text: string, spans: Span[], preferred: Reading): Reading {
-  const relevant = READINGS.filter((r) => sameTable(text, r, preferred) === false);
+  const relevant = READINGS.filter((r) => !sameCounting(text, r, preferred));
   if (spans.length === 0 || relevant.length === 0) return preferred;
-  const base = score(text, positionTable(text, preferred), spans);
+  const base = score(text, offsetTable(text, preferred), spans);
   let best = preferred;
   let bestScore = base;
   for (const r of relevant) {
-    const s = score(text, positionTable(text, r), spans);
+    const s = score(text, offsetTable(text, r), spans);
     if (s > bestScore) {
       best = r;
       bestScore = s;
     }
   }
   return bestScore - base > spans.length * 0.05 * 2 ? best : preferred;
-}
-
-/** Whether two readings give the same table for this text (no CRLF, no astral characters). */
-function sameTable(text: string, a: Reading, b: Reading): boolean {
-  if (a.unit === b.unit && a.crlf === b.crlf) return true;
-  const hasCrlf = text.includes('\r\n');
-  const hasAstral = /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text);
-  return (a.crlf === b.crlf || !hasCrlf) && (a.unit === b.unit || !hasAstral);
 }
