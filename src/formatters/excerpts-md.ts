@@ -6,7 +6,7 @@ import type { ExcerptsResult } from '../app/excerpts.js';
 import { localise, type Code, type Codebook } from '../codebook/types.js';
 import type { FormatOptions } from './index.js';
 import type { Excerpt, ExcerptGroup } from '../excerpts/collect.js';
-import { citation, excerptText, markdownText } from './text.js';
+import { citation, excerptText, markdownInline, markdownText } from './text.js';
 import { attributeOf } from '../ingest/document.js';
 
 export interface ExcerptsMarkdownOptions {
@@ -45,12 +45,12 @@ export function markdownParts(codebook: Codebook, options: ExcerptsMarkdownOptio
   const lang = options.language ?? codebook.language;
   const w = WORDS[lang as keyof typeof WORDS] ?? WORDS.en;
   return {
-    head: (total: number) => `# ${w.title} — ${codebook.name}\n\n${total} ${total === 1 ? w.excerpt : w.excerpts}.\n`,
+    head: (total: number) => `# ${w.title} — ${markdownInline(codebook.name)}\n\n${total} ${total === 1 ? w.excerpt : w.excerpts}.\n`,
     /** A code's heading and definition; nothing for a code without excerpts under `hideEmpty`. */
     code(code: Code, count: number): string {
       if (options.hideEmpty && count === 0) return '';
       const heading = '#'.repeat(Math.min(code.depth + 2, 6));
-      const out = [`\n${heading} ${code.id} — ${localise(code.label, lang, codebook.language)} (${count})\n`];
+      const out = [`\n${heading} ${code.id} — ${markdownInline(String(localise(code.label, lang, codebook.language)))} (${count})\n`];
       const definition = localise(code.description, lang, codebook.language);
       if (definition) out.push(`\n_${definition.trim()}_\n`);
       if (count === 0 && code.depth > 0) out.push(`\n${w.none}\n`);
@@ -67,7 +67,7 @@ function excerptBlock(e: Excerpt, attribute: string, matched: string): string {
   for (const c of e.after) parts.push(`>\n> _${c.speaker ? `${c.speaker}: ` : ''}${markdownText(excerptText(c.text))}_\n`);
   const value = attributeOf(e.attributes, attribute);
   const who = e.speaker ? (e.speakerRole && e.speakerRole !== e.speaker.toLowerCase() ? `${e.speaker} (${e.speakerRole})` : e.speaker) : undefined;
-  const cite = [`\`${citation(e.path, e.lines.start)}\``, Array.isArray(value) ? value.join(', ') : value, who].filter(Boolean).join(' · ');
+  const cite = [`\`${citation(e.path, e.lines.start)}\``, value === undefined ? undefined : markdownInline([value].flat().join(', ')), who && markdownInline(who)].filter(Boolean).join(' · ');
   const terms = e.matched.length > 0 ? ` · ${matched}: ${e.matched.join(', ')}` : '';
   return `\n${parts.join('')}\n— ${cite}${terms}\n`;
 }

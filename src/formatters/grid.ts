@@ -3,6 +3,7 @@
  * and aligned columns for a terminal. Numbers are right-aligned.
  */
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
+import { markdownCell, visibleControls } from './text.js';
 
 export interface Grid {
   header: string[];
@@ -17,13 +18,16 @@ export function gridCsv(grid: Grid, options: CsvOptions = {}): string {
   return csvStart(options) + csvLines([grid.header, ...rows], options);
 }
 
+/** Cells come from the input (district names, code labels): none may end a cell or the row early. */
 export function gridMarkdown(grid: Grid): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  const cell = markdownCell;
   const rule = grid.header.map((_, i) => (grid.numeric?.[i] ? '---:' : '---'));
   return [grid.header, rule, ...grid.rows].map((r, i) => `| ${(i === 1 ? r : r.map(cell)).join(' | ')} |`).join('\n') + '\n';
 }
 
-export function gridText(grid: Grid): string {
+/** For a terminal: a cell's escapes and line breaks are shown as `\x1b`, `\n` (the user's text never moves the cursor). */
+export function gridText(shown: Grid): string {
+  const grid = { ...shown, header: shown.header.map(visibleControls), rows: shown.rows.map((r) => r.map(visibleControls)) };
   const widths = grid.header.map((h, i) => Math.max([...h].length, ...grid.rows.map((r) => [...(r[i] ?? '')].length)));
   const line = (r: string[]) =>
     r

@@ -4,7 +4,7 @@ import { attributeColumns } from './codings-csv.js';
 import { SCHEMA_VERSION } from './codings-json.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import { gridMarkdown } from './grid.js';
-import { count } from './text.js';
+import { count, markdownInline, visibleControls } from './text.js';
 import { attributeOf } from '../ingest/document.js';
 
 export interface SearchInfo {
@@ -14,7 +14,7 @@ export interface SearchInfo {
   width: number;
 }
 
-const where = (h: SearchHit) => `${h.path}:${h.line}:${h.column}`;
+const where = (h: SearchHit) => `${visibleControls(h.path)}:${h.line}:${h.column}`;
 
 export function searchMarkdown(result: SearchResult, info: SearchInfo): string {
   const lines = [`# Search: \`${info.query.replace(/`/g, "'")}\``, '', `${totalsLine(result)}.`, ''];
@@ -23,7 +23,7 @@ export function searchMarkdown(result: SearchResult, info: SearchInfo): string {
       h.speaker === undefined ? '' : ` · ${h.speaker}${h.speakerRole && h.speakerRole !== h.speaker.toLowerCase() ? ` (${h.speakerRole})` : ''}`;
     const left = h.left === '' ? '' : `…${escape(h.left)}`;
     const right = h.right === '' ? '' : `${escape(h.right)}…`;
-    lines.push(`- \`${where(h)}\` · ${h.groups.join(', ')}${who} — ${left}**${escape(h.text)}**${right}`);
+    lines.push(`- \`${where(h)}\` · ${markdownInline(h.groups.join(', '))}${markdownInline(who)} — ${left}**${escape(h.text)}**${right}`);
   }
   if (result.hits.length > 0) lines.push('');
   lines.push(`## Hits per ${info.by}`, '');

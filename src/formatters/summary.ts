@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from './codings-json.js';
 import type { Formatter } from './index.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import { gridMarkdown, type Grid } from './grid.js';
-import { markdownText, readable } from './text.js';
+import { markdownInline, markdownText, readable } from './text.js';
 import { wordsFor as words, type Words } from './labels.js';
 
 const MAX_QUOTE = 320;
@@ -16,13 +16,13 @@ const MAX_QUOTE = 320;
 export function summaryMarkdown(s: Summary): string {
   const w = words(s.language);
   const head = s.by === 'district' ? w.district : s.by.charAt(0).toUpperCase() + s.by.slice(1);
-  const out = [`# ${w.comparisonBy} ${s.by === 'district' ? w.district.toLowerCase() : s.by}\n`];
+  const out = [`# ${w.comparisonBy} ${s.by === 'district' ? w.district.toLowerCase() : markdownInline(s.by)}\n`];
   for (const table of s.tables) {
     const grid: Grid = {
       header: [head, w.aspects, w.explanation],
       rows: table.rows.map((r) => [r.value, r.aspects.map((a) => `${a.label} (${a.count})`).join('; '), explanation(r.explanation, w)]),
     };
-    out.push(`\n## ${table.cluster.label}\n\n${gridMarkdown(grid)}`);
+    out.push(`\n## ${markdownInline(table.cluster.label)}\n\n${gridMarkdown(grid)}`);
     for (const note of table.notes) out.push(`\n${markdownText(readable(note.text))} (${w.memo}: ${note.source})\n`);
   }
   return out.join('');

@@ -66,6 +66,20 @@ export function visibleControls(text: string): string {
   );
 }
 
+/**
+ * Text from the input (an attribute value, a code label, a file name) inside one line of markdown, a
+ * heading or a list item: line breaks become a space so that the line is not cut in two, other
+ * control characters are shown as in `visibleControls`, and `<`, `>` as in `markdownText`.
+ */
+export function markdownInline(text: string): string {
+  return markdownText(visibleControls(text.replace(/[ \t]*(?:\r\n|[\r\n\u2028\u2029])\s*/g, ' ')));
+}
+
+/** Text from the input in a cell of a markdown table: as `markdownInline`, and a `|` that would end the cell escaped. */
+export function markdownCell(text: string): string {
+  return markdownInline(text).replace(/\|/g, '\\|');
+}
+
 /** A citation a terminal or editor can jump to: `path:line`. */
 export function citation(path: string, line: number): string {
   return `${visibleControls(path)}:${line}`;

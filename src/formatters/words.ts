@@ -4,7 +4,7 @@ import type { DistinctiveRow, TermRow, WordsResult } from '../words/result.js';
 import { SCHEMA_VERSION } from './codings-json.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
 import { gridMarkdown } from './grid.js';
-import { count } from './text.js';
+import { count, markdownInline } from './text.js';
 import { pBelow } from '../words/significance.js';
 
 const NAMES = ['', 'words', 'word pairs', 'word triples'];
@@ -40,7 +40,7 @@ export function wordsMarkdown(info: AppResult): string {
   }
   out.push(`## Distinctive per ${info.by}`, '', legend(result), '');
   for (const g of result.groups) {
-    out.push(`### ${g.value}`, '', `${count(g.words, 'word')} in ${count(g.documents, 'document')}.`, '');
+    out.push(`### ${markdownInline(g.value)}`, '', `${count(g.words, 'word')} in ${count(g.documents, 'document')}.`, '');
     out.push(
       g.distinctive.length === 0
         ? `No term occurs here significantly more than in the rest (${threshold(result.minG2)}).\n`
