@@ -226,6 +226,54 @@ export function* codeCorpus(files: string[], compiled: CompiledCodebook, options
     }
     return scorer;
   };
+  for (const batch of loadBatches(files, compiled, options)) {
+    const coded = codeBatch(batch, compiled);
+    for (const [k, { path, document, language, segments }] of batch.entries()) {
+      const skipped = new Set<number>();
+      const notStatements = new Map<number, Furniture>();
+      const { candidates, headings } = coded[k];
+      const inputs = segments.map((segment, i) => {
+        if (isSkipped(segment, skip)) skipped.add(segment.ordinal);
+        const kind = scoring.codeAll ? undefined : furniture(segment);
+        if (kind) notStatements.set(segment.ordinal, kind);
+        const codable = !skipped.has(segment.ordinal) && kind === undefined;
+        return { segment, candidates: candidates[i], codable };
+      });
+      const scored = scoreDocument(
+        inputs,
+        (title) => headings.get(title) ?? codeSegments([headingSegment(document.id, title)], compiled, language, path)[0],
+        scorerFor(language),
+      );
+      const codable = (ordinal: number) => !skipped.has(ordinal) && !notStatements.has(ordinal);
+      const found = options.model ? options.model.codeDocument(segments, scored.codings, language, codable) : scored.codings;
+      const manual = options.manual;
+      const final = manual
+        ? applyManual(document.text, segments, found, rowsFor(options, document.id), compiled.byId, manual.selection).codings
+        : found;
+      yield { document, language, segments, skipped, furniture: notStatements, clusters: scored.clusters, codings: final };
+    }
+  }
+}
+
+/** A document read and segmented, waiting in a batch to be coded. */
+interface Loaded {
+  path: string;
+  document: Document;
+  language: string;
+  segments: Segment[];
+}
+
+/**
+ * Text coded in one call to the pattern worker: each call costs a message to it and back, so the
+ * documents are coded in batches of about this many characters (a document per call was 6,000
+ * messages for 10 MB, counting the headings).
+ */
+const BATCH_CHARACTERS = 64 * 1024;
+
+/** The files' documents in file order, grouped into batches of about BATCH_CHARACTERS. */
+function* loadBatches(files: string[], compiled: CompiledCodebook, options: CorpusOptions): Generator<Loaded[]> {
+  let batch: Loaded[] = [];
+  let characters = 0;
   for (const path of files) {
     const known = options.parsed?.get(path);
     options.parsed?.delete(path); // taken once, so that its memory goes with the document
@@ -233,29 +281,52 @@ export function* codeCorpus(files: string[], compiled: CompiledCodebook, options
     if (!document) continue;
     const language = documentLanguage(document, options.language ?? compiled.codebook.language);
     const segments = known?.segments ?? segmentDocument(document, options.unit);
-    const skipped = new Set<number>();
-    const notStatements = new Map<number, Furniture>();
-    const candidates = codeSegments(segments, compiled, language, path);
-    const inputs = segments.map((segment, i) => {
-      if (isSkipped(segment, skip)) skipped.add(segment.ordinal);
-      const kind = scoring.codeAll ? undefined : furniture(segment);
-      if (kind) notStatements.set(segment.ordinal, kind);
-      const codable = !skipped.has(segment.ordinal) && kind === undefined;
-      return { segment, candidates: candidates[i], codable };
-    });
-    const scored = scoreDocument(
-      inputs,
-      (title) => codeSegments([headingSegment(document.id, title)], compiled, language, path)[0],
-      scorerFor(language),
-    );
-    const codable = (ordinal: number) => !skipped.has(ordinal) && !notStatements.has(ordinal);
-    const found = options.model ? options.model.codeDocument(segments, scored.codings, language, codable) : scored.codings;
-    const manual = options.manual;
-    const final = manual
-      ? applyManual(document.text, segments, found, rowsFor(options, document.id), compiled.byId, manual.selection).codings
-      : found;
-    yield { document, language, segments, skipped, furniture: notStatements, clusters: scored.clusters, codings: final };
+    batch.push({ path, document, language, segments });
+    characters += document.text.length;
+    if (characters >= BATCH_CHARACTERS) {
+      yield batch;
+      batch = [];
+      characters = 0;
+    }
   }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * The auto codings of every segment of a batch, and of the heading titles of its sections: one
+ * call per language, the segments of a document first and its titles after them, in file order.
+ */
+function codeBatch(batch: Loaded[], compiled: CompiledCodebook): { candidates: Coding[][]; headings: Map<string, Coding[]> }[] {
+  const result = batch.map(() => ({ candidates: [] as Coding[][], headings: new Map<string, Coding[]>() }));
+  for (const language of new Set(batch.map((b) => b.language))) {
+    const segments: Segment[] = [];
+    /** Per segment of the call: its document in the batch, and the title it stands for (a heading). */
+    const owner: { k: number; title?: string }[] = [];
+    batch.forEach(({ document, language: l, segments: own }, k) => {
+      if (l !== language) return;
+      for (const segment of own) {
+        segments.push(segment);
+        owner.push({ k });
+      }
+      for (const title of new Set(own.flatMap((s) => s.section))) {
+        segments.push(headingSegment(document.id, title));
+        owner.push({ k, title });
+      }
+    });
+    let coded: Coding[][];
+    try {
+      coded = autoCodeAll(segments, compiled, language);
+    } catch (error) {
+      if (error instanceof PatternTimeout) error.path = batch[owner[segments.indexOf(error.segment)]?.k ?? 0].path;
+      throw error;
+    }
+    coded.forEach((codings, i) => {
+      const { k, title } = owner[i];
+      if (title === undefined) result[k].candidates.push(codings);
+      else result[k].headings.set(title, codings);
+    });
+  }
+  return result;
 }
 
 /** A heading's title as a segment of its own, for matching its words. */

@@ -56,32 +56,49 @@ const n = patterns.length;
 let idle;
 port.on('message', (job) => {
   clearTimeout(idle);
-  const out = [];
-  const transfer = [];
+  // job.runs: per text the number of patterns to run, then their numbers. The answer is one array:
+  // per text and pattern run, the number of matches, then their start and end offsets.
+  const { texts, runs } = job;
+  let out = new Int32Array(1024);
+  let used = 0;
+  const put = (v) => {
+    if (used === out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[used++] = v;
+  };
   let slow;
-  for (let s = 0; s < job.texts.length && !slow; s++) {
-    const text = job.texts[s];
-    const found = [];
-    for (const p of job.runs[s]) {
+  let r = 0;
+  for (let s = 0; s < texts.length && !slow; s++) {
+    const text = texts[s];
+    const count = runs[r++];
+    for (let k = 0; k < count; k++) {
+      const p = runs[r++];
       if (slow) break;
       Atomics.store(shared, ${SEGMENT}, s);
       Atomics.store(shared, ${PATTERN}, p);
       Atomics.add(shared, ${STEP}, 1);
       const regexp = regexps[p];
       regexp.lastIndex = 0;
-      const at = [];
+      const at = used;
+      put(0);
       const started = performance.now();
-      for (const m of text.matchAll(regexp)) if (m[0].length > 0) at.push(m.index, m.index + m[0].length);
+      for (const m of text.matchAll(regexp)) {
+        if (m[0].length === 0) continue;
+        put(m.index);
+        put(m.index + m[0].length);
+      }
+      out[at] = (used - at - 1) / 2;
       spent[p] += performance.now() - started;
       spent[n + p] += text.length;
       if (spent[p] > 2000 + spent[n + p] / 1000) slow = [p, s];
-      const offsets = Int32Array.from(at);
-      transfer.push(offsets.buffer);
-      found.push(offsets);
     }
-    out.push(found);
   }
-  port.postMessage({ id: job.id, out, slow }, transfer);
+  const answer = out.slice(0, used);
+  const transfer = [answer.buffer];
+  port.postMessage({ id: job.id, out: answer, slow }, transfer);
   Atomics.store(shared, ${STATE}, ${IDLE});
   Atomics.store(shared, ${DONE}, job.id);
   Atomics.notify(shared, ${DONE});
@@ -136,7 +153,15 @@ export class PatternRunner {
     const running = this.take();
     const id = ++this.jobs;
     const before = Atomics.load(running.shared, DONE);
-    running.port.postMessage({ id, texts, runs });
+    let size = runs.length;
+    for (const list of runs) size += list.length;
+    const flat = new Int32Array(size);
+    let r = 0;
+    for (const list of runs) {
+      flat[r++] = list.length;
+      for (const p of list) flat[r++] = p;
+    }
+    running.port.postMessage({ id, texts, runs: flat }, [flat.buffer]);
     let step = Atomics.load(running.shared, STEP);
     let since = performance.now();
     while (Atomics.load(running.shared, DONE) !== id) {
@@ -160,12 +185,12 @@ export class PatternRunner {
         throw new PatternTooSlow(pattern, segment, Math.round(running.spent[pattern] + (now - since)));
       }
     }
-    const message = receiveMessageOnPort(running.port)?.message as { id: number; out: PatternMatches; slow?: [number, number] } | undefined;
+    const message = receiveMessageOnPort(running.port)?.message as { id: number; out: Int32Array; slow?: [number, number] } | undefined;
     if (!message || message.id !== id) throw new Error('pattern worker answered out of turn');
     // A pattern that used up its budget on a step it finished is stopped there (the worker checks
     // with budgetMs below, written out in its own code).
     if (message.slow) throw new PatternTooSlow(message.slow[0], message.slow[1], Math.round(running.spent[message.slow[0]]));
-    return message.out;
+    return unpack(message.out, runs);
   }
 
   /** The worker, idle and now marked busy; a new one when there is none or it has gone. */
@@ -193,4 +218,17 @@ export class PatternRunner {
     this.running.port.close();
     this.running = undefined;
   }
+}
+
+/** The worker's one array of answers as a view per text and pattern run (see the worker's code). */
+function unpack(out: Int32Array, runs: number[][]): PatternMatches {
+  let at = 0;
+  return runs.map((list) =>
+    list.map(() => {
+      const count = out[at];
+      const view = out.subarray(at + 1, at + 1 + 2 * count);
+      at += 1 + 2 * count;
+      return view;
+    }),
+  );
 }
