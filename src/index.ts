@@ -28,6 +28,9 @@ export { summary, type SummaryRequest, type SummaryResult } from './app/summary.
 export { excerpts, type ExcerptsRequest, type ExcerptsResult } from './app/excerpts.js';
 export { projectMemos } from './app/memos.js';
 export { words, wordsPass, type WordsRequest, type WordsResult, type WordsPass } from './app/words.js';
+export { search, searchPass, codeHits, queryProblem, coderProblem, type SearchRequest, type SearchResult, type SearchPass, type CodeHitsRequest, type CodeHitsResult } from './app/search.js';
+export type { SearchResult as SearchFound, SearchHit, GroupCount } from './search/collect.js';
+export { lockedWrite, type LockedWriter } from './app/locked-write.js';
 export type { WordsResult as WordLists, TermRow, DistinctiveRow, GroupWords, Measure as WordsMeasure } from './words/result.js';
 export { analyse, type AnalyseRequest, type AnalyseResult, type AnalyseHooks, type AnalysisFolder } from './app/analyse.js';
 export { ANALYSIS_FILES } from './formatters/analysis.js';

@@ -12,6 +12,7 @@ import type { EvalResult } from '../app/eval.js';
 import type { ExcerptsResult } from '../app/excerpts.js';
 import type { MatrixResult } from '../app/matrix.js';
 import type { ReportResult } from '../app/report.js';
+import type { SearchResult } from '../app/search.js';
 import type { SummaryResult } from '../app/summary.js';
 import type { WordsResult } from '../app/words.js';
 
@@ -91,7 +92,13 @@ const report = {
   html: async () => (await import('./report/html.js')).reportHtmlFormat,
 } satisfies Record<string, Load<ReportResult>>;
 
-export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings, agreement, conflicts, words, report };
+const search = {
+  md: async () => (await import('./search.js')).searchFormats.md,
+  csv: async () => (await import('./search.js')).searchFormats.csv,
+  json: async () => (await import('./search.js')).searchFormats.json,
+} satisfies Record<string, Load<SearchResult>>;
+
+export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings, agreement, conflicts, words, report, search };
 
 export type Kind = keyof typeof FORMATTERS;
 export type FormatName<K extends Kind> = keyof (typeof FORMATTERS)[K] & string;

@@ -1,5 +1,6 @@
 /** The hits of `qda search` as markdown (keyword in context, then counts per group), CSV and JSON. */
-import type { SearchHit, SearchResult } from '../search/collect.js';
+import type { SearchResult } from '../app/search.js';
+import type { SearchHit, SearchResult as Found } from '../search/collect.js';
 import { attributeColumns } from './codings-csv.js';
 import { SCHEMA_VERSION } from './codings-json.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
@@ -7,16 +8,10 @@ import { gridMarkdown } from './grid.js';
 import { count, markdownInline, visibleControls } from './text.js';
 import { attributeOf } from '../ingest/document.js';
 
-export interface SearchInfo {
-  query: string;
-  by: string;
-  unit: string;
-  width: number;
-}
-
 const where = (h: SearchHit) => `${visibleControls(h.path)}:${h.line}:${h.column}`;
 
-export function searchMarkdown(result: SearchResult, info: SearchInfo): string {
+export function searchMarkdown(info: SearchResult): string {
+  const result = info.found;
   const lines = [`# Search: \`${info.query.replace(/`/g, "'")}\``, '', `${totalsLine(result)}.`, ''];
   for (const h of result.hits) {
     const who =
@@ -37,13 +32,13 @@ function escape(text: string): string {
   return text.replace(/([\\`*_[\]<>|])/g, '\\$1');
 }
 
-export function totalsLine(result: SearchResult): string {
+export function totalsLine(result: Found): string {
   return `${count(result.hits.length, 'hit')} in ${count(result.matched.segments, 'segment')} of ${count(result.matched.documents, 'document')} (searched ${count(result.searched.segments, 'segment')} of ${count(result.searched.documents, 'document')})`;
 }
 
 const FIXED = ['document', 'path', 'line', 'column', 'segment', 'speaker', 'speaker_role', 'group', 'left', 'hit', 'right'];
 
-export function searchCsv(result: SearchResult, options: CsvOptions = {}): string {
+export function searchCsv({ found: result }: SearchResult, options: CsvOptions = {}): string {
   const columns = attributeColumns(result.hits.flatMap((h) => Object.keys(h.attributes))).map((c) =>
     FIXED.includes(c.key) ? { key: c.key, column: `attr_${c.key}` } : c,
   );
@@ -64,7 +59,8 @@ export function searchCsv(result: SearchResult, options: CsvOptions = {}): strin
   return csvStart(options) + csvLines([[...FIXED, ...columns.map((c) => c.column)], ...rows], options);
 }
 
-export function searchJson(result: SearchResult, info: SearchInfo): string {
+export function searchJson(info: SearchResult): string {
+  const result = info.found;
   const hits = result.hits.map((h) => {
     const hit: Record<string, unknown> = {
       document: h.documentId,
@@ -95,3 +91,5 @@ export function searchJson(result: SearchResult, info: SearchInfo): string {
     2,
   )}\n`;
 }
+
+export const searchFormats = { md: searchMarkdown, csv: searchCsv, json: searchJson };
