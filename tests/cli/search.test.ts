@@ -15,12 +15,6 @@ const CORPUS = {
   'corpus/h.md': doc('Hillesluis', '**R:** Het wijkteam ken ik niet.\n\n**R:** Vertrouwen moet groeien, ook met het buurtteam.'),
 };
 
-const json = async (dir: string, ...args: string[]) => {
-  const r = await qda(['search', ...args, '--codebook', BOOK, '--format', 'json', '-q'], { cwd: dir });
-  expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout);
-};
-
 describe('qda search', () => {
   test('markdown and CSV', async () => {
     const dir = tempDir(CORPUS);
