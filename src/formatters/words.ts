@@ -51,7 +51,7 @@ export function wordsMarkdown(info: AppResult): string {
 }
 
 function legend(result: WordsResult): string {
-  const scale = `G² ≥ ${result.minG2}; 3.84 is p < 0.05, 6.63 p < 0.01, 10.83 p < 0.001`;
+  const scale = `G² ≥ ${result.minG2}; p below 0.05 from G² 3.84, 0.01 from 6.63, 0.001 from 10.83; n.s.: not significant`;
   return result.measure === 'll'
     ? `Log-likelihood G² against the rest of the corpus, listed only when significant (${scale}). Log ratio 1 is twice as frequent, 2 four times. Only terms occurring ${result.minCount} times or more.`
     : `TF-IDF: the term's share of the words here times ln(documents / documents holding it); listed only when the term's G² against the rest of the corpus is significant (${scale}). Log ratio 1 is twice as frequent as in the rest. Only terms occurring ${result.minCount} times or more.`;
@@ -63,8 +63,8 @@ function threshold(minG2: number): string {
   return `G² ≥ ${minG2}${level === null ? '' : `, p < ${level}`}`;
 }
 
-/** The significance of a row: `< 0.001`, `< 0.01`, `< 0.05`, or `≥ 0.05` when a lower --min-g2 let it in. */
-const significance = (r: DistinctiveRow) => (r.pBelow === null ? '≥ 0.05' : `< ${r.pBelow}`);
+/** The significance of a row: p is below 0.001, 0.01 or 0.05, or n.s. (not below 0.05) when a lower --min-g2 let it in. */
+const significance = (r: DistinctiveRow) => (r.pBelow === null ? 'n.s.' : String(r.pBelow));
 
 function frequencyTable(rows: TermRow[]): string {
   return gridMarkdown({
@@ -76,7 +76,7 @@ function frequencyTable(rows: TermRow[]): string {
 
 function distinctiveTable(result: WordsResult, rows: DistinctiveRow[], here: string): string {
   return gridMarkdown({
-    header: ['term', here, 'rest', MEASURE[result.measure], 'p', 'log ratio'],
+    header: ['term', here, 'rest', MEASURE[result.measure], 'p below', 'log ratio'],
     rows: rows.map((r) => [r.term, String(r.count), String(r.other), statistic(result, r.statistic), significance(r), fixed(r.logRatio, 2)]),
     numeric: [false, true, true, true, true, true],
   });
