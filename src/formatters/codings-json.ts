@@ -31,7 +31,7 @@ export function codingsJson(run: RunInfo): StreamFormatter<CodedDocument> {
       return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "documents": [`;
     },
     item(coded) {
-      const text = `${totals.documents > 0 ? ',' : ''}\n${indent(JSON.stringify(documentJson(coded), null, 2), 4)}`;
+      const text = `${totals.documents > 0 ? ',' : ''}\n${nested(documentJson(coded))}`;
       totals.documents++;
       totals.segments += coded.segments.length;
       totals.codedSegments += new Set(coded.codings.map((c) => c.segment)).size;
@@ -90,6 +90,18 @@ function segmentJson(document: Document, segment: Segment, codings: Coding[], co
     })),
   };
 }
+
+/**
+ * The document's JSON indented as the second level of the file: stringified inside two arrays, so
+ * that JSON.stringify indents it itself (the same bytes as indent(…, 4), without splitting the text
+ * into lines), and the arrays' brackets cut off again.
+ */
+function nested(value: object): string {
+  const text = JSON.stringify([[value]], null, 2);
+  return text.slice(OPEN.length, text.length - CLOSE.length);
+}
+const OPEN = '[\n  [\n';
+const CLOSE = '\n  ]\n]';
 
 function indent(text: string, spaces: number): string {
   const pad = ' '.repeat(spaces);
