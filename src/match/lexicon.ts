@@ -72,6 +72,8 @@ export class Lexicon {
   /** The words of the run, and per word id the entries it starts (filled as words are met). */
   private readonly words = new WordTable();
   private readonly starting: Entry[][] = [];
+  /** Per word id, its stem (filled as phrases ask for it). */
+  private readonly stemOf: string[] = [];
 
   /**
    * Words some pattern needs (see codebook/prefilter.ts), and per word id the clauses it holds: clause
@@ -136,6 +138,7 @@ export class Lexicon {
     if (this.words.full) {
       this.words.clear();
       this.starting.length = 0;
+      this.stemOf.length = 0;
       this.needed.length = 0;
     }
     return scanWords(text, this.words);
@@ -198,15 +201,16 @@ export class Lexicon {
   /** Index of the last token of the entry's match starting at token i, or -1. */
   private matchRest(entry: Entry, run: WordRun, i: number): number {
     for (let k = 1; k < entry.words.length; k++) {
-      if (i + k >= run.count || !this.matches(entry.words[k], this.words.folded[run.ids[i + k]])) return -1;
+      if (i + k >= run.count || !this.matches(entry.words[k], run.ids[i + k])) return -1;
     }
     return i + entry.words.length - 1;
   }
 
-  private matches(w: CompiledWord, word: string): boolean {
+  private matches(w: CompiledWord, id: number): boolean {
+    const word = this.words.folded[id];
     switch (w.kind) {
       case 'stem':
-        return this.stem(word) === w.stem;
+        return (this.stemOf[id] ?? (this.stemOf[id] = this.stem(word))) === w.stem;
       case 'prefix':
         return word.startsWith(w.text);
       case 'suffix':
