@@ -47,6 +47,8 @@ export {
   type ImportedCodebook,
 } from './app/codebook.js';
 export type { ZipLimits } from './exchange/zip-read.js';
+export { reviewExport, reviewImport, type ReviewExportRequest, type ReviewSheet, type ReviewImportRequest, type ReviewImportResult } from './app/review.js';
+export type { ReviewItem } from './manual/review.js';
 export type { Cooccurrence, Measure, Within } from './analysis/cooccur.js';
 export type { Summary } from './analysis/summary.js';
 export type { Memo } from './corpus/memos.js';

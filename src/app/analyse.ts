@@ -73,7 +73,13 @@ export async function analyse(
   return { result: await run(opened, request, checked.result, folder(), hooks), diagnostics: checked.diagnostics };
 }
 
-async function run(opened: OpenedCorpus, request: AnalyseRequest, memos: Memo[], folder: AnalysisFolder, hooks: AnalyseHooks): Promise<AnalyseResult> {
+async function run(
+  opened: OpenedCorpus,
+  request: AnalyseRequest,
+  memos: Memo[],
+  folder: AnalysisFolder,
+  hooks: AnalyseHooks,
+): Promise<AnalyseResult> {
   const poll = hooks.poll ?? (async () => {});
   const by = opened.project.settings.compareBy;
   const language = outputLanguage(opened);

@@ -40,7 +40,10 @@ export function report(opened: OpenedCorpus, request: ReportRequest = {}, progre
     return unlessErrors(memos.diagnostics, () => {
       const builder = reportBuilder(opened, by, filter);
       for (const coded of codedDocuments(opened, undefined, progress)) builder.add(coded);
-      const result = { report: builder.result(request.title ?? reportTitle(opened), memos.result ?? []), documents: selectedDocuments(opened, filter) };
+      const result = {
+        report: builder.result(request.title ?? reportTitle(opened), memos.result ?? []),
+        documents: selectedDocuments(opened, filter),
+      };
       return { result, diagnostics: [] };
     });
   });

@@ -75,9 +75,14 @@ export function loadMemos(session: Session, dir?: string): Memo[] | undefined {
  * command with exit status 1.
  */
 export function reported<T>(io: Io, outcome: Outcome<T>): T {
-  printInOrder(io, collapseRuns(outcome.diagnostics));
+  showDiagnostics(io, outcome.diagnostics);
   if (outcome.result === undefined || hasErrors(outcome.diagnostics)) throw new ProblemsReported(1, outcome.diagnostics);
   return outcome.result;
+}
+
+/** Diagnostics of an outcome on stderr as `reported` shows them, for a command that says more after them. */
+export function showDiagnostics(io: Io, diagnostics: Diagnostic[]): void {
+  printInOrder(io, collapseRuns(diagnostics));
 }
 
 /**

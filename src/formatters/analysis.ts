@@ -41,7 +41,11 @@ export interface AnalysisFile {
 }
 
 /** The files written document by document during the pass. */
-export function analysisStreams(run: RunInfo, attributeKeys: string[], csv: CsvOptions): { file: string; formatter: StreamFormatter<CodedDocument> }[] {
+export function analysisStreams(
+  run: RunInfo,
+  attributeKeys: string[],
+  csv: CsvOptions,
+): { file: string; formatter: StreamFormatter<CodedDocument> }[] {
   return [
     { file: 'codings.json', formatter: codingsJson(run) },
     { file: 'codings.csv', formatter: codingsCsv(attributeKeys, csv) },

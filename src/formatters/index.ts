@@ -13,6 +13,7 @@ import type { ExcerptsResult } from '../app/excerpts.js';
 import type { MatrixResult } from '../app/matrix.js';
 import type { ReportResult } from '../app/report.js';
 import type { SearchResult } from '../app/search.js';
+import type { ReviewSheet } from '../app/review.js';
 import type { SummaryResult } from '../app/summary.js';
 import type { WordsResult } from '../app/words.js';
 
@@ -98,7 +99,11 @@ const search = {
   json: async () => (await import('./search.js')).searchFormats.json,
 } satisfies Record<string, Load<SearchResult>>;
 
-export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings, agreement, conflicts, words, report, search };
+const review = {
+  csv: async () => (await import('./review-sheet.js')).reviewSheetCsv,
+} satisfies Record<string, Load<ReviewSheet, Iterable<string>>>;
+
+export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings, agreement, conflicts, words, report, search, review };
 
 export type Kind = keyof typeof FORMATTERS;
 export type FormatName<K extends Kind> = keyof (typeof FORMATTERS)[K] & string;

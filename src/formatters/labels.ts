@@ -30,3 +30,14 @@ export type Words = (typeof WORDS)['en'];
 export function wordsFor(language: string): Words {
   return WORDS[language as keyof typeof WORDS] ?? WORDS.en;
 }
+
+/**
+ * The columns of the review sheet (qda review export), the same in every language: qda review import
+ * finds the decisions by these names. `probability` and `examples` are in sheets of --next only.
+ */
+export const REVIEW_COLUMNS = {
+  before: ['document', 'path'],
+  after: ['speaker', 'line', 'anchor', 'code', 'label', 'terms'],
+  uncertain: ['probability', 'examples'],
+  end: ['text', 'decision', 'note'],
+};

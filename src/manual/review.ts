@@ -7,28 +7,43 @@ import { localise, type Code } from '../codebook/types.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
 import { matchedWords, type Evidence } from '../coding/coding.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { guardCell } from '../formatters/csv.js';
 import { readable } from '../formatters/text.js';
 import { anchorOf } from './anchor.js';
 import { anchorsOf } from './apply.js';
 import { readSheet } from './sheet.js';
 import { SIDECAR_COLUMNS, type Decision, type ManualRow } from './sidecar.js';
-import { attributeOf } from '../ingest/document.js';
+import { attributeOf, type AttributeValue } from '../ingest/document.js';
 
-export const REVIEW_FIXED = ['document', 'path', 'speaker', 'line', 'anchor', 'code', 'label', 'terms', 'text', 'decision', 'note'];
-
-/** Rows of the review sheet for one coded document (auto codings only), attributes after `path`. */
-export function reviewRows(coded: CodedDocument, attributeKeys: string[], codes: Map<string, Code>, language: string): string[][] {
-  return coded.codings
-    .filter((c) => c.source === 'auto' || c.source === 'model')
-    .map((c) => reviewRow(coded, c.segment, c.code, c.evidence, attributeKeys, codes, language));
+/** One row of the review sheet: a code in question at a segment, with what found it there. */
+export interface ReviewItem {
+  document: string;
+  path: string;
+  /** The document's value of each attribute column, in their order. */
+  attributes: (AttributeValue | undefined)[];
+  speaker?: string;
+  /** First line of the segment. */
+  line: number;
+  /** The anchor of the segment's first paragraph: what the decision is matched to on import. */
+  anchor: string;
+  code: string;
+  /** The code's label in the output language (its id when it has none). */
+  label: string;
+  /** The words that found the code there. */
+  terms: string[];
+  /** The segment's text as the file has it. */
+  text: string;
+  /** In a sheet of the most uncertain paragraphs (--next): the model's probability (absent without a model of the code) and its examples. */
+  uncertain?: { probability?: number; examples: number };
 }
 
-/**
- * One row of the review sheet: a code in question at a segment, with the evidence for it; `extra`
- * cells (the --next sheet's probability and examples) go between the terms and the text.
- */
-export function reviewRow(
+/** The review items of one coded document (auto and model codings only). */
+export function reviewItems(coded: CodedDocument, attributeKeys: string[], codes: Map<string, Code>, language: string): ReviewItem[] {
+  return coded.codings
+    .filter((c) => c.source === 'auto' || c.source === 'model')
+    .map((c) => reviewItem(coded, c.segment, c.code, c.evidence, attributeKeys, codes, language));
+}
+
+export function reviewItem(
   coded: Pick<CodedDocument, 'document' | 'segments'>,
   ordinal: number,
   codeId: string,
@@ -36,29 +51,24 @@ export function reviewRow(
   attributeKeys: string[],
   codes: Map<string, Code>,
   language: string,
-  extra: string[] = [],
-): string[] {
+): ReviewItem {
   const { document, segments } = coded;
   const s = segments[ordinal - 1];
   const p = s.paragraphs[0]?.range ?? s.range;
   const code = codes.get(codeId);
-  const attributes = attributeKeys.map((k) => [attributeOf(document.attributes, k) ?? ''].flat().join('; '));
-  return [
-    // The cells that must match again on import keep their exact text through the spreadsheet.
-    guardCell(document.id, true),
-    document.path,
-    ...attributes,
-    s.speaker ?? '',
-    String(s.lines.start),
-    guardCell(anchorOf(document.text.slice(p.start, p.end)), true),
-    guardCell(codeId, true),
-    (code && localise(code.label, language, language)) ?? codeId,
-    matchedWords(evidence).join('; '),
-    ...extra,
-    readable(s.text),
-    '',
-    '',
-  ];
+  const item: ReviewItem = {
+    document: document.id,
+    path: document.path,
+    attributes: attributeKeys.map((k) => attributeOf(document.attributes, k)),
+    line: s.lines.start,
+    anchor: anchorOf(document.text.slice(p.start, p.end)),
+    code: codeId,
+    label: (code && localise(code.label, language, language)) ?? codeId,
+    terms: matchedWords(evidence),
+    text: s.text,
+  };
+  if (s.speaker !== undefined) item.speaker = s.speaker;
+  return item;
 }
 
 const ADD = new Set(['add', 'accept', 'accepted', 'yes', 'y', 'ja', 'j', 'ok', '1', 'true', 'x', '✓', 'keep']);

@@ -80,7 +80,9 @@ describe('analyse', () => {
     let folder: OutputFolder | undefined;
     const outcome = await analyse(other, {}, () => (folder = new OutputFolder(join(tempDir(), 'out'))));
     folder!.abort();
-    expect(outcome.diagnostics).toMatchObject([{ severity: 'warning', file: '', message: expect.stringContaining('"wave"; every document is counted under (none)') }]);
+    expect(outcome.diagnostics).toMatchObject([
+      { severity: 'warning', file: '', message: expect.stringContaining('"wave"; every document is counted under (none)') },
+    ]);
     expect(outcome.result!.matrices.codes.columns).toEqual(['(none)']);
   });
 
@@ -115,4 +117,3 @@ describe('report', () => {
     expect(() => report(opened, { memoFolder: join(tempDir(), 'none') })).toThrow(/memo folder .* not found/);
   });
 });
-

@@ -26,21 +26,34 @@ export function registerAnalyse(program: Command, io: Io): Command {
     .option('--excel', 'CSV files for Excel: BOM and ; as separator')
     .option('--workers <n>', WORKERS_HELP);
   redactOption(corpusOptions(command)).action((paths: string[], flags: AnalyseFlags) => analyseCommand(paths, flags, io));
-  return examples(command, ['qda analyse examples/rotterdam', 'qda analyse corpus/ --out results --skip-speaker interviewer', 'qda analyse --excel', 'qda analyse my-study --redact ~/private/my-study-key.csv --out shared-results']);
+  return examples(command, [
+    'qda analyse examples/rotterdam',
+    'qda analyse corpus/ --out results --skip-speaker interviewer',
+    'qda analyse --excel',
+    'qda analyse my-study --redact ~/private/my-study-key.csv --out shared-results',
+  ]);
 }
 
 async function analyseCommand(paths: string[], flags: AnalyseFlags, io: Io): Promise<void> {
-  const [{ analyse }, { ANALYSIS_NAMES }, { openSession, corpusBar, reported }, output, { codingsWithSources }, { askedWorkers, workerCount }, { watchInterrupt }, { displayPath }] =
-    await Promise.all([
-      import('../../app/analyse.js'),
-      import('../../formatters/analysis.js'),
-      import('../session.js'),
-      import('../output.js'),
-      import('../../formatters/plural.js'),
-      import('../workers.js'),
-      import('../interrupt.js'),
-      import('../../corpus/project.js'),
-    ]);
+  const [
+    { analyse },
+    { ANALYSIS_NAMES },
+    { openSession, corpusBar, reported },
+    output,
+    { codingsWithSources },
+    { askedWorkers, workerCount },
+    { watchInterrupt },
+    { displayPath },
+  ] = await Promise.all([
+    import('../../app/analyse.js'),
+    import('../../formatters/analysis.js'),
+    import('../session.js'),
+    import('../output.js'),
+    import('../../formatters/plural.js'),
+    import('../workers.js'),
+    import('../interrupt.js'),
+    import('../../corpus/project.js'),
+  ]);
   const asked = askedWorkers(flags.workers, io.env);
   const outFolder = (project: Project) => flags.out ?? project.settings.out;
   const session = openSession(paths, flags, io, {

@@ -31,13 +31,14 @@ export function registerReport(program: Command, io: Io): Command {
 }
 
 async function reportCommand(paths: string[], flags: ReportFlags, io: Io): Promise<void> {
-  const [{ report }, { openSession, corpusBar, reported }, { count, summaryLine, writeOutput }, { getFormatter }, { displayPath }] = await Promise.all([
-    import('../../app/report.js'),
-    import('../session.js'),
-    import('../output.js'),
-    import('../../formatters/index.js'),
-    import('../../corpus/project.js'),
-  ]);
+  const [{ report }, { openSession, corpusBar, reported }, { count, summaryLine, writeOutput }, { getFormatter }, { displayPath }] =
+    await Promise.all([
+      import('../../app/report.js'),
+      import('../session.js'),
+      import('../output.js'),
+      import('../../formatters/index.js'),
+      import('../../corpus/project.js'),
+    ]);
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const request = { by: flags.by, title: flags.title, memoFolder: flags.memos, filter: filterFrom(flags) };
   const result = reported(io, report(session, request, corpusBar(session)));
