@@ -1,6 +1,6 @@
 // qda review export and import as library calls: the sheet's items as values, the CSV of the
 // registry, and decisions read back into a coder's codings file through the files given.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { getFormatter, openCorpus, reviewExport, reviewImport, type LockedWriter, type OpenedCorpus } from '../../src/index.js';
@@ -94,6 +94,7 @@ describe('review import', () => {
     const { dir, opened } = project();
     writeFileSync(join(dir, 'sheet.csv'), decide(await sheetText(opened)));
     const target = join('codings', 'ana.csv');
+    mkdirSync(join(dir, 'codings'), { recursive: true });
     writeFileSync(join(dir, target), 'not,a,codings,file\n');
     const outcome = reviewImport(opened, { sheet: 'sheet.csv', coder: 'ana' });
     expect(outcome.result).toBeUndefined();
