@@ -1,11 +1,21 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Test files that replace a module with vi.mock get a fresh module graph of their own; every other file
+// shares one, so the modules (and the parsed shipped codebook) load once per worker instead of once per file.
+const OWN_MODULES = ['tests/exchange/qdpx-validate.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     // Many tests spawn bin/qda.js; on a busy two-core machine one can take far longer than on a quiet one.
     // Speed is measured by `npm run bench`, not here.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Vitest's default leaves one core free; most files wait on spawned processes, so use them all.
+    maxWorkers: Math.max(2, availableParallelism()),
+    projects: [
+      { extends: true, test: { name: 'shared', include: ['tests/**/*.test.ts'], exclude: OWN_MODULES, isolate: false } },
+      { extends: true, test: { name: 'isolated', include: OWN_MODULES } },
+    ],
   },
 });

@@ -15,7 +15,35 @@ const CODE_KEYS = ['id', 'label', 'description', 'include', 'exclude', 'examples
 const ID = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
 const MAX_ID = 100;
 
-export function parseCodebook(path: string, text: string): { codebook?: Codebook; diagnostics: Diagnostic[] } {
+export interface ParsedCodebook {
+  codebook?: Codebook;
+  diagnostics: Diagnostic[];
+}
+
+// Parsing the shipped codebook (110 KB of YAML with positions) takes about 100 ms; a process that opens
+// the same file again (a script, a notebook, a test run) reuses it. Kept results are frozen, so a caller
+// that changed one would fail loudly instead of changing what the next caller gets.
+const KEPT = 8;
+const kept = new Map<string, { text: string; parsed: ParsedCodebook }>();
+
+export function parseCodebook(path: string, text: string): ParsedCodebook {
+  const hit = kept.get(path);
+  if (hit?.text === text) return { ...hit.parsed, diagnostics: [...hit.parsed.diagnostics] };
+  const parsed = deepFreeze(parseFresh(path, text));
+  if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(path, { text, parsed });
+  return { ...parsed, diagnostics: [...parsed.diagnostics] };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+function parseFresh(path: string, text: string): ParsedCodebook {
   const { doc, at, errors } = parseLocatedYaml(path, text, 'codebook/yaml');
   const diagnostics: Diagnostic[] = [...errors];
   const report = (severity: 'error' | 'warning', node: Node | null | undefined, rule: string, message: string, hint?: string) =>

@@ -523,3 +523,28 @@ describe('a codebook made for coding by hand', () => {
     ]);
   });
 });
+
+describe('a codebook parsed again in one process', () => {
+  const book = (term: string) => `name: T\nlanguage: nl\ncodes:\n  - id: a\n    terms: [${term}]\n  - id: b\n`;
+
+  test('the same file gives the same codebook; a changed file is parsed anew', () => {
+    const first = parseCodebook('again.yaml', book('wachtlijst'));
+    const second = parseCodebook('again.yaml', book('wachtlijst'));
+    expect(second.codebook).toBe(first.codebook);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    const changed = parseCodebook('again.yaml', book('budget'));
+    expect(changed.codebook?.codes[0].terms).toEqual({ '*': ['budget'] });
+    expect(parseCodebook('other.yaml', book('wachtlijst')).codebook?.path).toBe('other.yaml');
+  });
+
+  test('what a caller adds to its diagnostics or tries to change in the codebook reaches no other caller', () => {
+    const first = parseCodebook('again.yaml', book('school'));
+    first.diagnostics.push({ ...first.diagnostics[0], message: 'added by the caller' });
+    expect(() => {
+      (first.codebook!.codes as unknown[]).push({});
+    }).toThrow(TypeError);
+    const second = parseCodebook('again.yaml', book('school'));
+    expect(second.diagnostics.map((d) => d.message)).not.toContain('added by the caller');
+    expect(second.codebook!.codes).toHaveLength(2);
+  });
+});

@@ -64,7 +64,7 @@ describe('coding is deterministic and independent of file order', () => {
         const paths = (JSON.parse(third).documents as JsonDocument[]).map((d) => d.path);
         expect(paths).toEqual([...paths].sort());
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 });
@@ -133,7 +133,7 @@ describe('matrix totals', () => {
           expect(row.total).toBe(clusterTotal.get(row.id) ?? 0);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 });
