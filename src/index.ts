@@ -31,6 +31,10 @@ export { words, wordsPass, type WordsRequest, type WordsResult, type WordsPass }
 export { search, searchPass, codeHits, queryProblem, coderProblem, type SearchRequest, type SearchResult, type SearchPass, type CodeHitsRequest, type CodeHitsResult } from './app/search.js';
 export type { SearchResult as SearchFound, SearchHit, GroupCount } from './search/collect.js';
 export { lockedWrite, type LockedWriter } from './app/locked-write.js';
+export { learn, modelNameProblem, type LearnRequest, type LearnResult } from './app/learn.js';
+export type { CrossValidation } from './learn/cross-validate.js';
+export type { Model } from './learn/model.js';
+export { modelJson } from './learn/model-file.js';
 export type { WordsResult as WordLists, TermRow, DistinctiveRow, GroupWords, Measure as WordsMeasure } from './words/result.js';
 export { analyse, type AnalyseRequest, type AnalyseResult, type AnalyseHooks, type AnalysisFolder } from './app/analyse.js';
 export { ANALYSIS_FILES } from './formatters/analysis.js';

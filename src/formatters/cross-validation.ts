@@ -1,7 +1,8 @@
 /** The table of `qda learn --cv`: per code and cluster, the model's figures next to the codebook's. */
 import type { Score } from '../evaluate/evaluate.js';
 import type { CrossValidation } from '../learn/cross-validate.js';
-import type { Grid } from './grid.js';
+import { gridCsv, gridMarkdown, gridText, type Grid } from './grid.js';
+import type { Formatter } from './index.js';
 
 const figures = (s: Score | undefined) => (s ? [s.precision.toFixed(3), s.recall.toFixed(3), s.f1.toFixed(3)] : ['', '', '']);
 
@@ -35,3 +36,10 @@ export function cvGrid(cv: CrossValidation): Grid {
 export function cvJson(cv: CrossValidation): string {
   return `${JSON.stringify(cv, null, 2)}\n`;
 }
+
+export const crossValidationFormats = {
+  table: (cv) => gridText(cvGrid(cv)),
+  csv: (cv) => gridCsv(cvGrid(cv)),
+  md: (cv) => gridMarkdown(cvGrid(cv)),
+  json: (cv) => cvJson(cv),
+} satisfies Record<string, Formatter<CrossValidation>>;

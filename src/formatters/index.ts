@@ -7,6 +7,7 @@
 import type { AgreeResult } from '../app/agree.js';
 import type { CodeResult } from '../app/code.js';
 import type { ConflictsView } from './conflicts.js';
+import type { CrossValidation } from '../learn/cross-validate.js';
 import type { CooccurResult } from '../app/cooccur.js';
 import type { EvalResult } from '../app/eval.js';
 import type { ExcerptsResult } from '../app/excerpts.js';
@@ -103,7 +104,14 @@ const review = {
   csv: async () => (await import('./review-sheet.js')).reviewSheetCsv,
 } satisfies Record<string, Load<ReviewSheet, Iterable<string>>>;
 
-export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings, agreement, conflicts, words, report, search, review };
+const crossValidation = {
+  table: async () => (await import('./cross-validation.js')).crossValidationFormats.table,
+  csv: async () => (await import('./cross-validation.js')).crossValidationFormats.csv,
+  md: async () => (await import('./cross-validation.js')).crossValidationFormats.md,
+  json: async () => (await import('./cross-validation.js')).crossValidationFormats.json,
+} satisfies Record<string, Load<CrossValidation>>;
+
+export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings, agreement, conflicts, words, report, search, review, crossValidation };
 
 export type Kind = keyof typeof FORMATTERS;
 export type FormatName<K extends Kind> = keyof (typeof FORMATTERS)[K] & string;
