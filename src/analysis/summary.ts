@@ -4,6 +4,7 @@
  * the memo about that district and cluster when there is one, otherwise the most representative
  * excerpt, the segment where the cluster's codes found the most different terms.
  */
+import { ownText } from '../ingest/own-text.js';
 import { localise, type Codebook } from '../codebook/types.js';
 import type { Memo } from '../corpus/memos.js';
 import { memosAbout } from '../corpus/memos.js';
@@ -57,6 +58,13 @@ interface Candidate {
   speaker?: string;
 }
 
+/** A candidate kept past its document holds its own copy of the text (ingest/own-text.ts). */
+function keptCopy(c: Candidate): Candidate {
+  const copy = { ...c, text: ownText(c.text) };
+  if (c.speaker !== undefined) copy.speaker = ownText(c.speaker);
+  return copy;
+}
+
 /** Specific before shared, then more different terms, then more codes. */
 function better(a: Candidate, b: Candidate): boolean {
   if (a.specific !== b.specific) return a.specific;
@@ -99,7 +107,7 @@ export class SummaryBuilder {
           const key = `${cluster}\u0000${value}`;
           const current = this.best.get(key);
           // Documents arrive in path order, so on a tie the earlier excerpt stays.
-          if (!current || better(candidate, current)) this.best.set(key, candidate);
+          if (!current || better(candidate, current)) this.best.set(key, keptCopy(candidate));
         }
       }
     }

@@ -3,6 +3,7 @@
  * aggregates are held for the whole corpus. `surveyCorpus` is the cheap first pass that finds every
  * problem before any output is written.
  */
+import { ownText } from '../ingest/own-text.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import { LANGUAGES } from '../codebook/types.js';
 import { autoCodeAll, PatternTimeout } from '../coding/auto-code.js';
@@ -173,7 +174,7 @@ export function surveyCorpus(
     if (segments.length === 0)
       diagnostics.push(diagnostic('warning', path, 'document/no-text', 'document has no text to code', undefined, 'add text below the front matter'));
     addAll(diagnostics, checkManual(document, segments, rowsFor(options, document.id), options.codes));
-    const names = (list: Segment[]) => [...new Set(list.flatMap((s) => [s.speaker, s.speakerRole]).filter((s): s is string => s !== undefined))];
+    const names = (list: Segment[]) => [...new Set(list.flatMap((s) => [s.speaker, s.speakerRole]).filter((s): s is string => s !== undefined))].map(ownText);
     const skip = new Set(options.skipSpeakers.map((s) => s.toLowerCase()));
     documents.push({
       id: document.id,

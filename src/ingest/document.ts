@@ -1,6 +1,7 @@
 /**
  * Text of one file → Document (attributes, speakers, line index) and its Segments.
  */
+import { ownText } from './own-text.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex, type Range } from '../position/line-index.js';
 import { scanBlocks, type Block, type InlineCodes } from './blocks.js';
@@ -186,18 +187,19 @@ function unitRanges(text: string, blocks: Block[], unit: Unit): { block: Block; 
   return out;
 }
 
+// Ids and attributes outlive their document (tables, CSV columns): copied, so that they do not keep its text (own-text.ts).
 function documentId(path: string, id: unknown): string {
-  if (typeof id === 'string' && id.trim() !== '') return id.trim();
+  if (typeof id === 'string' && id.trim() !== '') return ownText(id.trim());
   if (typeof id === 'number') return String(id);
   const name = path.split('/').pop() ?? path;
   return name.replace(/\.[^.]+$/, '');
 }
 
 function attributeValue(value: unknown): AttributeValue | undefined {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return ownText(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (Array.isArray(value) && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return value.map(String);
+  if (Array.isArray(value) && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return value.map((v) => ownText(String(v)));
   return undefined;
 }
 

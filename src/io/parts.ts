@@ -24,7 +24,8 @@ export function scratchFolder(what: string): string {
 }
 
 export class PartFiles {
-  private readonly pending = new Map<number, string[]>();
+  /** Bytes, not the strings appended: a piece of a transcript would keep the whole transcript in memory. */
+  private readonly pending = new Map<number, Buffer[]>();
   private readonly sizes = new Map<number, number>();
   private readonly written = new Set<number>();
 
@@ -37,8 +38,9 @@ export class PartFiles {
     if (text === '') return;
     let list = this.pending.get(part);
     if (!list) this.pending.set(part, (list = []));
-    list.push(text);
-    const size = (this.sizes.get(part) ?? 0) + text.length;
+    const bytes = Buffer.from(text, 'utf8');
+    list.push(bytes);
+    const size = (this.sizes.get(part) ?? 0) + bytes.length;
     this.sizes.set(part, size);
     if (size >= BUFFER) this.flush(part);
   }
@@ -81,7 +83,7 @@ export class PartFiles {
   private flush(part: number): void {
     const list = this.pending.get(part);
     if (!list || list.length === 0) return;
-    appendFileSync(this.file(part), list.join(''));
+    appendFileSync(this.file(part), Buffer.concat(list));
     this.written.add(part);
     this.pending.set(part, []);
     this.sizes.set(part, 0);

@@ -4,6 +4,7 @@
  * form, its stem, the terms it can start) is then computed once per distinct word, not per token.
  * Gives the same words, at the same offsets, as `tokenize`.
  */
+import { ownText } from '../ingest/own-text.js';
 import { fold } from './tokens.js';
 
 /** Words of one text: `count` entries of `starts`, `ends` (offsets into the text) and `ids`. */
@@ -64,7 +65,8 @@ export class WordTable {
       }
       s = (s + 1) & mask;
     }
-    const word = text.slice(start, end);
+    // The table lives as long as the corpus run: a word cut from a transcript would keep it in memory.
+    const word = ownText(text.slice(start, end));
     const id = this.folded.length;
     this.raw.push(word);
     this.folded.push(fold(word));

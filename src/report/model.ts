@@ -3,6 +3,7 @@
  * cluster and code level, the excerpts behind each cell, the district tables, the codebook and a
  * corpus overview. The HTML formatter only renders this.
  */
+import { ownText } from '../ingest/own-text.js';
 import { MatrixBuilder, type Matrix } from '../analysis/matrix.js';
 import { SummaryBuilder, type Summary } from '../analysis/summary.js';
 import { NONE, unitsOf } from '../analysis/units.js';
@@ -123,11 +124,12 @@ export class ReportBuilder {
         const excerpt = {
           code,
           values: unit.columns,
-          text: text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, '')} …` : text,
+          // Kept for the whole run: copies, so that no excerpt keeps its transcript in memory.
+          text: ownText(text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, '')} …` : text),
           citation: `${coded.document.path}:${unit.segment.lines.start}`,
-          matched: matchedWords(evidence.get(`${unit.segment.ordinal}\u0000${code}`) ?? []),
+          matched: matchedWords(evidence.get(`${unit.segment.ordinal}\u0000${code}`) ?? []).map(ownText),
         };
-        this.found.push(unit.segment.speaker !== undefined ? { ...excerpt, speaker: unit.segment.speaker } : excerpt);
+        this.found.push(unit.segment.speaker !== undefined ? { ...excerpt, speaker: ownText(unit.segment.speaker) } : excerpt);
       }
     }
     if (!any) return;

@@ -4,6 +4,7 @@
  * Stop words, numbers and one-letter words are not counted, and a pair or triple may not begin or end
  * with one. Only counts are held, by id: every distinct word is folded, stemmed and looked up once.
  */
+import { ownText } from '../ingest/own-text.js';
 import { stemmerFor } from '../match/stem.js';
 import { scanWords, WordTable } from '../match/words.js';
 import type { Segment } from '../ingest/document.js';
@@ -228,7 +229,7 @@ export class WordCounter {
 
   private learn(vocabulary: Vocabulary, raw: number, text: string): void {
     const folded = vocabulary.table.folded[raw];
-    vocabulary.raw[raw] = text;
+    vocabulary.raw[raw] = ownText(text);
     const stem = vocabulary.stem(folded);
     const key = `${vocabulary.language}\u0000${stem}`;
     let term = this.termIds.get(key);
