@@ -20,7 +20,7 @@ export const reportHtmlFormat = (result: ReportResult): string => reportHtml(res
 export function reportHtml(r: Report): string {
   const w = wordsFor(r.language);
   const byLabel = r.by === 'district' ? (r.language === 'nl' ? 'wijk' : 'district') : r.by;
-  const data = { words: { none: w.none, excerptsFor: w.excerptsFor, matched: w.matched }, excerpts: r.excerpts };
+  const data = { words: { none: w.none, excerptsFor: w.excerptsFor, matched: w.matched, shownOf: w.shownOf }, excerpts: r.excerpts };
   return `<!doctype html>
 <html lang="${esc(r.language)}">
 <head>

@@ -55,7 +55,10 @@ export const SCRIPT = `
       li.textContent = data.words.none;
       list.append(li);
     }
-    title.textContent = data.words.excerptsFor + ': ' + button.dataset.title + ' (' + seen.size + ')';
+    // The page keeps a bounded number of excerpts per cell (report/model.ts): a larger cell says how many it shows.
+    const total = Number(button.textContent);
+    const shown = seen.size < total ? data.words.shownOf.replace('{shown}', seen.size).replace('{total}', total) : String(seen.size);
+    title.textContent = data.words.excerptsFor + ': ' + button.dataset.title + ' (' + shown + ')';
     opener = button;
     dialog.showModal();
   };
