@@ -5,67 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { anchorOf } from '../../src/manual/anchor.js';
 import { qda } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp.js';
-
-const BOOK = readFileSync('tests/fixtures/small-codebook.yaml', 'utf8');
-// Auto codes: a1 organisation.communication, a2 institutional.capacity, a3 none,
-// b1 organisation.roles and organisation.communication, b2 personal.relations.
-const A = `---
-district: Noord
----
-
-**R:** We hebben korte lijnen met school.
-
-**R:** De wachtlijst is lang.
-
-**R:** Dit gaat over niets.
-`;
-const B = `---
-district: Zuid
----
-
-**R:** De regie ligt bij ons, en we appen veel.
-
-**R:** Het vertrouwen groeit.
-`;
-const P = {
-  a1: 'We hebben korte lijnen met school.',
-  a2: 'De wachtlijst is lang.',
-  b1: 'De regie ligt bij ons, en we appen veel.',
-  b2: 'Het vertrouwen groeit.',
-};
-
-type Row = [keyof typeof P, string, 'add' | 'reject'];
-const sidecar = (rows: Row[]) =>
-  'document,anchor,code,decision\n' + rows.map(([p, code, decision]) => `${p[0]},${anchorOf(P[p])},${code},${decision}\n`).join('');
-
-// ana reviewed a1, b1 and b2; on b1 she left organisation.communication blank. bram reviewed a1, a2 and b1.
-const ANA: Row[] = [
-  ['a1', 'personal.relations', 'add'],
-  ['a1', 'organisation.communication', 'reject'],
-  ['a1', 'organisation.roles', 'add'],
-  ['b1', 'organisation.roles', 'add'],
-  ['b2', 'personal.relations', 'add'],
-];
-const BRAM: Row[] = [
-  ['a1', 'personal.relations', 'add'],
-  ['a1', 'organisation.communication', 'add'],
-  ['b1', 'organisation.roles', 'add'],
-  ['b1', 'organisation.communication', 'reject'],
-  ['a2', 'institutional.capacity', 'add'],
-];
-
-function project(extra: Record<string, string> = {}): string {
-  return tempDir({
-    'qda.yaml': 'corpus: [corpus/**/*.md]\ncodebook: book.yaml\n',
-    'book.yaml': BOOK,
-    'corpus/a.md': A,
-    'corpus/b.md': B,
-    'codings/ana.csv': sidecar(ANA),
-    'codings/bram.csv': sidecar(BRAM),
-    ...extra,
-  });
-}
+import { ANA, B, P, project, sidecar } from '../helpers/two-coders.js';
 
 interface Row_ {
   id: string;
@@ -249,6 +189,7 @@ describe('qda merge', () => {
     expect(open.stderr).toContain('corpus/a.md:5:1: error: no resolution for organisation.communication on this paragraph (ana reject, bram add)');
     expect(open.stderr).toContain('corpus/a.md:5:1: error: no resolution for organisation.roles on this paragraph (ana add, bram reject)');
     expect(open.stderr).toContain('2 conflicts have no resolution');
+    expect(open.stderr).toContain('nothing written to codings/consensus.csv');
     expect(existsSync(join(dir, 'codings/consensus.csv'))).toBe(false);
 
     await qda(['agree', 'ana', 'bram', '--conflicts', '--format', 'csv', '--excel', '--out', 'conflicts.csv', '-q'], { cwd: dir });
@@ -266,58 +207,10 @@ describe('qda merge', () => {
     ]);
   });
 
-  test('bad resolutions are errors with their row, and nothing is written', async () => {
+  // What the conflicts and bad resolutions say, and each usage check, are tested on the library (tests/app/merge.test.ts).
+  test('wrong usage exits 2; a resolutions file that is not there is a problem with the input (1)', async () => {
     const dir = project();
-    const row = (anchor: string, code: string, decision: string) => `a,corpus/a.md:5,${anchor},${code},x,y,z,tekst,${decision},`;
-    const head = 'document,where,anchor,code,label,ana,bram,text,decision,note';
-    writeFileSync(
-      join(dir, 'r.csv'),
-      [
-        head,
-        row(a1, 'organisation.communication', 'misschien'),
-        row(a1, 'organisation.roles', 'add'),
-        row(a1, 'organisation.roles', 'reject'),
-        row(a1, 'personal.relations', 'add'),
-        row(a1, 'no.such.code', 'add'),
-        row('p-0000000000', 'organisation.roles', 'add'),
-        row(a1, 'organisation.communication', ''),
-      ].join('\n'),
-    );
-    const r = await qda(['merge', 'ana', 'bram', '--into', 'consensus', '--resolutions', 'r.csv', '--prefer', 'ana'], { cwd: dir });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('r.csv:2:1: error: row 2: decision "misschien" is neither add, reject nor one of ana, bram');
-    expect(r.stderr).toContain('r.csv:4:1: error: row 4: row 3 already resolves organisation.roles on this paragraph of a');
-    expect(r.stderr).toContain('r.csv:5:1: error: row 5: ana and bram do not differ on personal.relations here; there is nothing to resolve');
-    expect(r.stderr).toContain('r.csv:6:1: error: row 6: unknown code "no.such.code"');
-    expect(r.stderr).toContain('r.csv:7:1: error: row 7: the paragraph p-0000000000 of a has changed since the conflicts were listed');
-    expect(r.stderr).not.toContain('r.csv:8');
-    expect(r.stderr).toContain('nothing written to codings/consensus.csv');
-    expect(existsSync(join(dir, 'codings/consensus.csv'))).toBe(false);
-
-    writeFileSync(join(dir, 'c.csv'), 'document,where,anchor,cluster,label,ana,bram,text,decision,note\n');
-    const clusters = await qda(['merge', 'ana', 'bram', '--into', 'consensus', '--resolutions', 'c.csv'], { cwd: dir });
-    expect(clusters.stderr).toContain('c.csv:1:1: error: the sheet lists clusters; a consensus is made of codes');
-  });
-
-  test('a coder’s own conflict stops the merge; wrong usage exits 2', async () => {
-    const dir = project({ 'codings/bram.csv': sidecar([...BRAM, ['a1', 'personal.relations', 'reject']]) });
-    const r = await qda(['merge', 'ana', 'bram', '--into', 'consensus', '--prefer', 'ana'], { cwd: dir });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(
-      'bram both adds and rejects personal.relations on the paragraph at corpus/a.md:5: added at codings/bram.csv:2, rejected at codings/bram.csv:7',
-    );
-    expect(existsSync(join(dir, 'codings/consensus.csv'))).toBe(false);
-    for (const args of [
-      ['ana', 'bram', '--into', 'ana'],
-      ['ana', 'qda', '--into', 'consensus'],
-      ['ana', '--into', 'consensus'],
-      ['ana', 'bram', '--into', 'consensus', '--prefer', 'carl'],
-      ['ana', 'bram', '--into', '../x'],
-    ]) {
-      const u = await qda(['merge', ...args], { cwd: dir });
-      expect([args.join(' '), u.code]).toEqual([args.join(' '), 2]);
-    }
-    // a resolutions file that is not there is a problem with the input, as every missing input file
+    expect((await qda(['merge', 'ana', 'bram', '--into', 'ana'], { cwd: dir })).code).toBe(2);
     expect((await qda(['merge', 'ana', 'bram', '--into', 'consensus', '--resolutions', 'missing.csv'], { cwd: dir })).code).toBe(1);
   });
 });

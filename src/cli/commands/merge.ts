@@ -1,8 +1,16 @@
 /** `qda merge`: a consensus coder file from two or more coders' decisions. */
 import type { Command } from 'commander';
-import type { MergeFlags } from '../actions/merge.js';
+import { ProblemsReported } from '../errors.js';
 import type { Io } from '../io.js';
-import { corpusOptions, examples } from '../options.js';
+import { corpusOptions, examples, type CorpusFlags } from '../options.js';
+
+export interface MergeFlags extends CorpusFlags {
+  paths?: string[];
+  into: string;
+  prefer?: string;
+  resolutions?: string;
+  force?: boolean;
+}
 
 export function registerMerge(program: Command, io: Io): Command {
   const command = program
@@ -19,12 +27,39 @@ export function registerMerge(program: Command, io: Io): Command {
       'the sheet of qda agree --conflicts --format csv with the decision column filled in: add, reject or a coder’s name',
     )
     .option('--force', 'replace codings/NAME.csv when it exists');
-  corpusOptions(command, { selection: false, unit: false }).action(async (coders: string[], flags: MergeFlags) =>
-    (await import('../actions/merge.js')).mergeAction(coders, flags, io),
-  );
+  corpusOptions(command, { selection: false, unit: false }).action((coders: string[], flags: MergeFlags) => mergeCommand(coders, flags, io));
   return examples(command, [
     'qda merge ana bram --into consensus --prefer ana',
     'qda agree ana bram --conflicts --format csv --out conflicts.csv   # fill in the decision column, then:',
     'qda merge ana bram --into consensus --resolutions conflicts.csv',
   ]);
+}
+
+async function mergeCommand(coders: string[], flags: MergeFlags, io: Io): Promise<void> {
+  const [{ checkMerge, merge, mergeTarget }, { openSession, showDiagnostics }, { summaryLine }] = await Promise.all([
+    import('../../app/merge.js'),
+    import('../session.js'),
+    import('../output.js'),
+  ]);
+  const request = { coders, into: flags.into, prefer: flags.prefer, resolutions: flags.resolutions, force: flags.force };
+  checkMerge(request, io.cwd);
+  const session = openSession(flags.paths ?? [], { ...flags, unit: 'paragraph' }, io);
+  const outcome = merge(session, request);
+  const shown = mergeTarget(session, flags.into);
+  if (!outcome.result) {
+    showDiagnostics(io, outcome.diagnostics);
+    const open = outcome.diagnostics.filter((p) => p.rule === 'merge/unresolved').length;
+    if (open > 0)
+      io.stderr.write(
+        `${open} conflicts have no resolution: fill in the decision column of qda agree ${coders.join(' ')} --conflicts --format csv --out FILE and give --resolutions FILE, or give --prefer CODER\n`,
+      );
+    io.stderr.write(`nothing written to ${shown}\n`);
+    throw new ProblemsReported(1);
+  }
+  const { counts, decisions } = outcome.result;
+  summaryLine(
+    io,
+    flags.quiet,
+    `wrote ${decisions.length} decisions of ${flags.into} to ${shown}: ${counts.agreed} agreed, ${counts.single} of one coder only, ${counts.resolved} resolved`,
+  );
 }
