@@ -35,6 +35,17 @@ export { learn, modelNameProblem, type LearnRequest, type LearnResult } from './
 export type { CrossValidation } from './learn/cross-validate.js';
 export type { Model } from './learn/model.js';
 export { modelJson } from './learn/model-file.js';
+export {
+  anonymise,
+  anonymiseOpenOptions,
+  checkAnonymiseRequest,
+  ANONYMISED_MARKER,
+  type AnonymiseRequest,
+  type AnonymiseResult,
+  type AnonymiseWriters,
+  type Staged,
+} from './app/anonymise.js';
+export type { KeyEntry } from './anonymise/key.js';
 export type { WordsResult as WordLists, TermRow, DistinctiveRow, GroupWords, Measure as WordsMeasure } from './words/result.js';
 export { analyse, type AnalyseRequest, type AnalyseResult, type AnalyseHooks, type AnalysisFolder } from './app/analyse.js';
 export { ANALYSIS_FILES } from './formatters/analysis.js';

@@ -1,8 +1,14 @@
 /** `qda anonymise`: a pseudonymised copy of the project for sharing, with the key kept apart. */
 import type { Command } from 'commander';
-import type { AnonymiseFlags } from '../actions/anonymise.js';
 import type { Io } from '../io.js';
-import { examples } from '../options.js';
+import { examples, type CorpusFlags } from '../options.js';
+
+export interface AnonymiseFlags extends CorpusFlags {
+  out?: string;
+  key?: string;
+  dryRun?: boolean;
+  reverse?: boolean;
+}
 
 export function registerAnonymise(program: Command, io: Io): Command {
   const command = program
@@ -19,10 +25,51 @@ export function registerAnonymise(program: Command, io: Io): Command {
     .option('-c, --codebook <file>', 'codebook YAML, or the name of a shipped one (hall); copied, not changed')
     .option('--encoding <name>', 'encoding of the transcripts; the copy keeps each file in its own encoding')
     .option('-q, --quiet', 'no summary line on stderr');
-  command.action(async (paths: string[], flags: AnonymiseFlags) => (await import('../actions/anonymise.js')).anonymiseAction(paths, flags, io));
+  command.action((paths: string[], flags: AnonymiseFlags) => anonymiseCommand(paths, flags, io));
   return examples(command, [
     'qda anonymise my-study --out my-study-shared --key ~/private/my-study-key.csv',
     'qda anonymise my-study --dry-run | less',
     'qda anonymise my-study-shared --reverse --key ~/private/my-study-key.csv --out my-study-restored',
   ]);
+}
+
+async function anonymiseCommand(paths: string[], flags: AnonymiseFlags, io: Io): Promise<void> {
+  const [{ anonymise, anonymiseOpenOptions, checkAnonymiseRequest }, { openSession, reported }, { count, summaryLine }, { fileDiff, keyListing }, { KINDS }, { displayPath }, { ProblemsReported }] =
+    await Promise.all([
+      import('../../app/anonymise.js'),
+      import('../session.js'),
+      import('../output.js'),
+      import('../../formatters/anonymise-diff.js'),
+      import('../../anonymise/kinds.js'),
+      import('../../corpus/project.js'),
+      import('../errors.js'),
+    ]);
+  const request = { out: flags.out, key: flags.key, dryRun: flags.dryRun, reverse: flags.reverse };
+  checkAnonymiseRequest(request, io.cwd);
+  const session = openSession(paths, flags, io, anonymiseOpenOptions(request));
+  const label = flags.reverse ? 'restored' : 'pseudonymised';
+  const preview = (f: { source: string; before: string; after: string }) => io.stdout.write(fileDiff(f.source, f.before, f.after, label));
+  let result;
+  try {
+    result = reported(io, anonymise(session, request, { preview }));
+  } catch (error) {
+    if (error instanceof ProblemsReported) io.stderr.write('nothing was written\n');
+    throw error;
+  }
+  const { entries, existing, written, changed } = result;
+  if (flags.dryRun) {
+    if (!flags.reverse) io.stdout.write(keyListing(entries.slice(existing)));
+    summaryLine(io, flags.quiet, `dry run: ${count(changed, 'file')} would change; nothing was written`);
+    return;
+  }
+  const out = displayPath(flags.out!, io.cwd);
+  const kinds = KINDS.map((k) => [k, entries.filter((e) => e.kind === k).length] as const).filter(([, n]) => n > 0);
+  const found = kinds.map(([k, n]) => `${n} ${k}`).join(', ');
+  summaryLine(
+    io,
+    flags.quiet,
+    flags.reverse
+      ? `restored ${count(written, 'file')} (${changed} changed) into ${out}/`
+      : `pseudonymised ${count(written, 'file')} (${changed} changed) into ${out}/; key: ${count(entries.length, 'identifier')}${found ? ` (${found})` : ''}, ${entries.length - existing} new, in ${flags.key} — keep it apart from the copy`,
+  );
 }
