@@ -5,7 +5,7 @@
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { compileCodebook } from '../codebook/compile.js';
-import { parseCodebook } from '../codebook/load.js';
+import { parseCodebookCached } from '../codebook/cache.js';
 import type { Codebook } from '../codebook/types.js';
 import { closest } from '../codebook/suggest.js';
 import { AUTO_CODER } from '../coding/auto-code.js';
@@ -60,7 +60,7 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   const bookPath = codebookPath(project, cwd);
   const shownBook = displayPath(bookPath, cwd);
   if (!exists(bookPath, cwd)) return missingCodebook(project, bookPath, cwd);
-  const loaded = parseCodebook(shownBook, readText(bookPath, cwd));
+  const loaded = parseCodebookCached(shownBook, readText(bookPath, cwd));
   addAll(diagnostics, loaded.diagnostics);
 
   const writes = [options.output, options.outputDir].filter((p): p is string => p !== undefined);

@@ -1,0 +1,132 @@
+/**
+ * The parsed codebook kept between runs. Parsing the shipped codebook with positions (YAML syntax
+ * tree, every term and pattern checked) costs about a third of a second of CPU, as much as
+ * searching several megabytes of transcripts, and it gives the same result every time for the same
+ * text. So a codebook without errors is written, as JSON, to a cache folder under a key made of its
+ * path, its text and the state of qda's own code, and read from there on the next run.
+ *
+ * The folder is `QDA_CACHE_DIR`, else `$XDG_CACHE_HOME/qda`, else `~/.cache/qda`; `QDA_CACHE=off`
+ * turns the cache off. A cache that cannot be read or written is passed over without a word: the
+ * codebook is then parsed as before.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseCodebook } from './load.js';
+import type { Codebook } from './types.js';
+
+type Parsed = ReturnType<typeof parseCodebook>;
+
+/** Changes when the form of a cache entry changes. */
+const FORMAT = 1;
+/** Entries kept; older ones are removed when a new one is written. */
+const KEEP = 20;
+
+/** parseCodebook(path, text), from the cache when it holds this text. */
+export function parseCodebookCached(path: string, text: string, dir = cacheDir()): Parsed {
+  if (dir === undefined) return parseCodebook(path, text);
+  const key = entryKey(path, text);
+  const file = join(dir, `${key}.json`);
+  const cached = readEntry(file, key);
+  if (cached) return cached;
+  const parsed = parseCodebook(path, text);
+  if (parsed.codebook && !parsed.diagnostics.some((d) => d.severity === 'error')) writeEntry(dir, file, key, parsed);
+  return parsed;
+}
+
+/** The cache folder, or undefined when the cache is turned off. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.QDA_CACHE === 'off') return undefined;
+  if (env.QDA_CACHE_DIR) return env.QDA_CACHE_DIR;
+  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'qda');
+}
+
+function entryKey(path: string, text: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([FORMAT, codeStamp(), path]))
+    .update('\u0000')
+    .update(text)
+    .digest('hex');
+}
+
+let stamp: string | undefined;
+
+/**
+ * The state of qda's code: name, size and modification time of every file of the folder this module
+ * was loaded from (dist/ or src/), so that a new build or an edited source never reads an entry
+ * written by other code.
+ */
+function codeStamp(): string {
+  if (stamp !== undefined) return stamp;
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  const hash = createHash('sha256');
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        const s = statSync(full);
+        hash.update(`${full}\u0000${s.size}\u0000${s.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(root);
+  return (stamp = hash.digest('hex'));
+}
+
+interface Entry {
+  format: number;
+  key: string;
+  codebook: Codebook;
+  diagnostics: Diagnostic[];
+}
+
+function readEntry(file: string, key: string): Parsed | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(file, 'utf8'), revive) as Entry;
+    if (entry.format !== FORMAT || entry.key !== key || !entry.codebook || !Array.isArray(entry.diagnostics)) return undefined;
+    return { codebook: entry.codebook, diagnostics: entry.diagnostics };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeEntry(dir: string, file: string, key: string, parsed: Parsed): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const entry: Entry = { format: FORMAT, key, codebook: parsed.codebook!, diagnostics: parsed.diagnostics };
+    // Written beside and renamed: a run that reads the entry meanwhile finds it whole or not at all.
+    const part = `${file}.${process.pid}.part`;
+    writeFileSync(part, JSON.stringify(entry, replace), { mode: 0o600 });
+    renameSync(part, file);
+    prune(dir);
+  } catch {
+    // An unwritable cache only costs the parse next time.
+  }
+}
+
+/** Keep the KEEP newest entries. */
+function prune(dir: string): void {
+  const entries = readdirSync(dir)
+    .filter((name) => /^[0-9a-f]{64}\.json$/.test(name))
+    .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { name } of entries.slice(KEEP)) rmSync(join(dir, name), { force: true });
+}
+
+/** Maps (a code's pattern places) as tagged lists of entries. */
+function replace(_key: string, value: unknown): unknown {
+  return value instanceof Map ? { $map: [...value] } : value;
+}
+
+function revive(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === '$map') return new Map((value as { $map: [unknown, unknown][] }).$map);
+  }
+  return value;
+}

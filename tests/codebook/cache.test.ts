@@ -1,0 +1,58 @@
+// The parsed codebook read back from the cache is the parsed codebook: same codes, same pattern
+// places, same warnings; a codebook with errors, an edited text or a damaged entry is parsed again.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { cacheDir, parseCodebookCached } from '../../src/codebook/cache.js';
+import { parseCodebook } from '../../src/codebook/load.js';
+import { tempDir } from '../helpers/temp.js';
+
+const HALL = readFileSync('codebooks/hall.yaml', 'utf8');
+const entries = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.json'));
+
+describe('codebook cache', () => {
+  test('the shipped codebook read back from the cache equals the parsed one', () => {
+    const dir = tempDir();
+    const parsed = parseCodebook('codebooks/hall.yaml', HALL);
+    expect(parseCodebookCached('codebooks/hall.yaml', HALL, dir)).toStrictEqual(parsed);
+    expect(entries(dir)).toHaveLength(1);
+    const again = parseCodebookCached('codebooks/hall.yaml', HALL, dir);
+    expect(again).toStrictEqual(parsed);
+    expect(again.codebook!.codes.some((c) => (c.patternPlaces?.size ?? 0) > 0)).toBe(true);
+  });
+
+  test('warnings come back with the codebook', () => {
+    const dir = tempDir();
+    const text = 'name: B\nlanguage: nl\ncodes:\n  - id: x\n    label: { nl: X }\n    terms: [wacht*]\n    colour: red\n';
+    const parsed = parseCodebook('b.yaml', text);
+    expect(parsed.diagnostics.length).toBeGreaterThan(0);
+    parseCodebookCached('b.yaml', text, dir);
+    expect(parseCodebookCached('b.yaml', text, dir)).toStrictEqual(parsed);
+  });
+
+  test('a codebook with errors is not kept; an edited one is parsed again', () => {
+    const dir = tempDir();
+    const bad = 'name: B\nlanguage: xx\ncodes: []\n';
+    expect(parseCodebookCached('b.yaml', bad, dir)).toStrictEqual(parseCodebook('b.yaml', bad));
+    expect(entries(dir)).toHaveLength(0);
+    const one = 'name: B\nlanguage: nl\ncodes:\n  - id: x\n    label: { nl: X }\n    terms: [wacht*]\n';
+    const two = one.replace('wacht*', 'school');
+    parseCodebookCached('b.yaml', one, dir);
+    expect(parseCodebookCached('b.yaml', two, dir).codebook!.codes[0].terms).toEqual({ '*': ['school'] });
+    expect(parseCodebookCached('b.yaml', one, dir).codebook!.codes[0].terms).toEqual({ '*': ['wacht*'] });
+  });
+
+  test('a damaged entry is passed over and the codebook parsed', () => {
+    const dir = tempDir();
+    parseCodebookCached('codebooks/hall.yaml', HALL, dir);
+    const [name] = entries(dir);
+    writeFileSync(join(dir, name), '{"format": 1, "key": "');
+    expect(parseCodebookCached('codebooks/hall.yaml', HALL, dir)).toStrictEqual(parseCodebook('codebooks/hall.yaml', HALL));
+  });
+
+  test('QDA_CACHE=off turns it off; QDA_CACHE_DIR and XDG_CACHE_HOME choose the folder', () => {
+    expect(cacheDir({ QDA_CACHE: 'off' })).toBeUndefined();
+    expect(cacheDir({ QDA_CACHE_DIR: '/x/y' })).toBe('/x/y');
+    expect(cacheDir({ XDG_CACHE_HOME: '/c' })).toBe(join('/c', 'qda'));
+  });
+});
