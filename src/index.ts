@@ -53,6 +53,7 @@ export { OutputFolder } from './io/output-folder.js';
 export { report, reportTitle, type ReportRequest, type ReportResult } from './app/report.js';
 export type { Report } from './report/model.js';
 export { importQdpx, type ImportRequest, type ImportedProject } from './app/import.js';
+export { exportQdpx, type ExportRequest, type ExportResult } from './app/export.js';
 export {
   exportCodebook,
   importCodebook,

@@ -1,6 +1,7 @@
 /**
  * ExProject → project.qde text, children in the order Project-mrt2019.xsd requires, no empty
- * wrappers, GUIDs and colours as the schema wants them. Pure: the caller zips it with the sources.
+ * wrappers, GUIDs and colours as the schema wants them. Pure: the caller zips it with the sources;
+ * a large project is written in pieces (head, each source, tail) so that it is never one string.
  */
 import { attrs, XML_DECLARATION, xmlText } from './xml.js';
 import type { ExCode, ExCoding, ExNote, ExProject, ExSelection, ExSet, ExTextSource, ExVariableValue } from './model.js';
@@ -9,6 +10,16 @@ export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 const SCHEMA_LOCATION = `${PROJECT_NS} http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd`;
 
 export function writeQde(project: ExProject): string {
+  const hasSources = project.sources.length > 0;
+  return `${qdeHead(project, hasSources)}${project.sources.map(qdeSource).join('')}${qdeTail(project, hasSources)}`;
+}
+
+/**
+ * What comes before the sources: the root element, users, codebook, variables, cases, and the
+ * opening <Sources> when there are any. With qdeSource and qdeTail the document can be written a
+ * source at a time (`project.sources` is not read here).
+ */
+export function qdeHead(project: Omit<ExProject, 'sources'>, hasSources: boolean): string {
   const out: string[] = [XML_DECLARATION];
   out.push(
     `<Project xmlns="${PROJECT_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${SCHEMA_LOCATION}"${attrs([
@@ -60,11 +71,21 @@ export function writeQde(project: ExProject): string {
     }
     out.push('  </Cases>\n');
   }
-  if (project.sources.length > 0) {
-    out.push('  <Sources>\n');
-    for (const source of project.sources) writeSource(source, out);
-    out.push('  </Sources>\n');
-  }
+  if (hasSources) out.push('  <Sources>\n');
+  return out.join('');
+}
+
+/** One <TextSource> with its selections, codings and values. */
+export function qdeSource(source: ExTextSource): string {
+  const out: string[] = [];
+  writeSource(source, out);
+  return out.join('');
+}
+
+/** What comes after the sources: the closing </Sources>, notes, sets, the description, the end of the root. */
+export function qdeTail(project: Omit<ExProject, 'sources'>, hasSources: boolean): string {
+  const out: string[] = [];
+  if (hasSources) out.push('  </Sources>\n');
   if (project.notes.length > 0) {
     out.push('  <Notes>\n');
     for (const note of project.notes) writeNote(note, out);

@@ -12,8 +12,8 @@ vi.mock('../../src/exchange/qde-write.js', async (original) => {
   const real = await original<typeof import('../../src/exchange/qde-write.js')>();
   return {
     ...real,
-    writeQde: (...args: Parameters<typeof real.writeQde>) => {
-      const xml = real.writeQde(...args);
+    qdeHead: (...args: Parameters<typeof real.qdeHead>) => {
+      const xml = real.qdeHead(...args);
       return broken.on ? xml.replace(/(<Project [^>]*?) name="[^"]*"/, '$1') : xml;
     },
   };

@@ -1,8 +1,13 @@
 /** `qda export qdpx`: the project as a REFI-QDA project file for NVivo, ATLAS.ti, MAXQDA, QualCoder. */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-import { corpusOptions, examples, redactOption } from '../options.js';
-import type { ExportQdpxFlags } from '../actions/export-qdpx.js';
+import { corpusOptions, examples, redactOption, type CorpusFlags } from '../options.js';
+
+export interface ExportQdpxFlags extends CorpusFlags {
+  manualOnly?: boolean;
+  memos?: string;
+  validate?: boolean;
+}
 
 export function registerExport(program: Command, io: Io): Command {
   const group = program
@@ -15,9 +20,24 @@ export function registerExport(program: Command, io: Io): Command {
     .argument('[paths...]', 'markdown files, folders or globs (default: the corpus of qda.yaml, or this folder)')
     .option('--memos <dir>', 'memo folder (default: memos/ of the project)')
     .option('--validate', 'check project.qde against the REFI-QDA schema first; if it fails, write nothing and exit 1');
-  redactOption(corpusOptions(qdpx)).action(async (file: string, paths: string[], flags: ExportQdpxFlags) =>
-    (await import('../actions/export-qdpx.js')).exportQdpxAction(file, paths, flags, io),
-  );
+  redactOption(corpusOptions(qdpx)).action((file: string, paths: string[], flags: ExportQdpxFlags) => exportCommand(file, paths, flags, io));
   examples(qdpx, ['qda export qdpx study.qdpx examples/rotterdam --validate', 'qda export qdpx coded-by-hand.qdpx --manual-only']);
   return group;
+}
+
+async function exportCommand(file: string, paths: string[], flags: ExportQdpxFlags, io: Io): Promise<void> {
+  const [{ exportQdpx }, { openSession, corpusBar, reported }, { assertWritableFile, count, summaryLine }] = await Promise.all([
+    import('../../app/export.js'),
+    import('../session.js'),
+    import('../output.js'),
+  ]);
+  assertWritableFile(io, file);
+  const session = openSession(paths, flags, io, { output: file, codebookOnly: true });
+  const request = { file, manualOnly: flags.manualOnly, memos: flags.memos, validate: flags.validate };
+  const r = reported(io, await exportQdpx(session, request, corpusBar(session)));
+  summaryLine(
+    io,
+    flags.quiet,
+    `exported ${count(r.documents, 'document')}, ${count(r.codes, 'code')}, ${count(r.codings, 'coding')}${flags.manualOnly ? ' (manual only)' : ''}, ${count(r.variables, 'variable')} and ${count(r.memos, 'memo')} to ${file}${r.validated ? ' (valid REFI-QDA)' : ''}`,
+  );
 }
