@@ -66,6 +66,8 @@ export type { ZipLimits } from './exchange/zip-read.js';
 export { reviewExport, reviewImport, type ReviewExportRequest, type ReviewSheet, type ReviewImportRequest, type ReviewImportResult } from './app/review.js';
 export type { ReviewItem } from './manual/review.js';
 export { merge, checkMerge, type MergeRequest, type MergeResult } from './app/merge.js';
+export { audit, type AuditRequest, type AuditResult } from './app/audit.js';
+export type { CodebookAudit } from './audit/audit.js';
 export type { Cooccurrence, Measure, Within } from './analysis/cooccur.js';
 export type { Summary } from './analysis/summary.js';
 export type { Memo } from './corpus/memos.js';

@@ -1,5 +1,7 @@
 /** The term audit as tables (terminal, markdown, CSV: one row per term) or JSON. */
+import type { AuditResult } from '../app/audit.js';
 import type { CodebookAudit, FormAudit } from '../audit/audit.js';
+import type { FormatOptions } from './index.js';
 import { SCHEMA_VERSION } from './codings-json.js';
 import { figure, gridCsv, gridMarkdown, gridText, type Grid } from './grid.js';
 import type { CsvOptions } from './csv.js';
@@ -30,7 +32,11 @@ export function auditTermGrid(audit: CodebookAudit, view: AuditView): Grid {
       rows.push([code.id, t.term, t.kind, String(t.segments), pct(t.share), t.flags.join(' '), shown.join('; ')]);
     }
   }
-  return { header: ['code', 'term', 'kind', 'segments', 'share', 'flags', 'matched words'], rows, numeric: [false, false, false, true, true, false, false] };
+  return {
+    header: ['code', 'term', 'kind', 'segments', 'share', 'flags', 'matched words'],
+    rows,
+    numeric: [false, false, false, true, true, false, false],
+  };
 }
 
 export function auditCodeGrid(audit: CodebookAudit): Grid {
@@ -47,6 +53,14 @@ export function auditCodeGrid(audit: CodebookAudit): Grid {
     numeric: [false, true, true, true, true, true],
   };
 }
+
+/** The registry's entries (formatters/index.ts). */
+export const auditFormats = {
+  table: (r: AuditResult) => renderAudit(r.audit, 'table', r.view),
+  csv: (r: AuditResult, options: FormatOptions) => renderAudit(r.audit, 'csv', r.view, { excel: options.excel }),
+  md: (r: AuditResult) => renderAudit(r.audit, 'md', r.view),
+  json: (r: AuditResult) => renderAudit(r.audit, 'json', r.view),
+};
 
 export function renderAudit(audit: CodebookAudit, format: 'table' | 'md' | 'csv' | 'json', view: AuditView, csv: CsvOptions = {}): string {
   if (format === 'json') return auditJson(audit);

@@ -5,6 +5,7 @@
  * load their module when asked for, so that declaring the commands loads no formatter.
  */
 import type { AgreeResult } from '../app/agree.js';
+import type { AuditResult } from '../app/audit.js';
 import type { CodeResult } from '../app/code.js';
 import type { ConflictsView } from './conflicts.js';
 import type { CrossValidation } from '../learn/cross-validate.js';
@@ -111,7 +112,29 @@ const crossValidation = {
   json: async () => (await import('./cross-validation.js')).crossValidationFormats.json,
 } satisfies Record<string, Load<CrossValidation>>;
 
-export const FORMATTERS = { matrix, cooccur, summary, excerpts, evaluation, codings, agreement, conflicts, words, report, search, review, crossValidation };
+const audit = {
+  table: async () => (await import('./audit.js')).auditFormats.table,
+  csv: async () => (await import('./audit.js')).auditFormats.csv,
+  md: async () => (await import('./audit.js')).auditFormats.md,
+  json: async () => (await import('./audit.js')).auditFormats.json,
+} satisfies Record<string, Load<AuditResult>>;
+
+export const FORMATTERS = {
+  matrix,
+  cooccur,
+  summary,
+  excerpts,
+  evaluation,
+  codings,
+  agreement,
+  conflicts,
+  words,
+  report,
+  search,
+  review,
+  crossValidation,
+  audit,
+};
 
 export type Kind = keyof typeof FORMATTERS;
 export type FormatName<K extends Kind> = keyof (typeof FORMATTERS)[K] & string;

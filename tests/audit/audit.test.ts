@@ -1,26 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditBuilder, suspicions } from '../../src/audit/audit.js';
 import { parseCodebook } from '../../src/codebook/load.js';
 import type { Coding, Evidence } from '../../src/coding/coding.js';
 import { stemmerFor } from '../../src/match/stem.js';
 import { qda } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp.js';
-
-const BOOK = `name: audit test
-language: nl
-codes:
-  - id: people
-    label: People
-    children:
-      - id: people.roles
-        label: Roles
-        terms: ["rol*", regie]
-      - id: people.skills
-        label: Skills
-        terms: ["*vaardigheid", "samenwerk*"]
-`;
+import { auditProject, BOOK } from '../helpers/audit-project.js';
 
 const stem = stemmerFor('nl');
 
@@ -87,25 +71,8 @@ describe('the term audit', () => {
 });
 
 describe('qda codebook audit', () => {
-  function project(): string {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'corpus'));
-    writeFileSync(join(dir, 'book.yaml'), BOOK);
-    writeFileSync(join(dir, 'qda.yaml'), 'codebook: book.yaml\n');
-    const paragraphs = [
-      'De samenwerking met school gaat goed.',
-      'Zij zit in een rolstoel en kan de trap niet op.',
-      'Over de rolstoel is met de gemeente gebeld.',
-      'Wie heeft de regie? Niemand pakt die rol.',
-      'We hebben het weer gehad over de samenwerking.',
-      'Het weer was mooi.',
-    ];
-    writeFileSync(join(dir, 'corpus', 'a.md'), `---\ndistrict: Noord\n---\n\n${paragraphs.join('\n\n')}\n`);
-    return dir;
-  }
-
-  it('lists matched words, flags topic words and suspect wildcards, in every format', async () => {
-    const dir = project();
+  it('lists matched words, flags topic words and suspect wildcards; the summary line counts them', async () => {
+    const dir = auditProject();
     const table = await qda(['codebook', 'audit', dir, '--topic-share', '0.3']);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^6 segments in 1 document;/);
@@ -113,19 +80,11 @@ describe('qda codebook audit', () => {
     expect(table.stdout).toMatch(/rol\*.*collision.*rolstoel ×2 \(\? spelling, (everyday word, )?stands alone\)/);
     expect(table.stderr).toMatch(/audited 3 terms that matched in 6 segments: 2 topic words, 1 term with suspect matches/);
 
-    const json = JSON.parse((await qda(['codebook', 'audit', dir, '--format', 'json', '--topic-share', '0.3'])).stdout);
-    const roles = json.codes.find((c: { id: string }) => c.id === 'people.roles');
-    expect(roles.segments).toBe(3);
-    expect(roles.terms.find((t: { term: string }) => t.term === 'rol*').forms.map((f: { form: string }) => f.form)).toEqual(['rolstoel', 'rol']);
-
-    const flagged = await qda(['codebook', 'audit', dir, '--format', 'csv', '--flagged', '--topic-share', '0.3']);
-    const lines = flagged.stdout.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('code,term,kind,segments,share,flags,matched words');
-    expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(['rol*', 'samenwerk*']);
+    // The other formats and --flagged are tested on the library (tests/app/audit.test.ts).
   });
 
   it('refuses a topic share outside 0..1 as wrong usage', async () => {
-    const result = await qda(['codebook', 'audit', project(), '--topic-share', '2']);
+    const result = await qda(['codebook', 'audit', auditProject(), '--topic-share', '2']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--topic-share must be a share between 0 and 1/);
   });

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
 import { corpusOptions, examples, nonNegativeInt, share, tableOutputOptions } from '../options.js';
-import type { AuditFlags } from '../actions/audit.js';
+import { formatNames, type FormatName } from '../../formatters/index.js';
 import type { CodebookFormat } from '../../app/codebook.js';
 import type { CorpusFlags } from '../options.js';
 
@@ -38,8 +38,8 @@ export function registerCodebook(program: Command, io: Io): Command {
     .option('--topic-share <share>', 'a term firing in more than this share of segments is a topic word', share('--topic-share'), 0.1)
     .option('--forms <n>', 'matched words shown per term', nonNegativeInt('--forms'), 8)
     .option('--flagged', 'only terms with a flag');
-  tableOutputOptions(corpusOptions(audit, { selection: false })).action(async (paths: string[], flags: AuditFlags) =>
-    (await import('../actions/audit.js')).auditAction(paths, flags, io),
+  tableOutputOptions(corpusOptions(audit, { selection: false }), formatNames('audit')).action((paths: string[], flags: AuditFlags) =>
+    auditCommand(paths, flags, io),
   );
   examples(audit, ['qda codebook audit examples/rotterdam --flagged', 'qda codebook audit --format csv > audit.csv']);
   return group;
@@ -76,4 +76,34 @@ async function importCommand(file: string, flags: CodebookImportFlags, io: Io): 
   const book = reported(io, importCodebook({ file, cwd: io.cwd, name: flags.name, out: flags.out }));
   writeOutput(io, flags.out, [book.yaml]);
   summaryLine(io, flags.quiet, `imported ${count(book.codes, 'code')} from ${file}${flags.out ? ` into ${flags.out}` : ''}`);
+}
+
+export interface AuditFlags extends CorpusFlags {
+  format: FormatName<'audit'>;
+  out?: string;
+  excel?: boolean;
+  topicShare: number;
+  forms: number;
+  flagged?: boolean;
+}
+
+async function auditCommand(paths: string[], flags: AuditFlags, io: Io): Promise<void> {
+  const [{ audit }, { openSession, progress, reported }, { count, summaryLine, writeOutput }, { getFormatter }] = await Promise.all([
+    import('../../app/audit.js'),
+    import('../session.js'),
+    import('../output.js'),
+    import('../../formatters/index.js'),
+  ]);
+  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const request = { topicShare: flags.topicShare, forms: flags.forms, flaggedOnly: flags.flagged };
+  const result = reported(io, audit(session, request, progress(io, session.files.length)));
+  writeOutput(io, flags.out, [(await getFormatter('audit', flags.format))(result, { excel: flags.excel })]);
+  const terms = result.audit.codes.flatMap((c) => c.terms);
+  const topic = terms.filter((t) => t.flags.includes('topic')).length;
+  const collisions = terms.filter((t) => t.flags.includes('collision')).length;
+  summaryLine(
+    io,
+    flags.quiet,
+    `audited ${count(terms.length, 'term')} that matched in ${count(result.audit.segments, 'segment')}: ${count(topic, 'topic word')}, ${count(collisions, 'term')} with suspect matches`,
+  );
 }
