@@ -67,6 +67,7 @@ export { reviewExport, reviewImport, type ReviewExportRequest, type ReviewSheet,
 export type { ReviewItem } from './manual/review.js';
 export { merge, checkMerge, type MergeRequest, type MergeResult } from './app/merge.js';
 export { audit, type AuditRequest, type AuditResult } from './app/audit.js';
+export { init, type InitResult } from './app/init.js';
 export type { CodebookAudit } from './audit/audit.js';
 export type { Cooccurrence, Measure, Within } from './analysis/cooccur.js';
 export type { Summary } from './analysis/summary.js';
