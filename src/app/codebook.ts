@@ -76,9 +76,8 @@ export function importCodebook(request: CodebookImportRequest): Outcome<Imported
 }
 
 function fromCsv(file: string, text: string, name: string): Outcome<ImportedCodebook> {
-  const result = csvToCodebookYaml(text, name);
-  if ('error' in result)
-    return { diagnostics: [diagnostic('error', file, 'codebook/csv', result.error, result.line ? { line: result.line, column: 1 } : undefined)] };
+  const result = csvToCodebookYaml(text, name, file);
+  if ('diagnostics' in result) return result;
   return { result: { yaml: result.yaml, codes: result.count }, diagnostics: [] };
 }
 

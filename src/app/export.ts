@@ -8,6 +8,7 @@ import { basename, resolve } from 'node:path';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { QdpxWriter } from '../exchange/qdpx-write.js';
 import { validateRefi } from '../exchange/validate.js';
+import { TooLargeForZip } from '../exchange/zip-write.js';
 import { codedDocuments, outputLanguage, type OpenedCorpus, type Progress } from './corpus.js';
 import { projectMemos } from './memos.js';
 import { REQUEST, type Outcome } from './outcome.js';
@@ -73,7 +74,8 @@ export async function exportQdpx(opened: OpenedCorpus, request: ExportRequest, p
     return { result, diagnostics };
   } catch (error) {
     writer.abort();
-    throw error;
+    if (!(error instanceof TooLargeForZip)) throw error;
+    return { diagnostics: [diagnostic('error', REQUEST, 'export/too-large', `${request.file} was not written: ${error.message}`, undefined, 'export a part of the corpus at a time (name folders or files)')] };
   }
 }
 

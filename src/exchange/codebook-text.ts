@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { stringify } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { forLanguage, localise, type Codebook } from '../codebook/types.js';
 import { csvLines } from '../formatters/csv.js';
 import { slug } from './codes.js';
@@ -79,21 +80,21 @@ export function codebookTaguetteCsv(codebook: Codebook, language: string): strin
  * Taguette's (`tag`, `description`), whose tag becomes label and id (an ASCII id from its dotted path).
  * A problem names its row; one of the header is on line 1.
  */
-export function csvToCodebookYaml(text: string, name: string): { yaml: string; count: number } | { error: string; line?: number } {
+export function csvToCodebookYaml(text: string, name: string, file: string): { yaml: string; count: number } | { diagnostics: Diagnostic[] } {
+  const problem = (message: string, at?: { line: number; column: number }) => ({ diagnostics: [diagnostic('error', file, 'codebook/csv', message, at)] });
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
   const fields = (parsed.meta.fields ?? []).map((f) => f.trim().toLowerCase());
   const taguette = !fields.includes('id') && fields.includes('tag');
   if (!fields.includes('id') && !taguette) {
     const has = fields.filter(Boolean);
-    return {
-      line: 1,
-      error:
-        `${has.length > 0 ? `its columns are ${has.map((f) => `\`${f}\``).join(', ')}` : 'it has no header row'}, and none is \`id\`; ` +
+    return problem(
+      `${has.length > 0 ? `its columns are ${has.map((f) => `\`${f}\``).join(', ')}` : 'it has no header row'}, and none is \`id\`; ` +
         `a codebook CSV needs a column \`id\` (and may have ${CSV_COLUMNS.slice(1)
           .map((f) => `\`${f}\``)
           .join(', ')}), ` +
         `or Taguette's columns \`tag\` and \`description\``,
-    };
+      { line: 1, column: 1 },
+    );
   }
   const byId = new Map<string, YamlCode>();
   const top: YamlCode[] = [];
@@ -106,8 +107,8 @@ export function csvToCodebookYaml(text: string, name: string): { yaml: string; c
     const row: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw)) row[k.trim().toLowerCase()] = (v ?? '').replace(/^'(?=[=+\-@])/, '').trim();
     if (taguette) fromTaguette(row, byId);
-    if (!row.id) return { error: `row ${i + 2} has no id` };
-    if (byId.has(row.id)) return { error: `row ${i + 2}: id "${row.id}" appears twice` };
+    if (!row.id) return problem(`row ${i + 2} has no id`);
+    if (byId.has(row.id)) return problem(`row ${i + 2}: id "${row.id}" appears twice`);
     const code: YamlCode = { id: row.id };
     for (const key of ['label', 'description', 'include', 'exclude'] as const) if (row[key]) code[key] = row[key];
     if (row.examples) code.examples = list(row.examples);
@@ -115,7 +116,7 @@ export function csvToCodebookYaml(text: string, name: string): { yaml: string; c
     if (row.color) code.color = row.color;
     byId.set(row.id, code);
     const parent = row.parent ? byId.get(row.parent) : undefined;
-    if (row.parent && !parent) return { error: `row ${i + 2}: parent "${row.parent}" is not defined on an earlier row` };
+    if (row.parent && !parent) return problem(`row ${i + 2}: parent "${row.parent}" is not defined on an earlier row`);
     if (parent) (parent.children ??= []).push(code);
     else top.push(code);
   }

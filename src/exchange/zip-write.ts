@@ -28,6 +28,7 @@ interface WrittenEntry extends DeflatedEntry {
   offset: number;
 }
 
+/** What a zip without zip64 cannot hold: the export stops with this message, and nothing is written. */
 export class TooLargeForZip extends Error {}
 
 export class ZipFile {
@@ -94,6 +95,7 @@ export class ZipFile {
 
   /** The central directory and its end record; the file is complete after this. */
   finish(): void {
+    if (this.entries.length > 0xffff) throw new TooLargeForZip(`the archive would hold ${this.entries.length} files, more than the 65,535 a zip without zip64 holds`);
     const start = this.position;
     for (const e of this.entries) this.write(centralHeader(e));
     const end = new Uint8Array(22);
