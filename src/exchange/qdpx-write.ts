@@ -6,14 +6,11 @@
  * stream through, then every text copied from its spool. `commit` renames it into place; `abort`
  * leaves nothing behind. Memory holds one document and the counts, whatever the size of the corpus.
  */
-import { renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import type { CodedDocument } from '../corpus/pipeline.js';
-import { removeStaleTemps, tempSuffix } from '../io/write.js';
+import { StagedOutput, type Spool } from '../io/staged.js';
 import { ExportBuilder, type ExportInput } from './from-qda.js';
 import { qdeHead, qdeSource, qdeTail } from './qde-write.js';
-import { deflateEntry, Spool, ZipFile, type DeflatedEntry } from './zip-write.js';
+import { deflateEntry, ZipFile, type DeflatedEntry } from './zip-write.js';
 
 export interface QdpxCounts {
   sources: number;
@@ -33,7 +30,7 @@ const encoder = new TextEncoder();
 
 export class QdpxWriter {
   private readonly builder: ExportBuilder;
-  private readonly temp: string;
+  private readonly output: StagedOutput;
   private readonly sourcesXml: Spool;
   private readonly texts: Spool;
   private readonly spooled: SpooledText[] = [];
@@ -42,12 +39,9 @@ export class QdpxWriter {
     readonly path: string,
     input: ExportInput,
   ) {
-    mkdirSync(dirname(path), { recursive: true });
-    removeStaleTemps(path);
-    const suffix = tempSuffix();
-    this.temp = `${path}${suffix}`;
-    this.sourcesXml = new Spool(`${this.temp}-sources`);
-    this.texts = new Spool(`${this.temp}-texts`);
+    this.output = new StagedOutput(path);
+    this.sourcesXml = this.output.spool('sources');
+    this.texts = this.output.spool('texts');
     this.builder = new ExportBuilder(input);
   }
 
@@ -68,18 +62,14 @@ export class QdpxWriter {
     const hasSources = this.spooled.length > 0;
     const head = qdeHead(project, hasSources);
     const tail = qdeTail(project, hasSources);
-    const zip = new ZipFile(this.temp);
-    try {
-      const qde = zip.stream('project.qde');
-      qde.write(encoder.encode(head));
-      this.sourcesXml.copyTo(0, this.sourcesXml.length, (chunk) => qde.write(chunk));
-      qde.write(encoder.encode(tail));
-      qde.end();
-      for (const t of this.spooled) zip.copy(`sources/${t.file}`, t.entry, this.texts, t.offset);
-      zip.finish();
-    } finally {
-      zip.close();
-    }
+    const zip = new ZipFile(this.output.file);
+    const qde = zip.stream('project.qde');
+    qde.write(encoder.encode(head));
+    this.sourcesXml.copyTo(0, this.sourcesXml.length, (chunk) => qde.write(chunk));
+    qde.write(encoder.encode(tail));
+    qde.end();
+    for (const t of this.spooled) zip.copy(`sources/${t.file}`, t.entry, this.texts, t.offset);
+    zip.finish();
     const counts: QdpxCounts = {
       sources: this.builder.sources,
       selections: this.builder.selections,
@@ -91,25 +81,16 @@ export class QdpxWriter {
   }
 
   commit(): void {
-    this.dropSpools();
-    renameSync(this.temp, this.path);
+    this.output.commit();
   }
 
   abort(): void {
-    this.dropSpools();
-    rmSync(this.temp, { force: true });
+    this.output.abort();
   }
 
   private spooledSources(): string {
     const parts: Buffer[] = [];
     this.sourcesXml.copyTo(0, this.sourcesXml.length, (chunk) => parts.push(Buffer.from(chunk)));
     return Buffer.concat(parts).toString('utf8');
-  }
-
-  private dropSpools(): void {
-    for (const spool of [this.sourcesXml, this.texts]) {
-      spool.close();
-      rmSync(spool.path, { force: true });
-    }
   }
 }

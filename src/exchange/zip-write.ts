@@ -1,11 +1,11 @@
 /**
- * A zip written into a file entry by entry, so that no archive is ever held in memory. The layout is
+ * A zip written into a file entry by entry (io/staged.ts), so that no archive is ever held in memory. The layout is
  * the one fflate's zipSync gives (sizes in each local header, no data descriptors, a fixed date), so
  * an entry deflated whole has the same bytes as before. An entry too large to hold (project.qde) is
  * deflated as it is written, and its header's CRC and sizes are filled in when it ends.
  */
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { Deflate, deflateSync } from 'fflate';
+import type { CopySource, PositionalOutput } from '../io/staged.js';
 
 /** 1 January 2000, local time as zip stores it: any fixed date would do. */
 const FIXED_DATE = new Date(2000, 0, 1, 0, 0, 0);
@@ -32,13 +32,10 @@ interface WrittenEntry extends DeflatedEntry {
 export class TooLargeForZip extends Error {}
 
 export class ZipFile {
-  private readonly fd: number;
   private position = 0;
   private readonly entries: WrittenEntry[] = [];
 
-  constructor(path: string) {
-    this.fd = openSync(path, 'w');
-  }
+  constructor(private readonly out: PositionalOutput) {}
 
   /** An entry whose deflated data is at hand. */
   add(name: string, entry: DeflatedEntry, data: Uint8Array): void {
@@ -47,7 +44,7 @@ export class ZipFile {
   }
 
   /** An entry whose deflated data is `entry.compressed` bytes of `from` at `offset` (a spool file). */
-  copy(name: string, entry: DeflatedEntry, from: Spool, offset: number): void {
+  copy(name: string, entry: DeflatedEntry, from: CopySource, offset: number): void {
     this.header(name, entry);
     from.copyTo(offset, entry.compressed, (chunk) => this.write(chunk));
   }
@@ -86,8 +83,7 @@ export class ZipFile {
         push(pending.slice(0, filled), true);
         entry.crc = crc.value();
         checkSize(name, entry);
-        const header = localHeader(this.entries[this.entries.length - 1].name, entry);
-        writeSync(this.fd, header, 0, header.length, at);
+        this.out.writeAt(localHeader(this.entries[this.entries.length - 1].name, entry), at);
         Object.assign(this.entries[this.entries.length - 1], entry);
       },
     };
@@ -106,15 +102,6 @@ export class ZipFile {
     view.setUint32(12, this.position - start, true);
     view.setUint32(16, start, true);
     this.write(end);
-    this.close();
-  }
-
-  close(): void {
-    try {
-      closeSync(this.fd);
-    } catch {
-      // closed already
-    }
   }
 
   private header(name: string, entry: DeflatedEntry): void {
@@ -126,8 +113,7 @@ export class ZipFile {
   }
 
   private write(bytes: Uint8Array): void {
-    let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.position + done);
+    this.out.writeAt(bytes, this.position);
     this.position += bytes.length;
   }
 }
@@ -185,48 +171,6 @@ function centralHeader(e: WrittenEntry): Uint8Array {
   view.setUint32(42, e.offset, true);
   out.set(e.name, 46);
   return out;
-}
-
-/** A temporary file that data is appended to and copied back from. */
-export class Spool {
-  private readonly fd: number;
-  private size = 0;
-
-  constructor(readonly path: string) {
-    this.fd = openSync(path, 'w+');
-  }
-
-  /** Appends the bytes; returns where they start. */
-  append(bytes: Uint8Array): number {
-    const at = this.size;
-    let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, at + done);
-    this.size += bytes.length;
-    return at;
-  }
-
-  get length(): number {
-    return this.size;
-  }
-
-  /** `length` bytes from `offset`, handed on a block at a time. */
-  copyTo(offset: number, length: number, to: (chunk: Uint8Array) => void): void {
-    const buffer = new Uint8Array(Math.min(BLOCK, Math.max(length, 1)));
-    for (let done = 0; done < length;) {
-      const n = readSync(this.fd, buffer, 0, Math.min(buffer.length, length - done), offset + done);
-      if (n === 0) throw new Error(`${this.path} is shorter than what was written to it`);
-      to(buffer.subarray(0, n));
-      done += n;
-    }
-  }
-
-  close(): void {
-    try {
-      closeSync(this.fd);
-    } catch {
-      // closed already
-    }
-  }
 }
 
 /** CRC-32 (the zip polynomial), a table a byte at a time. */
