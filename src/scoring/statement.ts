@@ -22,6 +22,12 @@ const CONTENTS_NUMBERED = /^\d{1,2}(?:\.\d{1,2})*\.?\s+[^.!?]{1,100}?\s+\d{1,4}\
 /** A reference: "Surname, A. (2012)", "Surname, A. B., & Other, C. 2012.", or a DOI. */
 const REFERENCE = /^(?:\[\d+\]\s*)?[\p{Lu}][\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3},\s(?:\p{Lu}\.\s?){1,4}.*?\(?(?:1[89]|20)\d{2}[a-z]?\)?[.,]/u;
 const DOI = /\bdoi(?::|\.org\/)\s*10\.\d{4,}/iu;
+/**
+ * Every line DOI matches holds these three letters in some case (under the `iu` flags only D, O and
+ * I fold to them, and `/i` without `u` takes at least those): the cheaper test runs first, on every
+ * first line of prose that is no reference.
+ */
+const DOI_LETTERS = /doi/i;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 
 /** Longer lines are prose: the line tests below are not even tried on them, which keeps them linear. */
@@ -34,7 +40,7 @@ export function furniture(segment: Pick<Segment, 'text' | 'speaker'> & { list?: 
   if (lines.some((l) => l.length > MAX_LINE)) return undefined;
   if (lines.every((l) => TABLE_ROW.test(l))) return 'table';
   if (lines.every((l) => endsInDigit(l) && (CONTENTS_LEADERS.test(l) || CONTENTS_NUMBERED.test(l)))) return 'contents';
-  if (lines.every((l) => REFERENCE.test(l.trim()) || DOI.test(l))) return 'reference';
+  if (lines.every((l) => REFERENCE.test(l.trim()) || (DOI_LETTERS.test(l) && DOI.test(l)))) return 'reference';
   const text = segment.text.trim();
   if (CAPTION.test(text) && !/[.!?]\s+\p{Lu}.*[.!?]\s+\p{Lu}/u.test(text)) return 'caption';
   if (!segment.list && segment.speaker !== undefined) return undefined;

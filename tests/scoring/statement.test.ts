@@ -44,6 +44,10 @@ describe('segments that are not statements', () => {
     );
     expect(of('Jansen, P. (2019). Samenwerken in de wijk. Utrecht: Uitgeverij Voorbeeld.')).toBe('reference');
     expect(of('Zie ook doi:10.1234/abcd.5678 voor de methode')).toBe('reference');
+    // In any case: the letters are looked for before the DOI pattern runs.
+    expect(of('Zie ook DOI: 10.1234/abcd.5678 voor de methode')).toBe('reference');
+    expect(of('Online via https://Doi.org/10.5555/wijk.2020 te lezen')).toBe('reference');
+    expect(of('Zie ook do i:10.1234/abcd.5678 voor de methode')).toBeUndefined();
     expect(of('Jansen, de coördinator, zei in 2019 dat het beter moest.')).toBeUndefined();
   });
 
