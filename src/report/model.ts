@@ -23,8 +23,13 @@ export interface ReportExcerpt {
   code: number;
   /** Indexes into the matrix columns the excerpt counts in. */
   columns: number[];
+  /** The segment's readable text, cut at a word after `maxExcerpt` characters (the page holds bounded data). */
   text: string;
-  citation: string;
+  /** Whether `text` was cut. */
+  shortened: boolean;
+  /** The document's path and the segment's first line. */
+  path: string;
+  line: number;
   speaker?: string;
   /** The words that found the code there (auto codings). */
   matched?: string[];
@@ -81,7 +86,16 @@ export class ReportBuilder {
   private readonly clusters: MatrixBuilder;
   private readonly codes: MatrixBuilder;
   private readonly summary: SummaryBuilder;
-  private readonly found: { code: string; values: string[]; text: string; citation: string; speaker?: string; matched: string[] }[] = [];
+  private readonly found: {
+    code: string;
+    values: string[];
+    text: string;
+    shortened: boolean;
+    path: string;
+    line: number;
+    speaker?: string;
+    matched: string[];
+  }[] = [];
   private readonly documents = new Map<string, Map<string, number>>();
   /** Excerpts kept per cell, by code and value. */
   private readonly kept = new Map<string, number>();
@@ -125,8 +139,10 @@ export class ReportBuilder {
           code,
           values: unit.columns,
           // Kept for the whole run: copies, so that no excerpt keeps its transcript in memory.
-          text: ownText(text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, '')} …` : text),
-          citation: `${coded.document.path}:${unit.segment.lines.start}`,
+          text: ownText(text.length > max ? text.slice(0, max).replace(/\s+\S*$/, '') : text),
+          shortened: text.length > max,
+          path: coded.document.path,
+          line: unit.segment.lines.start,
           matched: matchedWords(evidence.get(`${unit.segment.ordinal}\u0000${code}`) ?? []).map(ownText),
         };
         this.found.push(unit.segment.speaker !== undefined ? { ...excerpt, speaker: ownText(unit.segment.speaker) } : excerpt);
@@ -174,7 +190,9 @@ export class ReportBuilder {
         code: codeIndex.get(e.code)!,
         columns: e.values.map((v) => columnIndex.get(v)!).filter((i) => i !== undefined),
         text: e.text,
-        citation: e.citation,
+        shortened: e.shortened,
+        path: e.path,
+        line: e.line,
       };
       if (e.speaker !== undefined) r.speaker = e.speaker;
       if (e.matched.length > 0) r.matched = e.matched;

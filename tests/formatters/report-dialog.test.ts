@@ -3,7 +3,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { SCRIPT } from '../../src/formatters/report/script.js';
-import { WORDS } from '../../src/formatters/report/words.js';
+import { reportWordsFor } from '../../src/formatters/labels.js';
 import { EXCERPTS_PER_CELL } from '../../src/report/model.js';
 
 interface Node {
@@ -32,7 +32,7 @@ function node(tag = ''): Node {
 
 /** The dialog title after a click on a cell showing `count`, with `kept` excerpts of it in the page. */
 function dialogTitle(language: 'nl' | 'en', count: number, kept: number): string {
-  const w = WORDS[language];
+  const w = reportWordsFor(language);
   const excerpts = Array.from({ length: kept }, (_, i) => ({ code: 0, columns: [0], text: `fragment ${i}`, citation: `a.md:${i + 1}` }));
   const data = { words: { none: w.none, excerptsFor: w.excerptsFor, matched: w.matched, shownOf: w.shownOf }, excerpts };
   const list = node('ol');

@@ -5,22 +5,22 @@
  */
 import type { Matrix } from '../../analysis/matrix.js';
 import type { ReportResult } from '../../app/report.js';
-import type { Report } from '../../report/model.js';
+import type { Report, ReportExcerpt } from '../../report/model.js';
 import type { DistinctiveRow } from '../../words/result.js';
 import { quote } from '../summary.js';
 import { readable } from '../text.js';
 import { counted } from '../plural.js';
 import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
-import { wordsFor, type Words } from './words.js';
+import { reportWordsFor as wordsFor, wordsFor as labelsFor, type ReportWords as Words } from '../labels.js';
 
 /** The registry's entry (formatters/index.ts): the report of `qda report`. */
 export const reportHtmlFormat = (result: ReportResult): string => reportHtml(result.report);
 
 export function reportHtml(r: Report): string {
   const w = wordsFor(r.language);
-  const byLabel = r.by === 'district' ? (r.language === 'nl' ? 'wijk' : 'district') : r.by;
-  const data = { words: { none: w.none, excerptsFor: w.excerptsFor, matched: w.matched, shownOf: w.shownOf }, excerpts: r.excerpts };
+  const byLabel = r.by === 'district' ? w.byDistrict : r.by;
+  const data = { words: { none: w.none, excerptsFor: w.excerptsFor, matched: w.matched, shownOf: w.shownOf }, excerpts: r.excerpts.map(excerptData) };
   return `<!doctype html>
 <html lang="${esc(r.language)}">
 <head>
@@ -55,11 +55,17 @@ ${overview(r, w, byLabel)}
 `;
 }
 
+/** An excerpt as the page's script reads it: its text (… where it was cut) and its file:line. */
+function excerptData(e: ReportExcerpt): { code: number; columns: number[]; text: string; citation: string; speaker?: string; matched?: string[] } {
+  const data = { code: e.code, columns: e.columns, text: e.shortened ? `${e.text} …` : e.text, citation: `${e.path}:${e.line}` };
+  return { ...data, ...(e.speaker !== undefined ? { speaker: e.speaker } : {}), ...(e.matched ? { matched: e.matched } : {}) };
+}
+
 function heatmap(r: Report, w: Words, byLabel: string): string {
   const { clusters, codes } = r;
   const max = Math.max(1, ...codes.values.flat(), ...clusters.values.flat());
   const codeIndex = new Map(r.codebook.map((c, i) => [c.id, i]));
-  const head = `<tr><th scope="col">${esc(r.language === 'nl' ? 'Thema' : 'Theme')}</th>${codes.columns.map((c) => `<th scope="col" class="num">${esc(c)}</th>`).join('')}<th scope="col" class="num">${w.total}</th></tr>`;
+  const head = `<tr><th scope="col">${esc(w.theme)}</th>${codes.columns.map((c) => `<th scope="col" class="num">${esc(c)}</th>`).join('')}<th scope="col" class="num">${w.total}</th></tr>`;
   const bodies = clusters.rows.map((cluster, i) => {
     const members = codes.rows.map((row, j) => ({ row, j })).filter(({ row }) => r.codebook[codeIndex.get(row.id)!]?.cluster === cluster.id);
     const memberIds = members.map(({ row }) => codeIndex.get(row.id)!).join(' ');
@@ -117,10 +123,8 @@ function shade(f: number): { background: string; color: string } {
 }
 
 function summary(r: Report, w: Words, byLabel: string): string {
-  const words =
-    r.language === 'nl'
-      ? { col: r.by === 'district' ? 'Wijk' : cap(r.by), aspects: 'Aspecten', explanation: 'Toelichting' }
-      : { col: r.by === 'district' ? 'District' : cap(r.by), aspects: 'Aspects', explanation: 'Explanation' };
+  const labels = labelsFor(r.language);
+  const words = { col: r.by === 'district' ? labels.district : cap(r.by), aspects: labels.aspects, explanation: labels.explanation };
   const tables = r.summary.tables.map((t) => {
     const rows = t.rows
       .map((row) => {
@@ -150,11 +154,13 @@ ${notes}`;
 
 /** "Woorden per wijk": per column a small table of its distinctive words. */
 function words(r: Report, w: Words, byLabel: string): string {
-  const number = (x: number, decimals: number) => (r.language === 'nl' ? x.toFixed(decimals).replace('.', ',') : x.toFixed(decimals));
+  const { decimal } = labelsFor(r.language);
+  const number = (x: number, decimals: number) => x.toFixed(decimals).replace('.', decimal);
   const tables = (r.words ?? []).map((g) => {
     const p = (d: DistinctiveRow) => (d.pBelow === null ? '' : `&lt; ${number(d.pBelow, String(d.pBelow).length - 2)}`);
     const rows = g.distinctive.map(
-      (d) => `<tr><td>${esc(d.term)}</td><td class="num">${d.count}</td><td class="num">${number(d.statistic, 1)}</td><td class="num">${p(d)}</td></tr>`,
+      (d) =>
+        `<tr><td>${esc(d.term)}</td><td class="num">${d.count}</td><td class="num">${number(d.statistic, 1)}</td><td class="num">${p(d)}</td></tr>`,
     );
     const body = rows.length > 0 ? rows.join('\n') : `<tr><td colspan="4" class="meta">${esc(w.noWords)}</td></tr>`;
     return `<table>
