@@ -42,7 +42,7 @@ export function importQdpx(request: ImportRequest): Outcome<ImportedProject> {
   checkTarget(file, into, cwd);
   const limits: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...definedOnly(request.limits ?? {}) };
   const input = openRandomAccess(file, cwd);
-  let read: { result?: ImportResult; project?: ExProject; diagnostics: Diagnostic[] };
+  let read: Read;
   try {
     read = readProject(file, input, limits);
   } finally {

@@ -74,8 +74,8 @@ const CHUNK = 16 * KiB;
 /** The archive `file` (its name for the diagnostics) as far as its central directory goes. */
 export function readZip(source: ByteSource, file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): { archive?: Archive; diagnostics: Diagnostic[] } {
   const entries = centralDirectory(source);
-  if ('error' in entries)
-    return { diagnostics: [diagnostic('error', file, ARCHIVE_RULE, entries.error, undefined, 'export the project again; nothing was written')] };
+  if ('unreadable' in entries)
+    return { diagnostics: [diagnostic('error', file, ARCHIVE_RULE, entries.unreadable, undefined, 'export the project again; nothing was written')] };
   const byLower = new Map<string, ZipEntry>();
   for (const e of entries.list) byLower.set(e.name.toLowerCase(), e);
   let inflated = 0;
@@ -153,7 +153,8 @@ function inflateEntry(source: ByteSource, entry: ZipEntry, limits: ZipLimits, in
   return { bytes: out };
 }
 
-function centralDirectory(source: ByteSource): { list: ZipEntry[] } | { error: string } {
+/** The entries the central directory lists, or what makes it unreadable (readZip makes that a Diagnostic). */
+function centralDirectory(source: ByteSource): { list: ZipEntry[] } | { unreadable: string } {
   const tailLength = Math.min(source.size, 22 + 65535);
   const tail = source.read(source.size - tailLength, tailLength);
   let eocd = -1;
@@ -162,7 +163,7 @@ function centralDirectory(source: ByteSource): { list: ZipEntry[] } | { error: s
       eocd = i;
       break;
     }
-  if (eocd < 0) return { error: 'the zip archive cannot be read: its central directory is missing (the file is cut short or not a zip)' };
+  if (eocd < 0) return { unreadable: 'the zip archive cannot be read: its central directory is missing (the file is cut short or not a zip)' };
   let count = u16(tail, eocd + 10);
   let size = u32(tail, eocd + 12);
   let offset = u32(tail, eocd + 16);
@@ -178,13 +179,13 @@ function centralDirectory(source: ByteSource): { list: ZipEntry[] } | { error: s
       }
     }
   }
-  if (offset + size > source.size) return { error: 'the zip archive cannot be read: its central directory lies past the end of the file' };
+  if (offset + size > source.size) return { unreadable: 'the zip archive cannot be read: its central directory lies past the end of the file' };
   const dir = source.read(offset, size);
   const list: ZipEntry[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > dir.length || u32(dir, p) !== CENTRAL)
-      return { error: `the zip archive cannot be read: entry ${i + 1} of its central directory is damaged` };
+      return { unreadable: `the zip archive cannot be read: entry ${i + 1} of its central directory is damaged` };
     const flags = u16(dir, p + 8);
     const nameLength = u16(dir, p + 28);
     const extraLength = u16(dir, p + 30);
