@@ -9,6 +9,8 @@ export interface Io {
   stderrIsTTY: boolean;
   /** Call `handler` on the first Ctrl-C (SIGINT) from now; returns what stops listening. */
   onInterrupt?(handler: () => void): () => void;
+  /** End the process at once (after Ctrl-C); only the real process has it. */
+  exit?(code: number): never;
 }
 
 export function processIo(): Io {
@@ -22,6 +24,7 @@ export function processIo(): Io {
       process.once('SIGINT', handler);
       return () => process.off('SIGINT', handler);
     },
+    exit: (code) => process.exit(code),
   };
 }
 

@@ -9,8 +9,10 @@ import { AtomicFile, resolvePath } from '../io/write.js';
 import { inputProblem, usage } from './errors.js';
 import { FolderLocked, OutputFolder } from '../io/output-folder.js';
 import type { Io } from './io.js';
+import { pause } from './interrupt.js';
 
-export function writeOutput(io: Io, out: string | undefined, chunks: Iterable<string>): void {
+/** Pieces are written as they are made; between them Ctrl-C is seen (cli/interrupt.ts). */
+export async function writeOutput(io: Io, out: string | undefined, chunks: Iterable<string>): Promise<void> {
   if (!out) {
     for (const chunk of chunks) io.stdout.write(chunk);
     return;
@@ -18,7 +20,11 @@ export function writeOutput(io: Io, out: string | undefined, chunks: Iterable<st
   assertWritableFile(io, out);
   const file = new AtomicFile(resolvePath(io.cwd, out));
   try {
-    for (const chunk of chunks) file.write(chunk);
+    for (const chunk of chunks) {
+      file.write(chunk);
+      await pause();
+    }
+    await pause(true);
     file.commit();
   } catch (error) {
     file.abort();

@@ -12,7 +12,7 @@ import { TextFileProblem } from '../io/files.js';
 import { CommandFailed, ProblemsReported } from './errors.js';
 import { patternTimeoutDiagnostic } from './pattern-timeout.js';
 import { colourOnStderr, processIo, type Io } from './io.js';
-import { Interrupted } from './interrupt.js';
+import { exitOnInterrupt, Interrupted } from './interrupt.js';
 import { registerAnalyse } from './commands/analyse.js';
 import { registerCheck } from './commands/check.js';
 import { registerCode } from './commands/code.js';
@@ -75,11 +75,14 @@ export function buildProgram(io: Io): Command {
 
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   const program = buildProgram(io);
+  const stopListening = exitOnInterrupt(io);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     return exitCode(error, io, await import('../formatters/colour.js'));
+  } finally {
+    stopListening();
   }
 }
 

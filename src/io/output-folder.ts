@@ -5,9 +5,11 @@
  * target makes a second run into the same folder refuse instead of interleaving; temporary folders
  * a killed run left behind are removed by the next one.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { processAlive, tempSuffix, type Sink } from './write.js';
+import { tempSuffix, type Sink } from './write.js';
+import { processAlive, releaseLock, tryLock } from './owner.js';
+import { forget, remember } from './unfinished.js';
 
 /** What names of qda's own temporary folders and lock beside `out` start with. */
 const prefix = (target: string) => `.${basename(target)}.qda-`;
@@ -40,8 +42,9 @@ export class OutputFolder {
       removeStale(this.target);
       this.temp = join(parent, `${prefix(this.target)}run-${process.pid}${tempSuffix()}`);
       mkdirSync(this.temp);
+      remember(this.temp);
     } catch (error) {
-      rmSync(this.lock, { force: true });
+      releaseLock(this.lock);
       throw error;
     }
   }
@@ -58,13 +61,14 @@ export class OutputFolder {
     if (backup) renameSync(this.target, backup);
     try {
       renameSync(this.temp, this.target);
+      forget(this.temp);
     } catch (error) {
       if (backup) renameSync(backup, this.target);
       throw error;
     }
     this.open = false;
     if (backup) rmSync(backup, { recursive: true, force: true });
-    rmSync(this.lock, { force: true });
+    releaseLock(this.lock);
   }
 
   /** Remove the run's folder and the lock; the old set stays as it was. */
@@ -72,7 +76,8 @@ export class OutputFolder {
     if (!this.open) return;
     this.open = false;
     rmSync(this.temp, { recursive: true, force: true });
-    rmSync(this.lock, { force: true });
+    forget(this.temp);
+    releaseLock(this.lock);
   }
 }
 
@@ -102,17 +107,9 @@ export class FolderFile implements Sink {
 /** The lock holds the process id of its run; a lock whose process is gone is taken over. */
 function takeLock(lock: string, target: string): void {
   for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lock, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const pid = Number.parseInt(readSafe(lock), 10);
-    if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) throw new FolderLocked(target, lock, pid);
-    rmSync(lock, { force: true });
+    const holder = tryLock(lock);
+    if (holder === true) return;
+    if (holder !== undefined) throw new FolderLocked(target, lock, holder);
   }
   throw new FolderLocked(target, lock, 0);
 }
@@ -127,10 +124,3 @@ function removeStale(target: string): void {
   }
 }
 
-function readSafe(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
-}

@@ -6,7 +6,9 @@
 import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processAlive, tempSuffix } from './write.js';
+import { tempSuffix } from './write.js';
+import { processAlive } from './owner.js';
+import { forget, remember } from './unfinished.js';
 import { StringDecoder } from 'node:string_decoder';
 
 /** Text kept per part before it is appended to its file. */
@@ -32,6 +34,7 @@ export class PartFiles {
   /** `dir` is created, and removed again by `remove`. */
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
+    remember(dir, true);
   }
 
   append(part: number, text: string): void {
@@ -78,6 +81,7 @@ export class PartFiles {
   remove(): void {
     this.pending.clear();
     rmSync(this.dir, { recursive: true, force: true });
+    forget(this.dir);
   }
 
   private flush(part: number): void {

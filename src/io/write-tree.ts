@@ -6,17 +6,21 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { tempSuffix } from './write.js';
+import { forget, remember } from './unfinished.js';
 
 
 export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}${tempSuffix()}`;
+  remember(temp);
   try {
     writeFileSync(temp, bytes);
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  } finally {
+    forget(temp);
   }
 }
 
@@ -36,6 +40,7 @@ export function writeTreeAtomic(dir: string, files: [string, string][]): void {
     const full = resolve(temp, path);
     if (!full.startsWith(temp + sep)) throw new Error(`refusing to write ${path} outside ${dir}`);
   }
+  remember(temp);
   try {
     for (const [path, text] of files) {
       const full = resolve(temp, path);
@@ -47,6 +52,8 @@ export function writeTreeAtomic(dir: string, files: [string, string][]): void {
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     throw error;
+  } finally {
+    forget(temp);
   }
 }
 
@@ -63,6 +70,7 @@ export class TreeWriter {
     this.target = resolve(dir);
     this.temp = join(dirname(this.target), `.${basename(this.target)}${tempSuffix()}`);
     mkdirSync(this.temp, { recursive: true });
+    remember(this.temp);
   }
 
   add(path: string, bytes: Uint8Array | string): void {
@@ -77,6 +85,7 @@ export class TreeWriter {
     if (old) renameSync(this.target, old);
     try {
       renameSync(this.temp, this.target);
+      forget(this.temp);
     } catch (error) {
       if (old) renameSync(old, this.target);
       throw error;
@@ -86,5 +95,6 @@ export class TreeWriter {
 
   abort(): void {
     rmSync(this.temp, { recursive: true, force: true });
+    forget(this.temp);
   }
 }

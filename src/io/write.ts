@@ -4,6 +4,8 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { processAlive } from './owner.js';
+import { forget, remember } from './unfinished.js';
 
 /**
  * A suffix for a temporary name beside a target: the process id, so that a later run can tell the
@@ -28,14 +30,7 @@ export function removeStaleTemps(path: string): void {
   }
 }
 
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { processAlive } from './owner.js';
 
 /** Something text can be written to in pieces. */
 export interface Sink {
@@ -52,6 +47,7 @@ export class AtomicFile implements Sink {
     mkdirSync(dirname(path), { recursive: true });
     removeStaleTemps(path);
     this.fd = openSync(this.temp, 'w');
+    remember(this.temp);
   }
 
   write(chunk: string): void {
@@ -62,11 +58,13 @@ export class AtomicFile implements Sink {
   commit(): void {
     this.close();
     renameSync(this.temp, this.path);
+    forget(this.temp);
   }
 
   abort(): void {
     this.close();
     rmSync(this.temp, { force: true });
+    forget(this.temp);
   }
 
   private close(): void {

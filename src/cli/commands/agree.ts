@@ -62,7 +62,7 @@ async function agreeCommand(coders: string[], flags: AgreeFlags, io: Io): Promis
   ]);
   if (flags.data) {
     const result = reported(io, app.agreeOnData(flags.data, flags.metric, io.cwd));
-    writeOutput(io, flags.out, [(await getFormatter('agreement', flags.format))(result, { excel: flags.excel })]);
+    await writeOutput(io, flags.out, [(await getFormatter('agreement', flags.format))(result, { excel: flags.excel })]);
     summaryLine(
       io,
       flags.quiet,
@@ -77,7 +77,7 @@ async function agreeCommand(coders: string[], flags: AgreeFlags, io: Io): Promis
   const request = { coders, unit: flags.unit, level: flags.level };
   if (flags.conflicts) {
     const view = reported(io, app.agreeConflicts(session, request));
-    writeOutput(io, flags.out, [(await getFormatter('conflicts', flags.format))(view, { excel: flags.excel })]);
+    await writeOutput(io, flags.out, [(await getFormatter('conflicts', flags.format))(view, { excel: flags.excel })]);
     const units = new Set(view.list.map((d) => `${d.document}\u0000${d.line}`)).size;
     summaryLine(
       io,
@@ -88,7 +88,7 @@ async function agreeCommand(coders: string[], flags: AgreeFlags, io: Io): Promis
     return;
   }
   const result = reported(io, app.agree(session, request));
-  writeOutput(io, flags.out, [(await getFormatter('agreement', flags.format))(result, { excel: flags.excel })]);
+  await writeOutput(io, flags.out, [(await getFormatter('agreement', flags.format))(result, { excel: flags.excel })]);
   summaryLine(
     io,
     flags.quiet,

@@ -34,8 +34,18 @@ export function registerAnonymise(program: Command, io: Io): Command {
 }
 
 async function anonymiseCommand(paths: string[], flags: AnonymiseFlags, io: Io): Promise<void> {
-  const [{ anonymise, anonymiseOpenOptions, checkAnonymiseRequest }, { openSession, reported }, { count, summaryLine }, { fileDiff, keyListing }, { KINDS }, { displayPath }, { ProblemsReported }] =
-    await Promise.all([
+  const [
+    { anonymise, anonymiseOpenOptions, checkAnonymiseRequest },
+    { openSession, reported },
+    { count, summaryLine },
+    { fileDiff, keyListing },
+    { KINDS },
+    { displayPath },
+    { ProblemsReported },
+    { TreeWriter },
+    { AtomicFile, resolvePath },
+    { pause },
+  ] = await Promise.all([
       import('../../app/anonymise.js'),
       import('../session.js'),
       import('../output.js'),
@@ -43,16 +53,39 @@ async function anonymiseCommand(paths: string[], flags: AnonymiseFlags, io: Io):
       import('../../anonymise/kinds.js'),
       import('../../corpus/project.js'),
       import('../errors.js'),
+      import('../../io/write-tree.js'),
+      import('../../io/write.js'),
+      import('../interrupt.js'),
     ]);
   const request = { out: flags.out, key: flags.key, dryRun: flags.dryRun, reverse: flags.reverse };
   checkAnonymiseRequest(request, io.cwd);
   const session = openSession(paths, flags, io, anonymiseOpenOptions(request));
   const label = flags.reverse ? 'restored' : 'pseudonymised';
   const preview = (f: { source: string; before: string; after: string }) => io.stdout.write(fileDiff(f.source, f.before, f.after, label));
+  // The copy and the key are put in place only after a turn of the event loop, where a Ctrl-C that
+  // came while they were written is seen and removes them (cli/interrupt.ts).
+  let copy: InstanceType<typeof TreeWriter> | undefined;
+  let key: InstanceType<typeof AtomicFile> | undefined;
+  const commits: (() => void)[] = [];
+  const writers = {
+    preview,
+    copy: () => {
+      const tree = (copy = new TreeWriter(resolvePath(io.cwd, flags.out!)));
+      return { add: (path: string, bytes: Uint8Array | string) => tree.add(path, bytes), commit: () => commits.push(() => tree.commit()), abort: () => tree.abort() };
+    },
+    key: () => {
+      const file = (key = new AtomicFile(resolvePath(io.cwd, flags.key!)));
+      return { add: (text: string) => file.write(text), commit: () => commits.push(() => file.commit()), abort: () => file.abort() };
+    },
+  };
   let result;
   try {
-    result = reported(io, anonymise(session, request, { preview }));
+    result = reported(io, anonymise(session, request, writers));
+    await pause(true);
+    for (const commit of commits) commit();
   } catch (error) {
+    copy?.abort();
+    key?.abort();
     if (error instanceof ProblemsReported) io.stderr.write('nothing was written\n');
     throw error;
   }

@@ -46,7 +46,7 @@ async function codeCommand(paths: string[], flags: CodeFlags, io: Io): Promise<v
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const result = reported(io, code(session, { workers: workerCount(session, asked) }, corpusBar(session)));
   const format = await getFormatter('codings', flags.format);
-  writeOutput(io, flags.out, format(result, { excel: flags.excel }));
+  await writeOutput(io, flags.out, format(result, { excel: flags.excel }));
   const { totals } = result;
   summaryLine(
     io,

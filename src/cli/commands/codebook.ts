@@ -63,7 +63,7 @@ async function exportCommand(paths: string[], flags: CodebookExportFlags, io: Io
     import('../output.js'),
   ]);
   const book = reported(io, exportCodebook(paths, flags, io.cwd, flags.format));
-  writeOutput(io, flags.out, [book.text]);
+  await writeOutput(io, flags.out, [book.text]);
   summaryLine(io, flags.quiet, `wrote ${count(book.codes, 'code')} of ${book.name} as ${flags.format}${flags.out ? ` to ${flags.out}` : ''}`);
 }
 
@@ -74,7 +74,7 @@ async function importCommand(file: string, flags: CodebookImportFlags, io: Io): 
     import('../output.js'),
   ]);
   const book = reported(io, importCodebook({ file, cwd: io.cwd, name: flags.name, out: flags.out }));
-  writeOutput(io, flags.out, [book.yaml]);
+  await writeOutput(io, flags.out, [book.yaml]);
   summaryLine(io, flags.quiet, `imported ${count(book.codes, 'code')} from ${file}${flags.out ? ` into ${flags.out}` : ''}`);
 }
 

@@ -45,7 +45,7 @@ async function cooccurCommand(paths: string[], flags: CooccurFlags, io: Io): Pro
   const request = { level: flags.level, within: flags.within, measure: flags.measure, filter };
   const result = reported(io, cooccur(session, request, corpusBar(session)));
   const format = await getFormatter('cooccur', flags.format);
-  writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
+  await writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
   const c = result.cooccurrence;
   summaryLine(
     io,

@@ -37,5 +37,5 @@ async function evalCommand(files: string[], flags: EvalFlags, io: Io): Promise<v
   ]);
   const result = reported(io, evaluateLabelled({ ...flags, files }, io.cwd));
   const format = await getFormatter('evaluation', flags.format);
-  writeOutput(io, flags.out, [format(result, { misses: flags.misses })]);
+  await writeOutput(io, flags.out, [format(result, { misses: flags.misses })]);
 }

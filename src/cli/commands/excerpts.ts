@@ -51,7 +51,7 @@ async function excerptsCommand(paths: string[], flags: ExcerptFlags, io: Io): Pr
       json: format === 'json',
     };
     const { excerpts, documents } = reported(io, streamExcerpts(session, parts, formats, { filter, context: flags.context }, corpusBar(session)));
-    writeOutput(io, flags.out, format === 'json' ? excerpts.json() : format === 'csv' ? excerpts.csv() : excerpts.markdown());
+    await writeOutput(io, flags.out, format === 'json' ? excerpts.json() : format === 'csv' ? excerpts.csv() : excerpts.markdown());
     summaryLine(io, flags.quiet, `${count(excerpts.total, 'excerpt')} under ${count(excerpts.codesWithExcerpts, 'code')} from ${count(documents, 'document')}`);
   } finally {
     parts.remove();

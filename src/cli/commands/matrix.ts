@@ -68,7 +68,7 @@ async function matrixCommand(paths: string[], flags: MatrixFlags, io: Io): Promi
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const result = reported(io, matrix(session, request, corpusBar(session)));
   const format = await getFormatter('matrix', flags.format);
-  writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
+  await writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
   const m = result.matrix;
   summaryLine(
     io,

@@ -43,6 +43,6 @@ async function reportCommand(paths: string[], flags: ReportFlags, io: Io): Promi
   const request = { by: flags.by, title: flags.title, memoFolder: flags.memos, filter: filterFrom(flags) };
   const result = reported(io, report(session, request, corpusBar(session)));
   const out = flags.out ?? join(session.project.settings.out, 'report.html');
-  writeOutput(io, out, [(await getFormatter('report', 'html'))(result, {})]);
+  await writeOutput(io, out, [(await getFormatter('report', 'html'))(result, {})]);
   summaryLine(io, flags.quiet, `report of ${count(result.documents, 'document')} written to ${displayPath(out, io.cwd)}`);
 }

@@ -63,7 +63,7 @@ async function exportCommand(paths: string[], flags: ReviewExportFlags, io: Io):
   ]);
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const sheet = reported(io, reviewExport(session, { next: flags.next }));
-  writeOutput(io, flags.out, (await getFormatter('review', 'csv'))(sheet, { excel: flags.excel }));
+  await writeOutput(io, flags.out, (await getFormatter('review', 'csv'))(sheet, { excel: flags.excel }));
   const { items, paragraphs } = sheet.counts;
   summaryLine(
     io,

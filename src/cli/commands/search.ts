@@ -65,6 +65,6 @@ async function searchCommand(query: string, paths: string[], flags: SearchFlags,
     );
   }
   const format = await getFormatter('search', flags.format);
-  writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
+  await writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
   summaryLine(io, flags.quiet, totalsLine(result.found));
 }

@@ -57,7 +57,7 @@ async function summaryCommand(paths: string[], flags: SummaryFlags, io: Io): Pro
   const request = { by, byExplicit: flags.by !== undefined, aspects: flags.aspects, memos, filter };
   const result = reported(io, summary(session, request, corpusBar(session)));
   const format = await getFormatter('summary', flags.format);
-  writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
+  await writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
   const fromMemos = result.summary.tables.flatMap((t) => t.rows).filter((r) => r.explanation.kind === 'memo').length;
   summaryLine(
     io,

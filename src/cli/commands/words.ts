@@ -99,7 +99,7 @@ async function wordsCommand(paths: string[], flags: WordsFlags, io: Io): Promise
   const session = openSession(paths, flags, io, { ...(flags.out ? { output: flags.out } : {}), ...(pass.survey ? { survey: pass.survey } : {}) });
   const result = reported(io, words(session, request, undefined, pass));
   const format = await getFormatter('words', flags.format);
-  writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
+  await writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
   const w = result.words;
   summaryLine(
     io,
