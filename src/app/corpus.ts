@@ -3,6 +3,7 @@
  * files and their survey, and the options the pipeline codes with. Coding runs document by
  * document (`codedDocuments`); only counts are kept for the whole corpus.
  */
+import { collectWhenGrown } from '../corpus/heap.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Codebook } from '../codebook/types.js';
 import { CodingCounter } from '../coding/tally.js';
@@ -50,6 +51,7 @@ export const newTotals = (): Totals => ({ documents: 0, segments: 0, coded: 0, c
 /** The coded documents, one at a time, counted into `totals` as they pass; coded in `workers` threads when more than 0. */
 export function* codedDocuments(opened: OpenedCorpus, totals: Totals = newTotals(), progress?: Progress, workers = 0): Generator<CodedDocument> {
   for (const coded of coding(opened, workers)) {
+    collectWhenGrown();
     progress?.step(coded.document.path);
     totals.documents++;
     totals.segments += coded.segments.length;

@@ -4,6 +4,7 @@
  * problem before any output is written.
  */
 import { ownText } from '../ingest/own-text.js';
+import { collectWhenGrown } from './heap.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import { LANGUAGES } from '../codebook/types.js';
 import { autoCodeAll, PatternTimeout } from '../coding/auto-code.js';
@@ -121,6 +122,7 @@ export function surveyCorpus(
   let kept = 0;
   const limit = options.maxFileSize ?? MAX_FILE_SIZE;
   for (const path of files) {
+    collectWhenGrown();
     const size = options.size?.(path) ?? 0;
     if (size > limit) {
       diagnostics.push(
