@@ -97,7 +97,7 @@ async function auditCommand(paths: string[], flags: AuditFlags, io: Io): Promise
   const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const request = { topicShare: flags.topicShare, forms: flags.forms, flaggedOnly: flags.flagged };
   const result = reported(io, audit(session, request, progress(io, session.files.length)));
-  writeOutput(io, flags.out, [(await getFormatter('audit', flags.format))(result, { excel: flags.excel })]);
+  await writeOutput(io, flags.out, [(await getFormatter('audit', flags.format))(result, { excel: flags.excel })]);
   const terms = result.audit.codes.flatMap((c) => c.terms);
   const topic = terms.filter((t) => t.flags.includes('topic')).length;
   const collisions = terms.filter((t) => t.flags.includes('collision')).length;
