@@ -43,7 +43,6 @@ const beside = (dir: string, name: string) => readdirSync(dir).filter((n) => n.s
 describe.skipIf(!BUILT || process.platform === 'win32')('Ctrl-C while writing', () => {
   test.each([
     ['code', ['code', 'p', '--format', 'json', '--out', 'result.json']],
-    ['excerpts', ['excerpts', 'p', '--format', 'md', '--out', 'result.json']],
   ])('qda %s --out: one line, exit 130, no temporary file and no result', async (_, argv) => {
     const dir = bigProject();
     const r = await interrupt(dir, argv, () => beside(dir, 'result.json').length > 0);
