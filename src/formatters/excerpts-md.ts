@@ -8,6 +8,7 @@ import type { FormatOptions } from './index.js';
 import type { Excerpt, ExcerptGroup } from '../excerpts/collect.js';
 import { citation, excerptText, markdownInline, markdownText } from './text.js';
 import { attributeOf } from '../ingest/document.js';
+import { excerptsWordsFor } from './labels.js';
 
 export interface ExcerptsMarkdownOptions {
   /** Attribute shown in each citation (the compare-by attribute, e.g. district). */
@@ -17,18 +18,6 @@ export interface ExcerptsMarkdownOptions {
   /** Language of labels and headings; the codebook's when not given. */
   language?: string;
 }
-
-const WORDS = {
-  nl: {
-    title: 'Fragmenten per code',
-    cluster: 'Cluster',
-    none: 'Geen fragmenten.',
-    matched: 'gevonden via',
-    excerpts: 'fragmenten',
-    excerpt: 'fragment',
-  },
-  en: { title: 'Excerpts by code', cluster: 'Cluster', none: 'No excerpts.', matched: 'matched', excerpts: 'excerpts', excerpt: 'excerpt' },
-};
 
 export function excerptsMarkdown(groups: ExcerptGroup[], codebook: Codebook, options: ExcerptsMarkdownOptions): string {
   const parts = markdownParts(codebook, options);
@@ -43,7 +32,7 @@ export function excerptsMarkdown(groups: ExcerptGroup[], codebook: Codebook, opt
 /** The pieces of excerpts.md, for writing it as it is gathered: the head, each code's heading, each excerpt. */
 export function markdownParts(codebook: Codebook, options: ExcerptsMarkdownOptions) {
   const lang = options.language ?? codebook.language;
-  const w = WORDS[lang as keyof typeof WORDS] ?? WORDS.en;
+  const w = excerptsWordsFor(lang);
   return {
     head: (total: number) => `# ${w.title} — ${markdownInline(codebook.name)}\n\n${total} ${total === 1 ? w.excerpt : w.excerpts}.\n`,
     /** A code's heading and definition; nothing for a code without excerpts under `hideEmpty`. */
@@ -67,7 +56,13 @@ function excerptBlock(e: Excerpt, attribute: string, matched: string): string {
   for (const c of e.after) parts.push(`>\n> _${c.speaker ? `${c.speaker}: ` : ''}${markdownText(excerptText(c.text))}_\n`);
   const value = attributeOf(e.attributes, attribute);
   const who = e.speaker ? (e.speakerRole && e.speakerRole !== e.speaker.toLowerCase() ? `${e.speaker} (${e.speakerRole})` : e.speaker) : undefined;
-  const cite = [`\`${citation(e.path, e.lines.start)}\``, value === undefined ? undefined : markdownInline([value].flat().join(', ')), who && markdownInline(who)].filter(Boolean).join(' · ');
+  const cite = [
+    `\`${citation(e.path, e.lines.start)}\``,
+    value === undefined ? undefined : markdownInline([value].flat().join(', ')),
+    who && markdownInline(who),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const terms = e.matched.length > 0 ? ` · ${matched}: ${e.matched.join(', ')}` : '';
   return `\n${parts.join('')}\n— ${cite}${terms}\n`;
 }

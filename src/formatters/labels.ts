@@ -158,6 +158,45 @@ export function indexWordsFor(language: 'nl' | 'en'): IndexWords {
   return { ...INDEX[language], about: INDEX_ABOUT[language] };
 }
 
+/** The words of excerpts.md. */
+const EXCERPTS = {
+  nl: {
+    title: 'Fragmenten per code',
+    cluster: 'Cluster',
+    none: 'Geen fragmenten.',
+    matched: 'gevonden via',
+    excerpts: 'fragmenten',
+    excerpt: 'fragment',
+  },
+  en: { title: 'Excerpts by code', cluster: 'Cluster', none: 'No excerpts.', matched: 'matched', excerpts: 'excerpts', excerpt: 'excerpt' },
+};
+
+export function excerptsWordsFor(language: string): (typeof EXCERPTS)['en'] {
+  return EXCERPTS[language as keyof typeof EXCERPTS] ?? EXCERPTS.en;
+}
+
+/** Nouns of counts in the outputs, singular and plural ("1 document", "2 documenten"; formatters/plural.ts). */
+const NOUNS = {
+  en: {
+    document: ['document', 'documents'],
+    segment: ['segment', 'segments'],
+    coding: ['coding', 'codings'],
+    code: ['code', 'codes'],
+  },
+  nl: {
+    document: ['document', 'documenten'],
+    segment: ['segment', 'segmenten'],
+    coding: ['codering', 'coderingen'],
+    code: ['code', 'codes'],
+  },
+} as const;
+
+export type Noun = keyof (typeof NOUNS)['en'];
+
+export function nounsFor(language: string): Record<Noun, readonly [string, string]> {
+  return NOUNS[language as keyof typeof NOUNS] ?? NOUNS.en;
+}
+
 /**
  * The columns of the review sheet (qda review export), the same in every language: qda review import
  * finds the decisions by these names. `probability` and `examples` are in sheets of --next only.

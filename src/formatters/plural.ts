@@ -1,25 +1,11 @@
 /** Counts in words, in the languages qda writes: "1 document", "2 documenten", "1 codering". */
 import type { CodingCount } from '../coding/tally.js';
+import { nounsFor, type Noun } from './labels.js';
 
-const NOUNS = {
-  en: {
-    document: ['document', 'documents'],
-    segment: ['segment', 'segments'],
-    coding: ['coding', 'codings'],
-    code: ['code', 'codes'],
-  },
-  nl: {
-    document: ['document', 'documenten'],
-    segment: ['segment', 'segmenten'],
-    coding: ['codering', 'coderingen'],
-    code: ['code', 'codes'],
-  },
-} as const;
-
-export type Noun = keyof (typeof NOUNS)['en'];
+export type { Noun } from './labels.js';
 
 export function counted(n: number, noun: Noun, language = 'en'): string {
-  const forms = (NOUNS[language as keyof typeof NOUNS] ?? NOUNS.en)[noun];
+  const forms = nounsFor(language)[noun];
   return `${n} ${n === 1 ? forms[0] : forms[1]}`;
 }
 
