@@ -225,6 +225,25 @@ function readSidecars(project: Project, cwd: string): { rows: ManualRow[]; diagn
     for (const row of parsed.rows) rows.push(row);
     for (const d of parsed.diagnostics) diagnostics.push(d);
   }
+  // codings/Anne.csv typed on one system and codings/Anne.csv copied from another can be two names
+  // (NFC, NFD) that look alike: two coders, whose decisions would not be taken together.
+  const composed = new Map<string, string>();
+  for (const file of files) {
+    const key = coderOf(file).normalize('NFC');
+    const first = composed.get(key);
+    if (first === undefined) composed.set(key, file);
+    else
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          displayPath(file, cwd),
+          'codings/unicode-duplicate',
+          `coder "${coderOf(file)}" looks the same as the coder of ${displayPath(first, cwd)} but is written with other Unicode code points (NFC and NFD); they are two coders`,
+          undefined,
+          'rename one of the files so that both have the same name, and merge their rows',
+        ),
+      );
+  }
   return { rows, diagnostics, coders: files.map(coderOf) };
 }
 

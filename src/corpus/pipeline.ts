@@ -178,6 +178,7 @@ export function surveyCorpus(
     addAll(diagnostics, checkManual(document, segments, rowsFor(options, document.id), options.codes));
     const names = (list: Segment[]) => [...new Set(list.flatMap((s) => [s.speaker, s.speakerRole]).filter((s): s is string => s !== undefined))].map(ownText);
     const skip = new Set(options.skipSpeakers.map((s) => s.toLowerCase()));
+    addAll(diagnostics, lookalikeSpeakers(path, segments));
     documents.push({
       id: document.id,
       path,
@@ -214,6 +215,33 @@ export function surveyCorpus(
   }
   const frequencies = new Map([...counters].map(([language, c]) => [language, c.result()]));
   return { documents, diagnostics, parsed, frequencies };
+}
+
+/** Speaker labels of one document that look the same but differ in Unicode normalisation (NFC, NFD): two speakers to qda. */
+function lookalikeSpeakers(path: string, segments: Segment[]): Diagnostic[] {
+  const seen = new Map<string, string>();
+  const warned = new Set<string>();
+  const found: Diagnostic[] = [];
+  for (const s of segments) {
+    if (s.speaker === undefined) continue;
+    const key = s.speaker.normalize('NFC');
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, s.speaker);
+    else if (first !== s.speaker && !warned.has(key)) {
+      warned.add(key);
+      found.push(
+        diagnostic(
+          'warning',
+          path,
+          'speaker/unicode-duplicate',
+          `speaker "${s.speaker}" looks the same as speaker "${first}" but is written with other Unicode code points (NFC and NFD); they count as two speakers`,
+          { line: s.lines.start, column: 1 },
+          'write the name the same way on every line (retype it, or save the file as NFC)',
+        ),
+      );
+    }
+  }
+  return found;
 }
 
 /** Code each file in turn. Files with problems are passed over (the survey reported them). */

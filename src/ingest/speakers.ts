@@ -19,7 +19,7 @@ export interface SpeakerLabel {
 /** Labels a document declares, mapped to their roles (`{ I: 'interviewer' }`). */
 export type SpeakerMap = ReadonlyMap<string, string>;
 
-const NAME = String.raw`[\p{L}\p{N}][\p{L}\p{N}.'’\- ]{0,39}?`;
+const NAME = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\- ]{0,39}?`;
 const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
 const BOLD = new RegExp(String.raw`^\*\*(${NAME})\s*(?::\*\*|\*\*\s*:)[ \t]*`, 'u');
 const STAMP_FIRST = new RegExp(String.raw`^\[(${TIME})\][ \t]*(?:\*\*)?(${NAME})\s*(?::\*\*|\*\*\s*:|:)[ \t]*`, 'u');

@@ -102,3 +102,37 @@ describe('control characters, | and line breaks in attribute values and code lab
     expect(readFileSync(join(dir, 'out', 'index.md'), 'utf8')).toContain('"Boek\\x1b[31m"');
   });
 });
+
+describe('coders and speakers in NFC and NFD', () => {
+  const HEAD = 'document,anchor,code,decision,note,line,text\n';
+  test('two codings files whose coder names look the same are warned about', async () => {
+    const nfc = 'José'.normalize('NFC');
+    const nfd = 'José'.normalize('NFD');
+    const dir = tempDir({
+      'a.md': '---\nid: a\ndistrict: Noord\n---\n\nKorte lijnen met de school.\n',
+      [`codings/${nfc}.csv`]: HEAD,
+      [`codings/${nfd}.csv`]: HEAD,
+      'codings/anne.csv': HEAD,
+    });
+    const r = await qda(['check', '.'], { cwd: dir });
+    expect(r.stderr).not.toMatch(STACK);
+    const warnings = r.stderr.split('\n').filter((l) => l.includes('[codings/unicode-duplicate]'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/warning: coder ".+" looks the same as the coder of codings\/.+\.csv but is written with other Unicode code points \(NFC and NFD\)/);
+  });
+
+  test('two speakers of one transcript whose names look the same are warned about, once', async () => {
+    const nfc = 'José'.normalize('NFC');
+    const nfd = 'José'.normalize('NFD');
+    const body = [`${nfc}: Korte lijnen met de school.`, 'Ria: En de wijkagent?', `${nfd}: Die belt ons.`, `${nfc}: Elke week.`, `${nfd}: Ja.`].join('\n\n');
+    const dir = tempDir({ 'a.md': `---\nid: a\n---\n\n${body}\n` });
+    const r = await qda(['check', '.'], { cwd: dir });
+    expect(r.stderr).not.toMatch(STACK);
+    const warnings = r.stderr.split('\n').filter((l) => l.includes('[speaker/unicode-duplicate]'));
+    expect(warnings, r.stderr).toHaveLength(1);
+    expect(warnings[0]).toContain('a.md:9:1: warning: speaker');
+    // A name written with a combining accent is still a speaker, not text of the one before.
+    const code = JSON.parse((await qda(['code', '.', '--format', 'json', '-q'], { cwd: dir })).stdout);
+    expect(code.documents[0].segments.map((s: { speaker?: string }) => s.speaker)).toEqual([nfc, 'Ria', nfd, nfc, nfd]);
+  });
+});
