@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
+import { code, getFormatter, matrix, openCorpus } from '../../src/index.js';
 import { qda } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -19,9 +20,11 @@ interface Doc {
   segments: Segment[];
 }
 
-describe('the matrix of examples/rotterdam recomputed from qda code --format json', () => {
+describe('the matrix of examples/rotterdam recomputed from the codings JSON (through the library: the command line gives the same bytes, tests/app)', () => {
   test('segments per cluster and district, and documents per code and role', async () => {
-    const codings = JSON.parse((await qda(['code', 'examples/rotterdam', '--format', 'json', '-q'])).stdout).documents as Doc[];
+    const opened = openCorpus(['examples/rotterdam'], {}, process.cwd()).result!;
+    const codingsJson = [...(await getFormatter('codings', 'json'))(code(opened).result!, {})].join('');
+    const codings = JSON.parse(codingsJson).documents as Doc[];
     const values = (d: Doc, key: string) => [d.attributes[key] ?? []].flat();
     const segmentsWith = (cluster: string, district: string) =>
       codings
@@ -30,7 +33,7 @@ describe('the matrix of examples/rotterdam recomputed from qda code --format jso
     const documentsWith = (code: string, role: string) =>
       codings.filter((d) => values(d, 'role').includes(role) && d.segments.some((s) => s.codes.some((c) => c.id === code))).length;
 
-    const clusters = Papa.parse<string[]>((await qda(['matrix', 'examples/rotterdam', '--level', 'cluster', '--format', 'csv', '-q'])).stdout, {
+    const clusters = Papa.parse<string[]>((await getFormatter('matrix', 'csv'))(matrix(opened, { level: 'cluster' }).result!, {}), {
       skipEmptyLines: true,
     }).data;
     const header = clusters[0];
@@ -45,7 +48,7 @@ describe('the matrix of examples/rotterdam recomputed from qda code --format jso
       expect(Number(row[header.indexOf(district)])).toBeGreaterThan(0);
     }
 
-    const byRole = JSON.parse((await qda(['matrix', 'examples/rotterdam', '--by', 'role', '--count', 'documents', '--format', 'json', '-q'])).stdout);
+    const byRole = JSON.parse((await getFormatter('matrix', 'json'))(matrix(opened, { by: 'role', count: 'documents' }).result!, {}));
     for (const [code, role] of [
       ['institutional.capacity', 'wijkteammedewerker'],
       ['personal.relations', 'sleutelpersoon'],

@@ -11,7 +11,9 @@ import { tempDir } from '../helpers/temp.js';
 test(`at most ${EXCERPTS_PER_CELL} excerpts per code and district in report.html; excerpts.md has them all`, async () => {
   // The Rotterdam transcripts, each twice under its own id: the fullest cell (34) holds more than the report keeps.
   const files: Record<string, string> = {};
-  const examples = readdirSync('examples/rotterdam/corpus', { recursive: true }).map(String).filter((f) => f.endsWith('.md'));
+  const examples = readdirSync('examples/rotterdam/corpus', { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.md'));
   for (const f of examples) {
     const text = readFileSync(join('examples/rotterdam/corpus', f), 'utf8');
     for (let k = 0; k < 2; k++) files[`corpus/${k}/${f}`] = text.replace(/^id: (.*)$/m, `id: $1-${k}`);
