@@ -63,7 +63,7 @@ export {
   type ImportedCodebook,
 } from './app/codebook.js';
 export type { ZipLimits } from './exchange/zip-read.js';
-export { reviewExport, reviewImport, type ReviewExportRequest, type ReviewSheet, type ReviewImportRequest, type ReviewImportResult } from './app/review.js';
+export { reviewExport, reviewImport, checkReviewImport, type ReviewExportRequest, type ReviewSheet, type ReviewImportRequest, type ReviewImportResult } from './app/review.js';
 export type { ReviewItem } from './manual/review.js';
 export { merge, checkMerge, type MergeRequest, type MergeResult } from './app/merge.js';
 export { audit, type AuditRequest, type AuditResult } from './app/audit.js';
