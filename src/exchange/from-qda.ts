@@ -1,5 +1,6 @@
 /**
- * A qda project → ExProject and the text files of its sources. Each document's body (front matter
+ * A qda project → ExProject and the text files of its sources, a document at a time (ExportBuilder;
+ * qdpx-write.ts writes what it gives as it comes). Each document's body (front matter
  * left out) is exported as UTF-8 with LF line ends; every coding becomes a PlainTextSelection over its
  * segment with one Coding, positions in code points into that text (end exclusive), so that every
  * producer's reading agrees (docs/exchange.md, Offsets).
