@@ -43,6 +43,7 @@ const beside = (dir: string, name: string) => readdirSync(dir).filter((n) => n.s
 describe.skipIf(!BUILT || process.platform === 'win32')('Ctrl-C while writing', () => {
   test.each([
     ['code', ['code', 'p', '--format', 'json', '--out', 'result.json']],
+    ['review export', ['review', 'export', 'p', '--out', 'result.json']],
   ])('qda %s --out: one line, exit 130, no temporary file and no result', async (_, argv) => {
     const dir = bigProject();
     const r = await interrupt(dir, argv, () => beside(dir, 'result.json').length > 0);
