@@ -195,11 +195,26 @@ function documentId(path: string, id: unknown): string {
   return name.replace(/\.[^.]+$/, '');
 }
 
+/**
+ * Attribute values repeat from document to document (districts, organisations, roles) and are kept
+ * for the whole corpus: one copy of each is shared. The table is emptied when it grows large, so
+ * that values that never repeat cost no more than their own copy.
+ */
+const shared = new Map<string, string>();
+function sharedText(text: string): string {
+  let kept = shared.get(text);
+  if (kept === undefined) {
+    if (shared.size >= 20_000) shared.clear();
+    shared.set((kept = ownText(text)), kept);
+  }
+  return kept;
+}
+
 function attributeValue(value: unknown): AttributeValue | undefined {
-  if (typeof value === 'string') return ownText(value);
+  if (typeof value === 'string') return sharedText(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (Array.isArray(value) && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return value.map((v) => ownText(String(v)));
+  if (Array.isArray(value) && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return value.map((v) => sharedText(String(v)));
   return undefined;
 }
 
