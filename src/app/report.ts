@@ -61,6 +61,7 @@ export function reportBuilder(opened: OpenedCorpus, by: string, filter: Filter =
     language: outputLanguage(opened),
     generator: `qda ${VERSION}`,
     filter,
+    minG2: opened.project.settings.minG2,
     stopWords: (language) =>
       stopWordsOf(language, opened.project.settings.stopWords, (file) => (exists(file, opened.cwd) ? readText(file, opened.cwd) : undefined)),
   });

@@ -89,7 +89,7 @@ export function words(opened: OpenedCorpus, request: WordsRequest = {}, progress
       top: request.top ?? DEFAULTS.top,
       minCount: request.minCount ?? DEFAULTS.minCount,
       measure: request.measure ?? DEFAULTS.measure,
-      minG2: request.minG2 ?? DEFAULT_MIN_G2,
+      minG2: request.minG2 ?? opened.project.settings.minG2 ?? DEFAULT_MIN_G2,
     };
     const result = wordsResult(counter, query, suggest ? { groups: [CODED], skip: covered(opened, suggest, counter) } : {});
     if (suggest !== undefined && result.groups[0].documents === 0)

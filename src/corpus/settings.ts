@@ -34,6 +34,8 @@ export interface Settings {
   names: NameSetting[];
   /** Stop words for `qda words` beside the shipped ones, per language; `*` for every language. */
   stopWords: Record<string, string[]>;
+  /** G² a distinctive term needs against the rest in `qda words` and the report (3.84 is p < 0.05). */
+  minG2?: number;
   /** A file of more names (`names: people.txt`), relative to the working folder once the project is open. */
   namesFile?: string;
   /** Where qda.yaml names the codebook, the model and each corpus glob (1-based), for messages about them. */
@@ -86,6 +88,7 @@ const KEYS = [
   'secondary',
   'names',
   'stopWords',
+  'minG2',
 ];
 
 export function parseSettings(path: string, text: string): { settings: Settings; diagnostics: Diagnostic[] } {
@@ -161,6 +164,12 @@ export function parseSettings(path: string, text: string): { settings: Settings;
         const n = isScalar(value) && typeof value.value === 'number' ? value.value : NaN;
         if (n >= 0 && n <= 1) settings[key] = n;
         else error(value ?? pair.key, `\`${key}\` must be a number from 0 to 1`, `write e.g. \`${key}: 0.5\``);
+        break;
+      }
+      case 'minG2': {
+        const n = isScalar(value) && typeof value.value === 'number' ? value.value : NaN;
+        if (n >= 0) settings.minG2 = n;
+        else error(value ?? pair.key, '`minG2` must be a number of 0 or more', 'write e.g. `minG2: 6.63` (p < 0.01) or `minG2: 10.83` (p < 0.001)');
         break;
       }
       case 'stopWords':

@@ -70,6 +70,8 @@ export interface ReportOptions {
   maxExcerpt?: number;
   /** Stop words per language: when given, the words of each column are counted for "Woorden per wijk". */
   stopWords?: (language: string) => Set<string>;
+  /** G² a word needs against the other columns to be listed there. Default 3.84 (p < 0.05). */
+  minG2?: number;
 }
 
 /** How many distinctive words the report shows per column, and how often a word must occur there. */
@@ -218,7 +220,7 @@ export class ReportBuilder {
       overview: { ...this.totals, types, rows },
     };
     const counter = this.words;
-    if (counter) report.words = wordsResult(counter, REPORT_WORDS, { groups: codes.columns.filter((c) => counter.groupNames.includes(c)) }).groups;
+    if (counter) report.words = wordsResult(counter, { ...REPORT_WORDS, minG2: this.options.minG2 ?? REPORT_WORDS.minG2 }, { groups: codes.columns.filter((c) => counter.groupNames.includes(c)) }).groups;
     return report;
   }
 }

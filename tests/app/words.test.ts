@@ -2,7 +2,7 @@
 // tests/words/keyness.test.ts. The command line keeps its own tests of the output and exit status.
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { openCorpus, words, wordsPass, type OpenedCorpus, type WordsRequest } from '../../src/index.js';
+import { openCorpus, report, words, wordsPass, type OpenedCorpus, type WordsRequest } from '../../src/index.js';
 import { tempDir } from '../helpers/temp.js';
 
 const BOOK = join(process.cwd(), 'tests/fixtures/small-codebook.yaml');
@@ -120,6 +120,25 @@ describe('words(): only significant terms are distinctive', () => {
     expect(noord({ minG2: 3.8552 }).distinctive.map((d) => d.term)).toEqual(['wijkteam']);
     expect(noord({ minG2: 3.8554 }).distinctive).toEqual([]);
     expect(noord({ minG2: 6.63 }).distinctive).toEqual([]);
+  });
+
+  test('minG2 in qda.yaml sets the cut-off of qda words and of the report; a request still overrides it', () => {
+    const strict = { ...BOUNDARY, 'qda.yaml': 'minG2: 3.86\n' };
+    const result = counted(strict, { minCount: 2 }).words;
+    expect(result.minG2).toBe(3.86);
+    expect(result.groups.find((g) => g.value === 'Noord')!.distinctive).toEqual([]);
+    expect(counted(strict, { minCount: 2, minG2: 3.8 }).words.groups.find((g) => g.value === 'Noord')!.distinctive).toHaveLength(2);
+
+    const words = (files: Record<string, string>) => report(open(tempDir(files))).result!.report.words!.find((g) => g.value === 'Noord')!.distinctive;
+    expect(words(BOUNDARY).map((d) => d.term)).toEqual(['wijkteam']);
+    expect(words(strict)).toEqual([]);
+  });
+
+  test('a minG2 that is no number of 0 or more is an error at its line in qda.yaml', () => {
+    const outcome = openCorpus([], { codebook: BOOK }, tempDir({ ...BOUNDARY, 'qda.yaml': 'language: nl\nminG2: veel\n' }));
+    expect(outcome.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}: ${d.message}`)).toEqual([
+      'qda.yaml:2:8 error: `minG2` must be a number of 0 or more',
+    ]);
   });
 
   test('TF-IDF ranks, but the same G² filter decides what is listed', () => {

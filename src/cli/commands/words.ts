@@ -16,7 +16,7 @@ export interface WordsFlags extends CorpusFlags, FilterFlags {
   top: number;
   minCount: number;
   measure: Measure;
-  minG2: number;
+  minG2?: number;
   suggest?: string;
 }
 
@@ -59,9 +59,8 @@ export function registerWords(program: Command, io: Io): Command {
     .addOption(new Option('--measure <measure>', 'distinctive by log-likelihood against the rest, or TF-IDF').choices(['ll', 'tfidf']).default('ll'))
     .option(
       '--min-g2 <g2>',
-      'list a distinctive term only from this G² against the rest on (either measure): 3.84 is p < 0.05, 6.63 p < 0.01, 10.83 p < 0.001, 0 lists every term relatively more frequent',
+      `list a distinctive term only from this G² against the rest on (either measure): 3.84 is p < 0.05, 6.63 p < 0.01, 10.83 p < 0.001, 0 lists every term relatively more frequent (default: minG2 of qda.yaml, else ${DEFAULT_MIN_G2})`,
       minG2,
-      DEFAULT_MIN_G2,
     )
     .option('--suggest <code>', 'terms that occur more in the segments coded with this code by hand than elsewhere, as candidates for its terms')
     .option('--manual-only', 'with --code: count only codes added by hand')
