@@ -9,11 +9,15 @@ import { qda } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { STACK } from './shared.js';
 
+// A small codebook is enough: the names under test are attribute names, not codes.
+const BOOK = readFileSync('tests/fixtures/small-codebook.yaml', 'utf8');
+
 const RESERVED = Object.getOwnPropertyNames(Object.prototype);
 
 function corpus(name: string, settings = ''): string {
   return tempDir({
-    'qda.yaml': `corpus: ['*.md']\n${settings}`,
+    'qda.yaml': `corpus: ['*.md']\ncodebook: book.yaml\n${settings}`,
+    'book.yaml': BOOK,
     'a.md': `---\n${name}: [bouw, ${name}x]\ndistrict: ${name}\n---\n\nKorte lijnen met school en de wachtlijst.\n`,
     'b.md': `---\n${name}: sloop\ndistrict: Zuid\n---\n\nDe wachtlijst is lang.\n`,
   });
