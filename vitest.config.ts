@@ -11,6 +11,8 @@ export default defineConfig({
     // Speed is measured by `npm run bench`, not here.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    globalSetup: ['tests/global-setup.ts'],
+    setupFiles: ['tests/setup.ts'],
     // Vitest's default leaves one core free; most files wait on spawned processes, so use them all.
     maxWorkers: Math.max(2, availableParallelism()),
     projects: [

@@ -2,13 +2,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach } from 'vitest';
 
 const made: string[] = [];
 
-afterEach(() => {
+/** Removes the folders made so far; tests/setup.ts calls it after every test. */
+export function removeTempDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}
 
 /** A new folder holding the given files (path → text or bytes). */
 export function tempDir(files: Record<string, string | Uint8Array> = {}): string {
