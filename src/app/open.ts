@@ -108,6 +108,8 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
     sidecars.rows = redacted.rows(sidecars.rows, files, text);
   }
   corpus.manual = { rows: sidecars.rows, selection: selectionFrom(flags) };
+  const compiled = loaded.codebook ? compileCodebook(loaded.codebook) : undefined;
+  if (compiled && !options.survey) corpus.wordTable = compiled.wordTable;
   const survey = surveyCorpus(files, corpus, typeof options.survey === 'function' ? options.survey(project, corpus) : options.survey);
   addAll(diagnostics, survey.diagnostics);
   corpus.parsed = survey.parsed;
@@ -119,13 +121,13 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   }
 
   sortDiagnostics(diagnostics);
-  if (!loaded.codebook || (hasErrors(diagnostics) && !options.keepGoing)) return { diagnostics };
+  if (!loaded.codebook || !compiled || (hasErrors(diagnostics) && !options.keepGoing)) return { diagnostics };
   const opened: OpenedCorpus = {
     cwd,
     project,
     codebook: loaded.codebook,
     codebookPath: codebookName(bookPath, cwd),
-    compiled: compileCodebook(loaded.codebook),
+    compiled,
     files,
     documents: survey.documents,
     corpus,

@@ -4,6 +4,7 @@
  */
 import { Lexicon } from '../match/lexicon.js';
 import { PatternRunner } from '../match/pattern-runner.js';
+import { WordTable } from '../match/words.js';
 import { compilePattern } from './pattern.js';
 import { patternClauses } from './prefilter.js';
 import { forLanguage, type Code, type Codebook } from './types.js';
@@ -21,23 +22,32 @@ export interface CompiledCodebook {
   byId: Map<string, Code>;
   /** The matcher for a language (the codebook language when none is given). */
   matcher(language?: string): LanguageMatcher;
+  /** The table of words the lexicon of a language scans with, for a survey that counts the same texts first. */
+  wordTable(language: string): WordTable;
 }
 
 export function compileCodebook(codebook: Codebook): CompiledCodebook {
   const byId = new Map(codebook.codes.map((c) => [c.id, c]));
   const matchers = new Map<string, LanguageMatcher>();
+  const tables = new Map<string, WordTable>();
+  const wordTable = (language: string) => {
+    let t = tables.get(language);
+    if (!t) tables.set(language, (t = new WordTable()));
+    return t;
+  };
   return {
     codebook,
     byId,
     matcher(language = codebook.language) {
       let m = matchers.get(language);
-      if (!m) matchers.set(language, (m = buildMatcher(codebook, language)));
+      if (!m) matchers.set(language, (m = buildMatcher(codebook, language, wordTable(language))));
       return m;
     },
+    wordTable,
   };
 }
 
-function buildMatcher(codebook: Codebook, language: string): LanguageMatcher {
+function buildMatcher(codebook: Codebook, language: string, words: WordTable): LanguageMatcher {
   const patterns: LanguageMatcher['patterns'] = [];
   codebook.codes.forEach((code, index) => {
     for (const source of forLanguage(code.patterns, language)) {
@@ -53,6 +63,7 @@ function buildMatcher(codebook: Codebook, language: string): LanguageMatcher {
     codebook.codes.map((code, index) => ({ code: index, terms: forLanguage(code.terms, language), not: forLanguage(code.not, language) })),
     patterns.map((p) => p.needs),
     patterns.map((p) => p.also),
+    words,
   );
   return { lexicon, patterns, runner: new PatternRunner(patterns.map((p) => ({ source: p.regexp.source, flags: p.regexp.flags }))) };
 }

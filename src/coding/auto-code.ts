@@ -47,7 +47,7 @@ export function autoCodeAll(segments: readonly Segment[], compiled: CompiledCode
   const matcher = compiled.matcher(language);
   const { lexicon, patterns } = matcher;
   const states = segments.map((segment) => {
-    const words = lexicon.scan(segment.text);
+    const words = lexicon.scan(segment.text, segment);
     const base = segment.range.start;
     const found = new Map<number, Found>();
     const vetoed = new Set<number>();

@@ -13,6 +13,7 @@ import { stemmerFor } from '../match/stem.js';
 import type { ClusterScore, ScoringOptions } from '../scoring/decide.js';
 import { DEFAULT_SCORING } from '../scoring/decide.js';
 import { FrequencyCounter, NO_FREQUENCIES, type Frequencies } from '../scoring/frequencies.js';
+import type { WordTable } from '../match/words.js';
 import { makeScorer, scoreDocument, type Scorer } from '../scoring/score.js';
 import { specificity } from '../scoring/specificity.js';
 import { furniture, type Furniture } from '../scoring/statement.js';
@@ -53,6 +54,8 @@ export interface CorpusOptions {
   scoring?: ScoringOptions;
   /** Word frequencies of the corpus per language, counted by the survey. */
   frequencies?: Map<string, Frequencies>;
+  /** The table the coding pass scans the words of a language with (CompiledCodebook.wordTable): the survey counts with it and keeps the words of the segments it keeps. */
+  wordTable?: (language: string) => WordTable;
   /** Word frequencies of the background sample of a language. */
   background?: (language: string) => Frequencies;
   /** Pseudonymises each text as it is read (`--redact KEY`), so that no output holds an original. */
@@ -188,13 +191,16 @@ export function surveyCorpus(
       skippedSpeakers: names(segments.filter((s) => isSkipped(s, skip))),
     });
     const language = documentLanguage(document, options.language ?? 'nl');
+    const keep = !hooks.visit && kept + document.text.length <= KEEP_PARSED;
     if (hooks.frequencies !== false) {
       let counter = counters.get(language);
-      if (!counter) counters.set(language, (counter = new FrequencyCounter(stemmerFor(language))));
-      for (const segment of segments) counter.add(segment.text);
+      if (!counter) counters.set(language, (counter = new FrequencyCounter(stemmerFor(language), options.wordTable?.(language))));
+      // The words of a kept segment are kept too, for the coding pass to match without scanning it again.
+      const keepWords = keep && options.wordTable !== undefined;
+      for (const segment of segments) counter.add(segment.text, keepWords ? segment : undefined);
     }
     if (hooks.visit) hooks.visit(document, segments, { language, skip });
-    else if (kept + document.text.length <= KEEP_PARSED) {
+    else if (keep) {
       kept += document.text.length;
       parsed.set(path, { document, segments });
     }

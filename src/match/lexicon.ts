@@ -69,9 +69,10 @@ export class Lexicon {
   private readonly infixes = new Trie();
   private hasInfixes = false;
   readonly stem: Stemmer;
-  /** The words of the run, and per word id the entries it starts (filled as words are met). */
-  private readonly words = new WordTable();
+  /** Per word id of the table (see `words`), the entries it starts (filled as words are met). */
   private readonly starting: Entry[][] = [];
+  /** The table's generation the per-id arrays belong to. */
+  private generation: number;
   /** Per word id, its stem (filled as phrases ask for it). */
   private readonly stemOf: string[] = [];
 
@@ -89,14 +90,17 @@ export class Lexicon {
 
   /**
    * `needs`: per pattern, words one of which must occur inside a word of a text for it to match;
-   * `also`: per pattern, further such sets, every one of which a text must hold too.
+   * `also`: per pattern, further such sets, every one of which a text must hold too;
+   * `words`: the table of the words of the run (shared with the survey's word count, see `scan`).
    */
   constructor(
     readonly language: string,
     codes: LexiconInput[],
     needs: (string[] | undefined)[] = [],
     also: (string[][] | undefined)[] = [],
+    private readonly words = new WordTable(),
   ) {
+    this.generation = words.generation;
     this.stem = stemmerFor(language);
     for (const { code, terms, not } of codes) {
       for (const term of terms) this.add(code, term, false);
@@ -133,15 +137,19 @@ export class Lexicon {
     }
   }
 
-  /** The words of a text, with ids whose entries this lexicon remembers. */
-  scan(text: string): WordRun {
-    if (this.words.full) {
-      this.words.clear();
+  /**
+   * The words of a text, with ids whose entries this lexicon remembers. With `key`, the run the
+   * survey kept for it in this lexicon's table (WordTable.kept) when there is one, instead of a new scan.
+   */
+  scan(text: string, key?: object): WordRun {
+    if (this.words.full) this.words.clear();
+    if (this.words.generation !== this.generation) {
       this.starting.length = 0;
       this.stemOf.length = 0;
       this.needed.length = 0;
+      this.generation = this.words.generation;
     }
-    return scanWords(text, this.words);
+    return (key && this.words.kept.take(key)) || scanWords(text, this.words);
   }
 
   /** The folded form of a word id of the last scan. */

@@ -27,6 +27,10 @@ export class WordTable {
   /** Per id, the word as written. */
   readonly raw: string[] = [];
   readonly folded: string[] = [];
+  /** Counts the clears: ids of an earlier generation mean other words now. */
+  generation = 0;
+  /** Runs made with this table, kept for a second scan of the same text; dropped when the table is cleared. */
+  kept = new KeptRuns();
 
   constructor(private readonly limit = 1_000_000) {}
 
@@ -40,6 +44,8 @@ export class WordTable {
   }
 
   clear(): void {
+    this.generation++;
+    this.kept = new KeptRuns();
     this.slots.fill(0);
     this.hashes.length = 0;
     this.raw.length = 0;
@@ -132,6 +138,64 @@ export function scanWords(text: string, table: WordTable): WordRun {
   }
   run.count = count;
   return run;
+}
+
+/** Int32 cells per chunk of kept runs (4 MB). */
+const CHUNK = 1 << 20;
+
+/**
+ * Runs of texts that will be scanned again with the same table (a segment the survey counted and
+ * the coding pass matches), kept in large chunks rather than an array per text: small typed arrays
+ * by the ten thousand cost more to make and collect than scanning again. A run is laid out as its
+ * count, then its starts, ends and ids; a chunk goes once every run in it has been taken.
+ */
+export class KeptRuns {
+  private readonly chunks: (Int32Array | undefined)[] = [];
+  /** Per chunk, the runs in it not yet taken. */
+  private readonly left: number[] = [];
+  private used = CHUNK;
+  /** Per key, chunk * CHUNK + offset of its run. */
+  private readonly where = new WeakMap<object, number>();
+
+  keep(key: object, run: WordRun): void {
+    const n = run.count;
+    const size = 1 + 3 * n;
+    if (size > CHUNK) return; // scanned again instead
+    if (this.used + size > CHUNK) {
+      this.chunks.push(new Int32Array(CHUNK));
+      this.left.push(0);
+      this.used = 0;
+    }
+    const c = this.chunks.length - 1;
+    const chunk = this.chunks[c]!;
+    const at = this.used;
+    chunk[at] = n;
+    chunk.set(run.starts.subarray(0, n), at + 1);
+    chunk.set(run.ends.subarray(0, n), at + 1 + n);
+    chunk.set(run.ids.subarray(0, n), at + 1 + 2 * n);
+    this.used += size;
+    this.left[c]++;
+    this.where.set(key, c * CHUNK + at);
+  }
+
+  /** The run kept for `key` (views into a chunk, valid until the next `take`), or undefined. */
+  take(key: object): WordRun | undefined {
+    const place = this.where.get(key);
+    if (place === undefined) return undefined;
+    const c = Math.floor(place / CHUNK);
+    const chunk = this.chunks[c];
+    if (!chunk) return undefined;
+    const at = place - c * CHUNK;
+    const n = chunk[at];
+    const run = {
+      count: n,
+      starts: chunk.subarray(at + 1, at + 1 + n),
+      ends: chunk.subarray(at + 1 + n, at + 1 + 2 * n),
+      ids: chunk.subarray(at + 1 + 2 * n, at + 1 + 3 * n),
+    };
+    if (--this.left[c] === 0 && c < this.chunks.length - 1) this.chunks[c] = undefined;
+    return run;
+  }
 }
 
 /** How many words `tokenize` would give, without making them. */

@@ -20,22 +20,34 @@ export const NO_FREQUENCIES: Frequencies = { units: 0, df: new Map() };
  */
 export class FrequencyCounter {
   private units = 0;
-  private readonly words = new WordTable();
-  /** Stem number of each word id. */
+  /** Stem number of each word id (of the table's generation `generation`). */
   private readonly stemOf: number[] = [];
+  private generation: number;
   private readonly stems = new Map<string, number>();
   private readonly names: string[] = [];
   private counts: Int32Array = new Int32Array(1024);
   private marks: Int32Array = new Int32Array(1024);
 
-  constructor(private readonly stem: Stemmer) {}
+  /**
+   * `words`: the table to scan with; the coding pass's own (CompiledCodebook.wordTable), so that a
+   * run kept in it (`add`'s `keep`) serves both passes.
+   */
+  constructor(
+    private readonly stem: Stemmer,
+    private readonly words = new WordTable(),
+  ) {
+    this.generation = words.generation;
+  }
 
-  add(text: string): void {
-    if (this.words.full) {
-      this.words.clear();
+  /** Counts the stems of `text`; with `keep`, its words are kept for the next scan of it (WordTable.kept). */
+  add(text: string, keep?: object): void {
+    if (this.words.full) this.words.clear();
+    if (this.words.generation !== this.generation) {
       this.stemOf.length = 0;
+      this.generation = this.words.generation;
     }
     const run = scanWords(text, this.words);
+    if (keep) this.words.kept.keep(keep, run);
     const stamp = ++this.units;
     for (let i = 0; i < run.count; i++) {
       const id = run.ids[i];

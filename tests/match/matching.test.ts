@@ -4,9 +4,12 @@ import { parseCodebook } from '../../src/codebook/load.js';
 import { autoCode } from '../../src/coding/auto-code.js';
 import type { Coding } from '../../src/coding/coding.js';
 import type { Segment } from '../../src/ingest/document.js';
+import { Lexicon } from '../../src/match/lexicon.js';
 import { stemmerFor } from '../../src/match/stem.js';
 import { parseTerm } from '../../src/match/term.js';
 import { fold, tokenize } from '../../src/match/tokens.js';
+import { WordTable } from '../../src/match/words.js';
+import { FrequencyCounter } from '../../src/scoring/frequencies.js';
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -566,5 +569,31 @@ describe('a segment with very many matches', () => {
     expect(coding.hits).toBe(5000);
     expect(coding.evidence).toHaveLength(20);
     expect(coding.evidence[19].range.start).toBe(text.indexOf('wachtlijst') + 19 * 'de wachtlijst '.length);
+  });
+});
+
+describe('a lexicon sharing its word table with the survey', () => {
+  test('forgets what it knew per word id once the survey has cleared the table', () => {
+    const table = new WordTable(3);
+    const lexicon = new Lexicon('nl', [{ code: 0, terms: ['wijkteam'], not: [] }], [], [], table);
+    const found = (text: string) => lexicon.findAll(lexicon.scan(text)).map((h) => h.entry.term);
+    expect(found('wijkteam')).toEqual(['wijkteam']); // wijkteam is word 0
+    const counter = new FrequencyCounter(stemmerFor('nl'), table);
+    counter.add('een twee drie'); // the table is full
+    counter.add('buurt'); // cleared first: buurt is word 0 now
+    expect(found('buurt')).toEqual([]);
+    expect(found('het wijkteam')).toEqual(['wijkteam']);
+  });
+
+  test('takes the words the survey kept for a segment, and codes it as a new scan would', () => {
+    const table = new WordTable();
+    const lexicon = new Lexicon('nl', [{ code: 0, terms: ['wijkteam', 'korte lijnen'], not: [] }], [], [], table);
+    const counter = new FrequencyCounter(stemmerFor('nl'), table);
+    const segment = { text: 'Het wijkteam werkt met korte lijnen.' };
+    counter.add(segment.text, segment);
+    const kept = lexicon.findAll(lexicon.scan(segment.text, segment));
+    const again = lexicon.findAll(lexicon.scan(segment.text));
+    expect(kept).toEqual(again);
+    expect(kept.map((h) => h.entry.term)).toEqual(['wijkteam', 'korte lijnen']);
   });
 });

@@ -96,3 +96,35 @@ describe('the word table', () => {
     expect(table.id('W1')).toBe(1);
   });
 });
+
+describe('runs kept for a second scan', () => {
+  const copy = (run: ReturnType<typeof scanWords>) => ({
+    starts: [...run.starts.subarray(0, run.count)],
+    ends: [...run.ends.subarray(0, run.count)],
+    ids: [...run.ids.subarray(0, run.count)],
+  });
+
+  test('give what scanning the text again gives, over many chunks, each once', () => {
+    const table = new WordTable();
+    // About 3 million cells in all: the runs span several chunks, and one is freed before the last is taken.
+    const texts = Array.from({ length: 2000 }, (_, i) => `Segment ${i}: ${'de ouders van de wijk, Crooswijk '.repeat(1 + (i % 100))}`);
+    const keys = texts.map(() => ({}));
+    texts.forEach((text, i) => table.kept.keep(keys[i], scanWords(text, table)));
+    texts.forEach((text, i) => {
+      const kept = table.kept.take(keys[i]);
+      expect(kept).toBeDefined();
+      expect(copy(kept!)).toEqual(copy(scanWords(text, table)));
+    });
+    expect(table.kept.take({})).toBeUndefined();
+  });
+
+  test('are dropped when the table is cleared, so that no id of other words is used', () => {
+    const table = new WordTable(2);
+    const key = {};
+    table.kept.keep(key, scanWords('wijk team', table));
+    const before = table.generation;
+    table.clear();
+    expect(table.generation).toBe(before + 1);
+    expect(table.kept.take(key)).toBeUndefined();
+  });
+});
