@@ -1,9 +1,10 @@
-// Hostile and broken .qdpx files, made here as an attacker or a faulty exporter would make them. Each
-// import runs in its own process: the message, the exit status, what is written (only ever inside
-// --into) and the peak memory are checked.
+// Hostile and broken .qdpx files, made here as an attacker or a faulty exporter would make them. The
+// message, the exit status and what is written (only ever inside --into) are checked; an import whose
+// peak memory or stack depth is the point runs in its own process, the others run in this one.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { qda } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { BUILT, expectRefused, listFiles, spawnQdaMeasured, STACK } from './shared.js';
 import { deflateRun, forgeZip, stored, type ForgedEntry } from './zip-forge.js';
@@ -30,15 +31,29 @@ const selection = (start: number | string, end: number | string) =>
  * up would land in root. Returns the run and the files outside --into (the .qdpx itself aside).
  */
 function importZip(zip: Uint8Array, extra: string[] = []) {
-  const root = tempDir();
-  const work = join(root, 'a', 'b');
+  const { work, argv } = placed(zip, extra);
+  const r = spawnQdaMeasured(argv, work, 60_000);
+  return { ...r, code: r.status, ...written(work) };
+}
+
+/** importZip in this process, for the cases where neither memory nor stack is the point. */
+async function importZipHere(zip: Uint8Array, extra: string[] = []) {
+  const { work, argv } = placed(zip, extra);
+  const r = await qda(argv, { cwd: work });
+  return { ...r, ...written(work) };
+}
+
+function placed(zip: Uint8Array, extra: string[]) {
+  const work = join(tempDir(), 'a', 'b');
   mkdirSync(work, { recursive: true });
   writeFileSync(join(work, 'x.qdpx'), zip);
-  const r = spawnQdaMeasured(['import', 'qdpx', 'x.qdpx', '--into', 'out', ...extra], work, 60_000);
+  return { work, argv: ['import', 'qdpx', 'x.qdpx', '--into', 'out', ...extra] };
+}
+
+function written(work: string) {
+  const root = join(work, '..', '..');
   const all = listFiles(root);
   return {
-    ...r,
-    code: r.status,
     outside: all.filter((f) => f !== join('a', 'b', 'x.qdpx') && !f.startsWith(join('a', 'b', 'out') + '/')),
     inside: listFiles(join(work, 'out')),
     read: (path: string) => readFileSync(join(work, 'out', path), 'utf8'),
@@ -66,8 +81,8 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expectLowPeak(r);
   });
 
-  test('an external DTD is refused the same way', () => {
-    const r = importZip(zipOf(project('', '<!DOCTYPE Project SYSTEM "http://example.invalid/p.dtd">\n')));
+  test('an external DTD is refused the same way', async () => {
+    const r = await importZipHere(zipOf(project('', '<!DOCTYPE Project SYSTEM "http://example.invalid/p.dtd">\n')));
     expectRefused(r, 'x.qdpx (project.qde):2:1: error: its DOCTYPE declares an external DTD (http://example.invalid/p.dtd)');
     expect(r.inside).toEqual([]);
   });
@@ -90,22 +105,22 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expectLowPeak(r);
   });
 
-  test('the ratio limit holds within the size limits, and every limit can be set', () => {
+  test('the ratio limit holds within the size limits, and every limit can be set', async () => {
     const size = 20 * 1024 * 1024;
     const bomb = (): ForgedEntry => ({ name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size });
     const qde = project(source('one', 'internal://one.txt'));
     const ratio = importZip(zipOf(qde, bomb()));
     expectRefused(ratio, /x\.qdpx \(sources\/one\.txt\): error: inflates from 129 KiB to 20 MiB, more than 100 times \(--max-ratio\)/);
     expectLowPeak(ratio);
-    const entry = importZip(zipOf(qde, bomb()), ['--max-entry-size', '10M']);
+    const entry = await importZipHere(zipOf(qde, bomb()), ['--max-entry-size', '10M']);
     expectRefused(entry, 'x.qdpx (sources/one.txt): error: inflates to 20 MiB, above the limit of 10 MiB per entry (--max-entry-size)');
-    const archive = importZip(zipOf(qde, bomb()), ['--max-archive-size', '15m', '--max-ratio', '1000']);
+    const archive = await importZipHere(zipOf(qde, bomb()), ['--max-archive-size', '15m', '--max-ratio', '1000']);
     expectRefused(archive, 'x.qdpx (sources/one.txt): error: inflates to 20 MiB, which takes the entries read past the limit of 15 MiB for the whole archive (--max-archive-size)');
-    const allowed = importZip(zipOf(qde, bomb()), ['--max-ratio', '1000']);
+    const allowed = await importZipHere(zipOf(qde, bomb()), ['--max-ratio', '1000']);
     expect(allowed.stderr).not.toMatch(STACK);
     expect(allowed.code, allowed.stderr).toBe(0);
     expect(allowed.inside).toContain(join('corpus', 'one.md'));
-    const bad = importZip(zipOf(qde), ['--max-entry-size', '3G']);
+    const bad = await importZipHere(zipOf(qde), ['--max-entry-size', '3G']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--max-entry-size can be at most 1G, not "3G"');
   });
@@ -141,8 +156,8 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expectLowPeak(r);
   });
 
-  test('source names that climb folders become plain file names inside corpus/', () => {
-    const r = importZip(zipOf(project(source('../../t', 'internal://one.txt')), stored('sources/one.txt', 'We bake bread.\n')));
+  test('source names that climb folders become plain file names inside corpus/', async () => {
+    const r = await importZipHere(zipOf(project(source('../../t', 'internal://one.txt')), stored('sources/one.txt', 'We bake bread.\n')));
     expect(r.code, r.stderr).toBe(0);
     expect(r.inside).toContain('corpus/t.md');
     expect(r.outside).toEqual([]);
@@ -159,8 +174,8 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expectLowPeak(r);
   });
 
-  test('selections outside the text are left out with a warning', () => {
-    const r = importZip(zipOf(project(source('one', 'internal://one.txt', selection(5, 4000))), stored('sources/one.txt', 'We bake bread.\n')));
+  test('selections outside the text are left out with a warning', async () => {
+    const r = await importZipHere(zipOf(project(source('one', 'internal://one.txt', selection(5, 4000))), stored('sources/one.txt', 'We bake bread.\n')));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/left out 1 codings whose selection lies outside its text \(e\.g\. «one» 5–4000\)/);
     expect(r.inside.filter((f) => f.startsWith('codings/'))).toEqual([]);
