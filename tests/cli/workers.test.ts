@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { chunks, portable } from '../../src/corpus/parallel.js';
 import type { CorpusOptions } from '../../src/corpus/pipeline.js';
+import { qda as qdaHere } from '../helpers/run-cli.js';
 import { ANALYSE_FILES, tempDir } from '../helpers/temp.js';
 
 const bin = resolve('bin/qda.js');
@@ -56,15 +57,19 @@ describe.runIf(built)('worker threads', () => {
     for (const file of ANALYSE_FILES) expect(readFileSync(join(dir, 'two', file), 'utf8'), file).toBe(readFileSync(join(dir, 'one', file), 'utf8'));
   });
 
-  test('a number of workers that is not a whole number is wrong usage, said before any work', () => {
-    const dir = corpus();
-    const flag = qda(dir, ['code', '--workers', 'two']);
-    expect(flag.status).toBe(2);
-    expect(flag.stderr).toMatch(/--workers two: give a whole number/);
-    const env = qda(dir, ['code'], { QDA_WORKERS: '-1' });
-    expect(env.status).toBe(2);
-    expect(env.stderr).toMatch(/QDA_WORKERS -1/);
-  });
+});
+
+// Checked while reading the arguments, before any thread starts, so a run in this process shows it.
+test('a number of workers that is not a whole number is wrong usage, said before any work', async () => {
+  const dir = corpus();
+  const flag = await qdaHere(['code', '--workers', 'two'], { cwd: dir });
+  expect(flag.code).toBe(2);
+  expect(flag.stderr).toMatch(/--workers two: give a whole number/);
+  expect(flag.stdout).toBe('');
+  const env = await qdaHere(['code'], { cwd: dir, env: { QDA_WORKERS: '-1' } });
+  expect(env.code).toBe(2);
+  expect(env.stderr).toMatch(/QDA_WORKERS -1/);
+  expect(env.stdout).toBe('');
 });
 
 describe('cutting the files into chunks', () => {
