@@ -13,6 +13,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     globalSetup: ['tests/global-setup.ts'],
     setupFiles: ['tests/setup.ts'],
+    // Worker threads rather than child processes: with one module graph per worker the suite took
+    // 159 s of CPU with threads against 168 s with forks (same tree, two full runs).
+    pool: 'threads',
     // Vitest's default leaves one core free; most files wait on spawned processes, so use them all.
     maxWorkers: Math.max(2, availableParallelism()),
     projects: [
