@@ -39,11 +39,27 @@ export function deflateRun(byte: number, length: number): Uint8Array {
   put(1, 2); // fixed Huffman codes
   literal(byte);
   let left = length - 1;
-  while (left >= 258) {
+  const repeat = () => {
     code(0xc5, 8); // length 258 (symbol 285)
     code(0, 5); // distance 1
     left -= 258;
+  };
+  // Eight matches are 104 bits, 13 whole bytes: from the eighth match on, the bytes repeat with that
+  // period and the bits still pending are the same, so the gigabyte streams are copied, not coded.
+  for (let i = 0; i < 16 && left >= 258; i++) repeat();
+  const groups = Math.floor(left / (258 * 8));
+  if (groups > 0 && at >= 13) {
+    out.copyWithin(at, at - 13, at);
+    let filled = 13;
+    while (filled < groups * 13) {
+      const n = Math.min(filled, groups * 13 - filled);
+      out.copyWithin(at + filled, at, at + n);
+      filled += n;
+    }
+    at += groups * 13;
+    left -= groups * 258 * 8;
   }
+  while (left >= 258) repeat();
   for (; left > 0; left--) literal(byte);
   code(0, 7); // end of block
   if (count > 0) put(0, 8 - count);
