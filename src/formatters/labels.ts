@@ -66,6 +66,8 @@ const REPORT = {
     count: 'Aantal',
     wordsIn: 'woorden',
     noWords: 'Geen woord komt hier significant vaker voor (G² ≥ 3,84, p < 0,05).',
+    cutOff: 'In dit project (minG2 in qda.yaml) staat een woord hier vanaf G² {g2}.',
+    noWordsFrom: 'Geen woord komt hier vaker voor met G² vanaf {g2}.',
   },
   en: {
     overview: 'Corpus overview',
@@ -98,6 +100,8 @@ const REPORT = {
     count: 'Count',
     wordsIn: 'words',
     noWords: 'No word occurs significantly more here (G² ≥ 3.84, p < 0.05).',
+    cutOff: 'In this project (minG2 in qda.yaml) a word is listed from G² {g2}.',
+    noWordsFrom: 'No word occurs more here with a G² of {g2} or more.',
   },
 };
 

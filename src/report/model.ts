@@ -58,6 +58,8 @@ export interface Report {
   summary: Summary;
   /** Per column, the words that occur there more than in the rest (when words were counted). */
   words?: GroupWords[];
+  /** The G² a listed word needs, when the project chose another than the default 3.84. */
+  wordsMinG2?: number;
   overview: { documents: number; segments: number; coded: number; types: string[]; rows: { value: string; counts: number[]; total: number }[] };
 }
 
@@ -220,6 +222,7 @@ export class ReportBuilder {
       overview: { ...this.totals, types, rows },
     };
     const counter = this.words;
+    if (counter && this.options.minG2 !== undefined && this.options.minG2 !== REPORT_WORDS.minG2) report.wordsMinG2 = this.options.minG2;
     if (counter) report.words = wordsResult(counter, { ...REPORT_WORDS, minG2: this.options.minG2 ?? REPORT_WORDS.minG2 }, { groups: codes.columns.filter((c) => counter.groupNames.includes(c)) }).groups;
     return report;
   }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { qda } from '../helpers/run-cli.js';
@@ -82,5 +82,14 @@ describe('the HTML report: Woorden per wijk', () => {
     expect(section).toContain('<caption>Zuid (29 woorden)</caption>');
     expect(section).toContain('Geen woord komt hier significant vaker voor (G² ≥ 3,84, p &lt; 0,05).');
     expect(html).toContain('<a href="#words">Woorden per wijk</a>');
+    expect(section).not.toContain('minG2');
+
+    // minG2 of qda.yaml: the report lists by it and says so.
+    writeFileSync(join(dir, 'qda.yaml'), 'language: nl\nminG2: 3.86\n');
+    expect((await qda(['report', '--codebook', BOOK, '--out', 'strict.html', '-q'], { cwd: dir })).code).toBe(0);
+    const strict = readFileSync(join(dir, 'strict.html'), 'utf8');
+    expect(strict).toContain('In dit project (minG2 in qda.yaml) staat een woord hier vanaf G² 3,86.</p>');
+    expect(strict).not.toContain('<td>wijkteam</td>');
+    expect(strict).toContain('Geen woord komt hier vaker voor met G² vanaf 3,86.');
   });
 });

@@ -162,7 +162,8 @@ function words(r: Report, w: Words, byLabel: string): string {
       (d) =>
         `<tr><td>${esc(d.term)}</td><td class="num">${d.count}</td><td class="num">${number(d.statistic, 1)}</td><td class="num">${p(d)}</td></tr>`,
     );
-    const body = rows.length > 0 ? rows.join('\n') : `<tr><td colspan="4" class="meta">${esc(w.noWords)}</td></tr>`;
+    const none = r.wordsMinG2 === undefined ? w.noWords : w.noWordsFrom.replace('{g2}', String(r.wordsMinG2).replace('.', decimal));
+    const body = rows.length > 0 ? rows.join('\n') : `<tr><td colspan="4" class="meta">${esc(none)}</td></tr>`;
     return `<table>
 <caption>${esc(g.value)} (${g.words} ${w.wordsIn})</caption>
 <thead><tr><th scope="col">${w.word}</th><th scope="col" class="num">${w.count}</th><th scope="col" class="num">G²</th><th scope="col" class="num">p</th></tr></thead>
@@ -173,7 +174,7 @@ ${body}
   });
   return `<section id="words">
 <h2>${esc(w.words)} ${esc(byLabel)}</h2>
-<p class="help">${esc(w.wordsHelp)}</p>
+<p class="help">${esc(w.wordsHelp)}${r.wordsMinG2 === undefined ? '' : ` ${esc(w.cutOff.replace('{g2}', String(r.wordsMinG2).replace('.', decimal)))}`}</p>
 <div class="words">
 ${tables.join('\n')}
 </div>
