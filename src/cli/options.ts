@@ -100,6 +100,16 @@ export function nonNegativeInt(name: string) {
   };
 }
 
+/** A whole number of 1 or more (a usage error otherwise). */
+export function positiveInt(name: string) {
+  const whole = nonNegativeInt(name);
+  return (value: string): number => {
+    const n = whole(value);
+    if (n === 0) throw usage(`${name} must be 1 or more, not "${value}"`);
+    return n;
+  };
+}
+
 /** A share between 0 and 1 (a usage error otherwise). */
 export function share(name: string) {
   return (value: string): number => {

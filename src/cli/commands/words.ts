@@ -5,7 +5,7 @@ import type { Measure } from '../../words/result.js';
 import { DEFAULT_MIN_G2 } from '../../words/significance.js';
 import type { Io } from '../io.js';
 import { usage } from '../errors.js';
-import { corpusOptions, examples, filterFrom, filterOptions, nonNegativeInt, type CorpusFlags, type FilterFlags } from '../options.js';
+import { corpusOptions, examples, filterFrom, filterOptions, positiveInt, type CorpusFlags, type FilterFlags } from '../options.js';
 
 export interface WordsFlags extends CorpusFlags, FilterFlags {
   format: FormatName<'words'>;
@@ -35,15 +35,6 @@ export function ngramLengths(value: string): number[] {
   return [...new Set(list)].sort();
 }
 
-function positive(name: string) {
-  const whole = nonNegativeInt(name);
-  return (value: string): number => {
-    const n = whole(value);
-    if (n === 0) throw usage(`${name} must be 1 or more, not "${value}"`);
-    return n;
-  };
-}
-
 export function registerWords(program: Command, io: Io): Command {
   const command = program
     .command('words')
@@ -54,8 +45,8 @@ export function registerWords(program: Command, io: Io): Command {
     .option('--excel', 'CSV for Excel: BOM and ; as separator')
     .option('--by <attribute>', 'groups to compare: an attribute, or document, or speaker (default: compareBy of qda.yaml, else district)')
     .addOption(new Option('--ngram <n>', 'words (1), pairs (2), triples (3), or a range such as 1-3').argParser(ngramLengths).default([1], '1'))
-    .option('--top <n>', 'terms per list', positive('--top'), 20)
-    .option('--min-count <n>', 'leave out terms that occur fewer times (in the group, for distinctive terms)', positive('--min-count'), 3)
+    .option('--top <n>', 'terms per list', positiveInt('--top'), 20)
+    .option('--min-count <n>', 'leave out terms that occur fewer times (in the group, for distinctive terms)', positiveInt('--min-count'), 3)
     .addOption(new Option('--measure <measure>', 'distinctive by log-likelihood against the rest, or TF-IDF').choices(['ll', 'tfidf']).default('ll'))
     .option(
       '--min-g2 <g2>',
