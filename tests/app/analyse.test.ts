@@ -18,21 +18,18 @@ import {
   type OpenedCorpus,
 } from '../../src/index.js';
 import { ANALYSE_FILES, tempDir } from '../helpers/temp.js';
+import { ANALYSIS_FIXTURE, golden, openAnalysisFixture } from '../helpers/corpora.js';
 
-const FIXTURE = 'tests/fixtures/analysis';
-const golden = (name: string) => readFileSync(join(FIXTURE, 'expected', name), 'utf8');
 let opened: OpenedCorpus;
 
 beforeAll(() => {
-  const outcome = openCorpus([FIXTURE], {}, process.cwd());
-  expect(outcome.diagnostics).toEqual([]);
-  opened = outcome.result!;
+  opened = openAnalysisFixture();
 });
 
 /** A copy of the fixture with changes, opened. */
 function openChanged(change: (dir: string) => void): OpenedCorpus {
   const dir = tempDir();
-  cpSync(FIXTURE, dir, { recursive: true });
+  cpSync(ANALYSIS_FIXTURE, dir, { recursive: true });
   change(dir);
   const outcome = openCorpus([dir], {}, process.cwd());
   expect(outcome.result).toBeDefined();

@@ -1,19 +1,14 @@
 // The analyses as library calls, below the command line: the analysis fixture opened once, each
 // result formatted by the registry, compared with the golden files that `qda matrix|cooccur|summary`
 // must write (tests/analysis/golden.test.ts checks the command line against the same files).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { cooccur, excerpts, getFormatter, matrix, openCorpus, projectMemos, summary, type OpenedCorpus } from '../../src/index.js';
+import { cooccur, excerpts, getFormatter, matrix, projectMemos, summary, type OpenedCorpus } from '../../src/index.js';
+import { golden, openAnalysisFixture } from '../helpers/corpora.js';
 
-const FIXTURE = 'tests/fixtures/analysis';
-const golden = (name: string) => readFileSync(join(FIXTURE, 'expected', name), 'utf8');
 let opened: OpenedCorpus;
 
 beforeAll(() => {
-  const outcome = openCorpus([FIXTURE], {}, process.cwd());
-  expect(outcome.diagnostics).toEqual([]);
-  opened = outcome.result!;
+  opened = openAnalysisFixture();
 });
 
 describe('the library gives the bytes of the command line', () => {

@@ -6,17 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { codeHits, coderProblem, matrix, openCorpus, queryProblem, search, searchPass, type OpenedCorpus, type SearchRequest } from '../../src/index.js';
 import { tempDir } from '../helpers/temp.js';
+import { SEARCH_CORPUS as CORPUS, SMALL_BOOK as BOOK } from '../helpers/corpora.js';
 
-const BOOK = join(process.cwd(), 'tests/fixtures/small-codebook.yaml');
-const doc = (district: string, body: string) => `---\ndistrict: ${district}\nspeakers: { I: interviewer, R: kindcoach }\n---\n\n${body}\n`;
-const CORPUS = {
-  'qda.yaml': 'corpus: [corpus]\nskipSpeakers: [interviewer]\n',
-  'corpus/c.md': doc(
-    'Crooswijk',
-    '**I:** Hoe gaat het met het wijkteam?\n\n**R:** Met het wijkteam hebben we korte lijnen.\n\n**R:** De wijkteammedewerker belt de school.',
-  ),
-  'corpus/h.md': doc('Hillesluis', '**R:** Het wijkteam ken ik niet.\n\n**R:** Vertrouwen moet groeien, ook met het buurtteam.'),
-};
 
 function open(dir: string, settings = {}, options = {}): OpenedCorpus {
   const outcome = openCorpus([], { codebook: BOOK, ...settings }, dir, options);

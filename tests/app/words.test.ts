@@ -1,19 +1,12 @@
 // Word counts as a library call on tiny fictional corpora; G² and TF-IDF worked out by hand in
 // tests/words/keyness.test.ts. The command line keeps its own tests of the output and exit status.
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openCorpus, report, words, wordsPass, type OpenedCorpus, type WordsRequest } from '../../src/index.js';
 import { tempDir } from '../helpers/temp.js';
+import { SMALL_BOOK as BOOK, WORDS_TINY as TINY } from '../helpers/corpora.js';
 
-const BOOK = join(process.cwd(), 'tests/fixtures/small-codebook.yaml');
 const doc = (district: string, body: string) => `---\ndistrict: ${district}\n---\n\n${body}\n`;
 
-// Noord: 10 words, wijkteam 3 times. Zuid: 20 words in two documents, wijkteam once.
-const TINY = {
-  'noord.md': doc('Noord', 'Wijkteam wijkteam wijkteam appel peer kers pruim druif meloen banaan.'),
-  'zuid-1.md': doc('Zuid', 'Het wijkteam met tafel, stoel, kast, lamp, deur, raam, muur, vloer en plafond.'),
-  'zuid-2.md': doc('Zuid', 'Fiets auto trein tram bus boot vliegtuig scooter step kar.'),
-};
 
 function open(dir: string, options = {}): OpenedCorpus {
   const outcome = openCorpus([], { codebook: BOOK }, dir, options);

@@ -3,16 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { qda } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
+import { SMALL_BOOK as BOOK, WORDS_TINY as TINY } from '../helpers/corpora.js';
 
-const BOOK = join(process.cwd(), 'tests/fixtures/small-codebook.yaml');
 const doc = (district: string, body: string) => `---\ndistrict: ${district}\n---\n\n${body}\n`;
 
-// Noord: 10 words, wijkteam 3 times. Zuid: 20 words in two documents, wijkteam once.
-const TINY = {
-  'noord.md': doc('Noord', 'Wijkteam wijkteam wijkteam appel peer kers pruim druif meloen banaan.'),
-  'zuid-1.md': doc('Zuid', 'Het wijkteam met tafel, stoel, kast, lamp, deur, raam, muur, vloer en plafond.'),
-  'zuid-2.md': doc('Zuid', 'Fiets auto trein tram bus boot vliegtuig scooter step kar.'),
-};
 
 describe('qda words', () => {
   test('markdown and CSV: the statistic with its significance, and a line for a group without significant terms', async () => {
