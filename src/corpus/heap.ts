@@ -7,7 +7,7 @@
  * live after the last one (and at least HEAP_FLOOR), which bounds the peak at about twice the live
  * memory. A collection takes a fraction of a second and comes every few hundred documents.
  */
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 const HEAP_FLOOR = 384 * 1024 * 1024;
@@ -24,9 +24,13 @@ function collector(): () => void {
   return collect;
 }
 
+// The heap's used size from V8 alone: process.memoryUsage() also reads the resident set from the
+// system, which took 0.2-1.3 s of a 10 MB run at 2,590 calls, where this takes some 40 ms.
+const heapUsed = (): number => getHeapStatistics().used_heap_size;
+
 /** Called between documents: a full collection when the heap has doubled since the last. */
 export function collectWhenGrown(): void {
-  if (process.memoryUsage().heapUsed < next) return;
+  if (heapUsed() < next) return;
   collector()();
-  next = Math.max(HEAP_FLOOR, 2 * process.memoryUsage().heapUsed);
+  next = Math.max(HEAP_FLOOR, 2 * heapUsed());
 }
