@@ -38,12 +38,13 @@ export class OutputFolder {
     mkdirSync(parent, { recursive: true });
     this.lock = join(parent, `${prefix(this.target)}lock`);
     takeLock(this.lock, this.target);
+    this.temp = join(parent, `${prefix(this.target)}run-${process.pid}${tempSuffix()}`);
     try {
       removeStale(this.target);
-      this.temp = join(parent, `${prefix(this.target)}run-${process.pid}${tempSuffix()}`);
-      mkdirSync(this.temp);
       remember(this.temp);
+      mkdirSync(this.temp);
     } catch (error) {
+      forget(this.temp);
       releaseLock(this.lock);
       throw error;
     }

@@ -39,8 +39,8 @@ export class PartFiles {
 
   /** `dir` is created, and removed again by `remove`. */
   constructor(readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
     remember(dir, true);
+    mkdirSync(dir, { recursive: true });
   }
 
   append(part: number, text: string): void {

@@ -69,8 +69,13 @@ export class TreeWriter {
   constructor(dir: string) {
     this.target = resolve(dir);
     this.temp = join(dirname(this.target), `.${basename(this.target)}${tempSuffix()}`);
-    mkdirSync(this.temp, { recursive: true });
     remember(this.temp);
+    try {
+      mkdirSync(this.temp, { recursive: true });
+    } catch (error) {
+      forget(this.temp);
+      throw error;
+    }
   }
 
   add(path: string, bytes: Uint8Array | string): void {

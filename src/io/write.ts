@@ -46,8 +46,14 @@ export class AtomicFile implements Sink {
     this.temp = `${path}${tempSuffix()}`;
     mkdirSync(dirname(path), { recursive: true });
     removeStaleTemps(path);
-    this.fd = openSync(this.temp, 'w');
+    // Remembered before it exists: a Ctrl-C that comes once it is there finds it to remove.
     remember(this.temp);
+    try {
+      this.fd = openSync(this.temp, 'w');
+    } catch (error) {
+      forget(this.temp);
+      throw error;
+    }
   }
 
   write(chunk: string): void {
