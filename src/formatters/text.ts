@@ -15,13 +15,16 @@ export function readable(text: string): string {
   return r;
 }
 
+// Each step runs only on text that holds what it looks for: most segments have no quote marker and
+// no emphasis, and only single spaces, and the replacements would copy them for nothing.
 function clean(text: string): string {
-  return text
-    .replace(/^[ \t]*>[ \t]?/gm, '')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/(^|\s)[*_]([^*_\s][^*_]*)[*_](?=\s|$|[.,;:!?])/g, '$1$2')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let t = text;
+  if (t.includes('>')) t = t.replace(/^[ \t]*>[ \t]?/gm, '');
+  const star = t.includes('*');
+  if (star) t = t.replace(/\*\*([^*]+)\*\*/g, '$1');
+  if (star || t.includes('_')) t = t.replace(/(^|\s)[*_]([^*_\s][^*_]*)[*_](?=\s|$|[.,;:!?])/g, '$1$2');
+  if (/[^\S ]| {2}/.test(t)) t = t.replace(/\s+/g, ' ');
+  return t.trim();
 }
 
 /**

@@ -136,9 +136,11 @@ export class ReportBuilder {
       columns.set(unit.segment.ordinal, unit.columns);
       this.totals.segments++;
       if (unit.rows.length > 0) this.totals.coded++;
-      const text = readable(unit.segment.text);
+      // Made only for a segment with an excerpt to keep: most segments have none, or their cells are full.
+      let text: string | undefined;
       for (const code of unit.rows) {
         if (!this.keep(code, unit.columns)) continue;
+        text ??= readable(unit.segment.text);
         const excerpt = {
           code,
           values: unit.columns,

@@ -34,6 +34,22 @@ describe('excerpt text', () => {
   });
 });
 
+describe('readable text', () => {
+  test.each([
+    ['plain words stay as they are', 'korte lijnen met de school', 'korte lijnen met de school'],
+    ['quote markers go', '> eerste regel\n>tweede regel', 'eerste regel tweede regel'],
+    ['a > inside a line stays', 'meer > minder', 'meer > minder'],
+    ['bold goes', 'de **wijkteams** werken', 'de wijkteams werken'],
+    ['emphasis with underscores alone goes', 'dat is _echt_ goed', 'dat is echt goed'],
+    ['emphasis with stars goes', 'dat is *echt*, goed', 'dat is echt, goed'],
+    ['an underscore inside a word stays', 'bestand_naam en meer', 'bestand_naam en meer'],
+    ['tabs, line breaks and double spaces become one space', 'een\ttwee\r\ndrie  vier\u00a0vijf', 'een twee drie vier vijf'],
+    ['white space at the ends goes', '  \n midden \t ', 'midden'],
+  ])('%s', (_, text, expected) => {
+    expect(readable(text)).toBe(expected);
+  });
+});
+
 describe('one long paragraph', () => {
   test('CSV rows and markdown excerpts hold its start; codings.json holds all of it', async () => {
     const body = 'Met het wijkteam en de school hebben we korte lijnen en veel vertrouwen. '.repeat(2000);
