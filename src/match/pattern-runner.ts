@@ -116,17 +116,29 @@ interface Running {
   /** Per pattern the milliseconds it has run, then per pattern the characters it has run on. */
   spent: Float64Array;
   started: boolean;
+  /** The number of the last job handed to this worker. */
+  jobs: number;
 }
+
+/**
+ * Started workers by pattern list, so that the runs in one process (a library user's, or the tests')
+ * share a worker instead of starting one and compiling the shipped codebook's patterns every run. A
+ * worker is a thread that only runs patterns; what a run may still spend stays with its runner.
+ */
+const workers = new Map<string, Running>();
 
 /** Start and end offsets of the matches of each pattern run on each text, in `runs` order. */
 export type PatternMatches = Int32Array[][];
 
 export class PatternRunner {
-  private running: Running | undefined;
-  private spent: Float64Array | undefined;
-  private jobs = 0;
+  private readonly key: string;
+  /** What the patterns have spent in this runner's runs (laid out as Running.spent), whatever the worker. */
+  private readonly spent: Float64Array;
 
-  constructor(private readonly patterns: readonly { source: string; flags: string }[]) {}
+  constructor(private readonly patterns: readonly { source: string; flags: string }[]) {
+    this.key = JSON.stringify(patterns.map((p) => [p.source, p.flags]));
+    this.spent = new Float64Array(2 * patterns.length);
+  }
 
   /** Run the listed patterns on each text; throws PatternTooSlow when one exceeds its budget. */
   run(texts: string[], runs: number[][]): PatternMatches {
@@ -151,7 +163,17 @@ export class PatternRunner {
 
   private send(texts: string[], runs: number[][]): PatternMatches {
     const running = this.take();
-    const id = ++this.jobs;
+    // The worker counts against this runner's budget only (it may have served another runner before).
+    running.spent.set(this.spent);
+    try {
+      return this.wait(running, texts, runs);
+    } finally {
+      this.spent.set(running.spent);
+    }
+  }
+
+  private wait(running: Running, texts: string[], runs: number[][]): PatternMatches {
+    const id = ++running.jobs;
     const before = Atomics.load(running.shared, DONE);
     let size = runs.length;
     for (const list of runs) size += list.length;
@@ -181,7 +203,7 @@ export class PatternRunner {
         ? running.spent[pattern] + (now - since) > budgetMs(running.spent[n + pattern] + (texts[segment]?.length ?? 0))
         : now - since > STARTUP_MS;
       if (over && Atomics.load(running.shared, DONE) !== id) {
-        this.stop();
+        this.stop(running);
         throw new PatternTooSlow(pattern, segment, Math.round(running.spent[pattern] + (now - since)));
       }
     }
@@ -193,30 +215,28 @@ export class PatternRunner {
     return unpack(message.out, runs);
   }
 
-  /** The worker, idle and now marked busy; a new one when there is none or it has gone. */
+  /** The worker for these patterns, idle and now marked busy; a new one when there is none or it has gone. */
   private take(): Running {
-    if (this.running && Atomics.compareExchange(this.running.shared, STATE, IDLE, BUSY) === IDLE) return this.running;
-    this.stop();
+    const idle = workers.get(this.key);
+    if (idle && Atomics.compareExchange(idle.shared, STATE, IDLE, BUSY) === IDLE) return idle;
+    if (idle) this.stop(idle);
     const shared = new Int32Array(new SharedArrayBuffer(4 * 5));
     Atomics.store(shared, STATE, BUSY);
-    Atomics.store(shared, DONE, this.jobs);
-    // What the patterns have spent goes on from one worker to the next.
     const spent = new Float64Array(new SharedArrayBuffer(8 * 2 * this.patterns.length));
-    if (this.spent) spent.set(this.spent);
-    this.spent = spent;
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(WORKER, { eval: true, workerData: { shared, spent, port: port2, patterns: this.patterns }, transferList: [port2] });
+    // Neither the worker nor its port keeps a process alive.
     worker.unref();
     port1.unref();
-    this.running = { worker, port: port1, shared, spent, started: false };
-    return this.running;
+    const running: Running = { worker, port: port1, shared, spent, started: false, jobs: 0 };
+    workers.set(this.key, running);
+    return running;
   }
 
-  private stop(): void {
-    if (!this.running) return;
-    void this.running.worker.terminate();
-    this.running.port.close();
-    this.running = undefined;
+  private stop(running: Running): void {
+    void running.worker.terminate();
+    running.port.close();
+    if (workers.get(this.key) === running) workers.delete(this.key);
   }
 }
 
