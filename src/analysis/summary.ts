@@ -58,9 +58,9 @@ interface Candidate {
   speaker?: string;
 }
 
-/** A candidate kept past its document holds its own copy of the text (ingest/own-text.ts). */
-function keptCopy(c: Candidate): Candidate {
-  const copy = { ...c, text: ownText(c.text) };
+/** A candidate kept past its document holds its own copy of the text (ingest/own-text.ts): `text`. */
+function keptCopy(c: Candidate, text: string): Candidate {
+  const copy = { ...c, text };
   if (c.speaker !== undefined) copy.speaker = ownText(c.speaker);
   return copy;
 }
@@ -91,6 +91,8 @@ export class SummaryBuilder {
       unit.columns.forEach((v) => this.values.add(v));
       const own = (codings.get(unit.segment.ordinal) ?? []).filter((c) => unit.rows.includes(c.code));
       const clusters = new Set(own.map((c) => byId.get(c.code)?.cluster ?? c.code));
+      // One copy of the segment's text for all the cells it becomes the best of: a long segment is copied once.
+      let copied: string | undefined;
       for (const value of unit.columns) {
         for (const row of unit.rows) this.counts.set(`${row}\u0000${value}`, (this.counts.get(`${row}\u0000${value}`) ?? 0) + 1);
         for (const cluster of clusters) {
@@ -107,7 +109,7 @@ export class SummaryBuilder {
           const key = `${cluster}\u0000${value}`;
           const current = this.best.get(key);
           // Documents arrive in path order, so on a tie the earlier excerpt stays.
-          if (!current || better(candidate, current)) this.best.set(key, keptCopy(candidate));
+          if (!current || better(candidate, current)) this.best.set(key, keptCopy(candidate, (copied ??= ownText(candidate.text))));
         }
       }
     }
