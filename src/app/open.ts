@@ -210,7 +210,7 @@ function openModel(
   const read = readModel(shown, readText(path, cwd));
   if (!read.model) return { diagnostics: read.diagnostics };
   const codes = corpus.codes!;
-  const now = corpusNow(files, corpus, codes, read.model.training.coders);
+  const now = corpusNow(files, corpus, codes, read.model);
   return { predictor: new Predictor(read.model, codes), diagnostics: staleness(read.model, shown, codebook, now) };
 }
 

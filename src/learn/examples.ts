@@ -33,6 +33,7 @@ export function reviewedSegments(
   codes: Map<string, Code>,
 ): Reviewed[] {
   const { decisions } = decisionsOf(document.text, segments, rows);
+  if (decisions.size === 0) return [];
   const rank = new Map([...codes.keys()].map((id, i) => [id, i]));
   const out: Reviewed[] = [];
   for (const [ordinal, list] of [...decisions].sort((a, b) => a[0] - b[0])) {

@@ -14,14 +14,20 @@ import { reviewedSegments, type Reviewed } from './examples.js';
 import { codebookHash, type Model } from './model.js';
 
 export interface CorpusNow {
-  /** Paragraph anchors per document id. */
+  /** Paragraph anchors per document id, of the documents the model learned from. */
   anchors: Map<string, Set<string>>;
   /** What the model's coders have decided now. */
   reviewed: Reviewed[];
 }
 
-/** The anchors and reviewed paragraphs of the corpus as it is (reads what the survey did not keep). */
-export function corpusNow(files: string[], options: CorpusOptions, codes: Map<string, Code>, coders: readonly string[]): CorpusNow {
+/**
+ * The anchors of the documents the model learned from, and the reviewed paragraphs of the corpus as
+ * it is (reads what the survey did not keep). Only the trained documents' paragraphs are hashed:
+ * hashing every paragraph of a large corpus cost as much as predicting.
+ */
+export function corpusNow(files: string[], options: CorpusOptions, codes: Map<string, Code>, model: Model): CorpusNow {
+  const coders = model.training.coders;
+  const trained = new Set(model.training.paragraphs.map((p) => p.document));
   const anchors = new Map<string, Set<string>>();
   const reviewed: Reviewed[] = [];
   for (const path of files) {
@@ -29,7 +35,7 @@ export function corpusNow(files: string[], options: CorpusOptions, codes: Map<st
     const document = known?.document ?? loadDocument(path, options.read(path), encodingOf(options, path), options.redact).document;
     if (!document) continue;
     const segments = known?.segments ?? segmentDocument(document, options.unit);
-    anchors.set(document.id, new Set(anchorsOf(document.text, segments).keys()));
+    if (trained.has(document.id)) anchors.set(document.id, new Set(anchorsOf(document.text, segments).keys()));
     reviewed.push(...reviewedSegments(document, segments, rowsFor(options, document.id), coders, codes));
   }
   return { anchors, reviewed };
