@@ -7,6 +7,7 @@ import { parseCodebook } from '../../src/codebook/load.js';
 import { codeCorpus } from '../../src/corpus/pipeline.js';
 import { segmentFeatures, Vocabulary } from '../../src/learn/features.js';
 import { RowMaker } from '../../src/learn/row.js';
+import { WordTable } from '../../src/match/words.js';
 import { writeStudy } from '../../scripts/bench/learn-study.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -23,9 +24,11 @@ function corpus(dir: string, book: string) {
 
 describe('RowMaker', () => {
   test.each([
-    ['the fixture study', 'tests/fixtures/learn', 2],
-    ['a generated study', '', 1],
-  ])('%s: same entries, values and order as Vocabulary.vector, and the first place of each word', (_, fixture, minCount) => {
+    ['the fixture study', 'tests/fixtures/learn', 2, undefined],
+    ['a generated study', '', 1, undefined],
+    // a word table that fills up after a few words is cleared between segments: what the maker knew per word id goes with it
+    ['a generated study, with a word table of 20 words', '', 1, 20],
+  ])('%s: same entries, values and order as Vocabulary.vector, and the first place of each word', (_, fixture, minCount, tableLimit) => {
     const dir = fixture || tempDir();
     if (!fixture) writeStudy(dir, { documents: 4 });
     const coded = corpus(dir, 'codebook.yaml');
@@ -47,7 +50,7 @@ describe('RowMaker', () => {
     const vocabulary = new Vocabulary([...[...seen].filter(([, n]) => n >= minCount).map(([k]) => k), ...keywords].sort());
     expect(vocabulary.features.some((f) => f.startsWith('b:'))).toBe(true);
     expect(vocabulary.features.some((f) => f.startsWith('h:'))).toBe(true);
-    const maker = new RowMaker(vocabulary.features, 'nl');
+    const maker = new RowMaker(vocabulary.features, 'nl', new WordTable(tableLimit));
     let entries = 0;
     for (const { s, f, c } of all) {
       const expected = vocabulary.vector(f);
