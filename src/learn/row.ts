@@ -99,8 +99,11 @@ export class RowMaker {
     return { index: this.index.slice(0, n), value: this.value.slice(0, n), starts: this.starts.slice(0, n), ends: this.ends.slice(0, n) };
   }
 
-  /** Makes the segment's row in `index`, `value`, `starts` and `ends` (the first `length` entries) and returns its length. */
-  make(segment: Segment, auto: readonly Coding[]): number {
+  /**
+   * Makes the segment's row in `index`, `value`, `starts` and `ends` (the first `length` entries)
+   * and returns its length; the segment's codings are auto[from..to).
+   */
+  make(segment: Segment, auto: readonly Coding[], from = 0, to = auto.length): number {
     if (++this.generation === 0xffffffff) {
       this.seen.fill(0);
       this.generation = 1;
@@ -147,7 +150,8 @@ export class RowMaker {
     // The codebook's evidence per code: a later coding of the same code gives the value, as in features.ts.
     const codes = this.evidenceCodes;
     codes.length = 0;
-    for (const c of auto) {
+    for (let k = from; k < to; k++) {
+      const c = auto[k];
       if (c.source !== 'auto') continue;
       const v = c.score ?? Math.min(c.hits, HIT_CAP) / HIT_CAP;
       let e = codes.indexOf(c.code);

@@ -63,9 +63,8 @@ export function uncertainSegments(
   for (const segment of segments) {
     if (!open(segment.ordinal)) continue;
     const found = bySegment.get(segment.ordinal) ?? [];
-    const row = predictor.row(segment, language, found);
-    const probabilities = predictor.probabilities(row);
-    const proposed = new Map(predictor.code(segment, language, found, row).map((c) => [c.code, c]));
+    const { codings, probabilities } = predictor.assess(segment, language, found);
+    const proposed = new Map(codings.map((c) => [c.code, c]));
     const modelled = new Set(probabilities.map((p) => p.code));
     const questions: Question[] = probabilities.map((p) => ({
       code: p.code,
