@@ -61,8 +61,9 @@ function parseCsvSidecar(path: string, text: string): { rows: ManualRow[]; diagn
     );
   if (problems.length > 0) return { rows: [], diagnostics };
   const rows: ManualRow[] = [];
+  const coder = coderOf(path);
   for (const record of records) {
-    const row = checkRow(record.cell, path, record.line, diagnostics);
+    const row = checkRow(record.cell, path, coder, record.line, diagnostics);
     if (row) rows.push(row);
   }
   return { rows, diagnostics };
@@ -81,6 +82,7 @@ function parseYamlSidecar(path: string, text: string): { rows: ManualRow[]; diag
     return { rows: [], diagnostics };
   }
   const rows: ManualRow[] = [];
+  const coder = coderOf(path);
   for (const item of root.items as Node[]) {
     if (!isMap(item)) {
       diagnostics.push(diagnostic('error', path, 'codings/shape', 'each row is a mapping of document, anchor, code, decision', at(item)));
@@ -89,7 +91,7 @@ function parseYamlSidecar(path: string, text: string): { rows: ManualRow[]; diag
     const record = new Map<string, string>();
     for (const pair of item.items as Pair<Node, Node>[])
       if (isScalar(pair.key) && isScalar(pair.value)) record.set(String(pair.key.value), scalarText(pair.value));
-    const row = checkRow((key) => (record.get(key) ?? '').trim(), path, at(item).line, diagnostics);
+    const row = checkRow((key) => (record.get(key) ?? '').trim(), path, coder, at(item).line, diagnostics);
     if (row) rows.push(row);
   }
   return { rows, diagnostics };
@@ -101,39 +103,36 @@ function scalarText(node: Scalar): string {
   return typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
 }
 
-function checkRow(value: (key: string) => string, path: string, line: number, diagnostics: Diagnostic[]): ManualRow | undefined {
-  const empty = REQUIRED.filter((c) => value(c) === '');
+function checkRow(value: (key: string) => string, path: string, coder: string, line: number, diagnostics: Diagnostic[]): ManualRow | undefined {
+  // Each cell read once: a codings file may have a million rows.
+  const required = { document: value('document'), anchor: value('anchor'), code: value('code'), decision: value('decision') };
+  const empty = REQUIRED.filter((c) => required[c] === '');
   if (empty.length > 0) {
     diagnostics.push(
       diagnostic('error', path, 'codings/row', `row without ${empty.join(', ')}`, { line, column: 1 }, 'fill in document, anchor, code and decision'),
     );
     return undefined;
   }
-  const decision = value('decision').toLowerCase();
+  const decision = required.decision.toLowerCase();
   if (decision !== 'add' && decision !== 'reject') {
     diagnostics.push(
       diagnostic(
         'error',
         path,
         'codings/decision',
-        `decision "${value('decision')}" is neither add nor reject`,
+        `decision "${required.decision}" is neither add nor reject`,
         { line, column: 1 },
         'write add or reject',
       ),
     );
     return undefined;
   }
-  const row: ManualRow = {
-    document: value('document'),
-    anchor: value('anchor'),
-    code: value('code'),
-    decision,
-    coder: coderOf(path),
-    file: path,
-    line,
-  };
-  if (value('note')) row.note = value('note');
-  if (value('text')) row.text = value('text');
-  if (/^\d+$/.test(value('line'))) row.paragraphLine = Number(value('line'));
+  const row: ManualRow = { document: required.document, anchor: required.anchor, code: required.code, decision, coder, file: path, line };
+  const note = value('note');
+  const text = value('text');
+  const paragraphLine = value('line');
+  if (note) row.note = note;
+  if (text) row.text = text;
+  if (/^\d+$/.test(paragraphLine)) row.paragraphLine = Number(paragraphLine);
   return row;
 }
