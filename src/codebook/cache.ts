@@ -3,7 +3,9 @@
  * tree, every term and pattern checked) costs about a third of a second of CPU, as much as
  * searching several megabytes of transcripts, and it gives the same result every time for the same
  * text. So a codebook without errors is written, as JSON, to a cache folder under a key made of its
- * path, its text and the state of qda's own code, and read from there on the next run.
+ * path, its text and the state of qda's own code, and read from there on the next run, together
+ * with the matcher plan of each of its languages (plan.ts: terms parsed and stemmed, patterns
+ * compiled and analysed), which would cost another tenth of a second.
  *
  * The folder is `QDA_CACHE_DIR`, else `$XDG_CACHE_HOME/qda`, else `~/.cache/qda`; `QDA_CACHE=off`
  * turns the cache off. A cache that cannot be read or written is passed over without a word: the
@@ -11,17 +13,19 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseCodebook } from './load.js';
+import { matcherPlan, planLanguages, rememberPlans, type MatcherPlan } from './plan.js';
 import type { Codebook } from './types.js';
 
 type Parsed = ReturnType<typeof parseCodebook>;
 
 /** Changes when the form of a cache entry changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Entries kept; older ones are removed when a new one is written. */
 const KEEP = 20;
 
@@ -47,13 +51,22 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 
 function entryKey(path: string, text: string): string {
   return createHash('sha256')
-    .update(JSON.stringify([FORMAT, codeStamp(), path]))
+    .update(JSON.stringify([FORMAT, codeStamp(), stemmerVersion(), path]))
     .update('\u0000')
     .update(text)
     .digest('hex');
 }
 
 let stamp: string | undefined;
+
+/** The plans hold stems: a new version of the stemmers' package makes new entries. */
+function stemmerVersion(): string {
+  try {
+    return String((createRequire(import.meta.url)('natural/package.json') as { version: unknown }).version);
+  } catch {
+    return '';
+  }
+}
 
 /**
  * The state of qda's code: name, size and modification time of every file of the folder this module
@@ -83,12 +96,15 @@ interface Entry {
   key: string;
   codebook: Codebook;
   diagnostics: Diagnostic[];
+  /** The matcher plan of each language the codebook has lists for (plan.ts). */
+  plans: Record<string, MatcherPlan>;
 }
 
 function readEntry(file: string, key: string): Parsed | undefined {
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8'), revive) as Entry;
     if (entry.format !== FORMAT || entry.key !== key || !entry.codebook || !Array.isArray(entry.diagnostics)) return undefined;
+    if (entry.plans && typeof entry.plans === 'object') rememberPlans(entry.codebook, entry.plans);
     return { codebook: entry.codebook, diagnostics: entry.diagnostics };
   } catch {
     return undefined;
@@ -98,7 +114,11 @@ function readEntry(file: string, key: string): Parsed | undefined {
 function writeEntry(dir: string, file: string, key: string, parsed: Parsed): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const entry: Entry = { format: FORMAT, key, codebook: parsed.codebook!, diagnostics: parsed.diagnostics };
+    const codebook = parsed.codebook!;
+    // Made here and used by this run too: the first run pays only for the languages it does not use.
+    const plans = Object.fromEntries(planLanguages(codebook).map((language) => [language, matcherPlan(codebook, language)]));
+    rememberPlans(codebook, plans);
+    const entry: Entry = { format: FORMAT, key, codebook, diagnostics: parsed.diagnostics, plans };
     // Written beside and renamed: a run that reads the entry meanwhile finds it whole or not at all.
     const part = `${file}.${process.pid}.part`;
     writeFileSync(part, JSON.stringify(entry, replace), { mode: 0o600 });

@@ -5,9 +5,8 @@
 import { Lexicon } from '../match/lexicon.js';
 import { PatternRunner } from '../match/pattern-runner.js';
 import { WordTable } from '../match/words.js';
-import { compilePattern } from './pattern.js';
-import { patternClauses } from './prefilter.js';
-import { forLanguage, type Code, type Codebook } from './types.js';
+import { planFor } from './plan.js';
+import type { Code, Codebook } from './types.js';
 
 export interface LanguageMatcher {
   lexicon: Lexicon;
@@ -48,22 +47,15 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
 }
 
 function buildMatcher(codebook: Codebook, language: string, words: WordTable): LanguageMatcher {
-  const patterns: LanguageMatcher['patterns'] = [];
-  codebook.codes.forEach((code, index) => {
-    for (const source of forLanguage(code.patterns, language)) {
-      const result = compilePattern(source);
-      if (!result.ok) continue;
-      const [needs, ...also] = patternClauses(result.regexp.source, result.regexp.flags) ?? [];
-      const pattern = { code: index, source, regexp: result.regexp };
-      patterns.push(needs ? { ...pattern, needs, ...(also.length > 0 ? { also } : {}) } : pattern);
-    }
-  });
+  const plan = planFor(codebook, language);
+  const patterns: LanguageMatcher['patterns'] = plan.patterns.map(({ regexp, ...p }) => ({ ...p, regexp: new RegExp(regexp.source, regexp.flags) }));
   const lexicon = new Lexicon(
     language,
-    codebook.codes.map((code, index) => ({ code: index, terms: forLanguage(code.terms, language), not: forLanguage(code.not, language) })),
+    [],
     patterns.map((p) => p.needs),
     patterns.map((p) => p.also),
     words,
+    plan.entries,
   );
   return { lexicon, patterns, runner: new PatternRunner(patterns.map((p) => ({ source: p.regexp.source, flags: p.regexp.flags }))) };
 }

@@ -99,13 +99,12 @@ export class Lexicon {
     needs: (string[] | undefined)[] = [],
     also: (string[][] | undefined)[] = [],
     private readonly words = new WordTable(),
+    /** The entries of `codes` made before (`lexiconEntries`, kept in the codebook cache), instead of making them again. */
+    entries?: readonly Entry[],
   ) {
     this.generation = words.generation;
     this.stem = stemmerFor(language);
-    for (const { code, terms, not } of codes) {
-      for (const term of terms) this.add(code, term, false);
-      for (const term of not) this.add(code, term, true);
-    }
+    for (const entry of entries ?? lexiconEntries(language, codes)) this.add(entry);
     const clause = (words: string[], id: number) => {
       for (const w of words) this.needs.insert(w, { code: id, term: w, veto: false, kind: 'infix', words: [] });
     };
@@ -122,12 +121,8 @@ export class Lexicon {
     this.held = new Int32Array(next);
   }
 
-  private add(code: number, term: string, veto: boolean): void {
-    const parsed = parseTerm(term);
-    if (parsed.problem) return; // reported when the codebook was loaded
-    const words = parsed.words.map((w) => ({ ...w, stem: w.kind === 'stem' ? this.stem(w.text) : '' }));
-    const first = words[0];
-    const entry: Entry = { code, term, veto, kind: words.length > 1 ? 'phrase' : first.kind, words };
+  private add(entry: Entry): void {
+    const first = entry.words[0];
     if (first.kind === 'stem') push(this.stems, first.stem, entry);
     else if (first.kind === 'prefix') this.prefixes.insert(first.text, entry);
     else if (first.kind === 'suffix') this.suffixes.insert([...first.text].reverse().join(''), entry);
@@ -227,6 +222,26 @@ export class Lexicon {
         return word.includes(w.text);
     }
   }
+}
+
+/**
+ * The entries of the terms and `not` words of each code, in that order: parsed and stemmed. They
+ * depend on the codebook alone, so the codebook cache keeps them (codebook/plan.ts).
+ */
+export function lexiconEntries(language: string, codes: LexiconInput[]): Entry[] {
+  const stem = stemmerFor(language);
+  const entries: Entry[] = [];
+  const add = (code: number, term: string, veto: boolean) => {
+    const parsed = parseTerm(term);
+    if (parsed.problem) return; // reported when the codebook was loaded
+    const words = parsed.words.map((w) => ({ ...w, stem: w.kind === 'stem' ? stem(w.text) : '' }));
+    entries.push({ code, term, veto, kind: words.length > 1 ? 'phrase' : words[0].kind, words });
+  };
+  for (const { code, terms, not } of codes) {
+    for (const term of terms) add(code, term, false);
+    for (const term of not) add(code, term, true);
+  }
+  return entries;
 }
 
 const NONE: Entry[] = [];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cacheDir, parseCodebookCached } from '../../src/codebook/cache.js';
 import { parseCodebook } from '../../src/codebook/load.js';
+import { matcherPlan, planFor, planLanguages } from '../../src/codebook/plan.js';
 import { tempDir } from '../helpers/temp.js';
 
 const HALL = readFileSync('codebooks/hall.yaml', 'utf8');
@@ -19,6 +20,20 @@ describe('codebook cache', () => {
     const again = parseCodebookCached('codebooks/hall.yaml', HALL, dir);
     expect(again).toStrictEqual(parsed);
     expect(again.codebook!.codes.some((c) => (c.patternPlaces?.size ?? 0) > 0)).toBe(true);
+  });
+
+  test('the matcher plan of each language comes back with the codebook and equals one made anew', () => {
+    const dir = tempDir();
+    parseCodebookCached('codebooks/hall.yaml', HALL, dir);
+    const again = parseCodebookCached('codebooks/hall.yaml', HALL, dir).codebook!;
+    const fresh = parseCodebook('codebooks/hall.yaml', HALL).codebook!;
+    expect(planLanguages(again)).toEqual(expect.arrayContaining(['nl', 'en']));
+    for (const language of planLanguages(again)) {
+      const kept = planFor(again, language);
+      expect(planFor(again, language)).toBe(kept); // read from the entry, not made again
+      expect(kept).toStrictEqual(matcherPlan(fresh, language));
+      expect(kept.entries.length).toBeGreaterThan(0);
+    }
   });
 
   test('warnings come back with the codebook', () => {
