@@ -5,6 +5,7 @@
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Segment } from '../ingest/document.js';
 import { PatternTooSlow, type PatternMatches } from '../match/pattern-runner.js';
+import type { WordRun } from '../match/words.js';
 import type { Coding, Evidence } from './coding.js';
 
 export const AUTO_CODER = 'qda';
@@ -41,13 +42,20 @@ export function autoCode(segment: Segment, compiled: CompiledCodebook, language?
 
 /**
  * The codings of each segment. The patterns of all segments run in one call to the pattern worker
- * (src/match/pattern-runner.ts), under a time budget per segment and pattern.
+ * (src/match/pattern-runner.ts), under a time budget per segment and pattern. `scanned` is shown
+ * each segment's words as they are scanned (valid only during the call).
  */
-export function autoCodeAll(segments: readonly Segment[], compiled: CompiledCodebook, language?: string): Coding[][] {
+export function autoCodeAll(
+  segments: readonly Segment[],
+  compiled: CompiledCodebook,
+  language?: string,
+  scanned?: (segment: Segment, words: WordRun) => void,
+): Coding[][] {
   const matcher = compiled.matcher(language);
   const { lexicon, patterns } = matcher;
   const states = segments.map((segment) => {
     const words = lexicon.scan(segment.text, segment);
+    scanned?.(segment, words);
     const base = segment.range.start;
     const found = new Map<number, Found>();
     const vetoed = new Set<number>();

@@ -14,6 +14,7 @@ import type { ClusterScore, ScoringOptions } from '../scoring/decide.js';
 import { DEFAULT_SCORING } from '../scoring/decide.js';
 import { FrequencyCounter, NO_FREQUENCIES, type Frequencies } from '../scoring/frequencies.js';
 import type { WordTable } from '../match/words.js';
+import { RunStore } from '../match/run-store.js';
 import { makeScorer, scoreDocument, type Scorer } from '../scoring/score.js';
 import { specificity } from '../scoring/specificity.js';
 import { furniture, type Furniture } from '../scoring/statement.js';
@@ -263,8 +264,11 @@ export function* codeCorpus(files: string[], compiled: CompiledCodebook, options
     }
     return scorer;
   };
+  // With a model, the words the coding pass scans are kept for its rows (one batch at a time).
+  const runs = options.model ? new RunStore() : undefined;
   for (const batch of loadBatches(files, compiled, options)) {
-    const coded = codeBatch(batch, compiled);
+    runs?.reset();
+    const coded = codeBatch(batch, compiled, runs);
     for (const [k, { path, document, language, segments }] of batch.entries()) {
       const skipped = new Set<number>();
       const notStatements = new Map<number, Furniture>();
@@ -282,7 +286,9 @@ export function* codeCorpus(files: string[], compiled: CompiledCodebook, options
         scorerFor(language),
       );
       const codable = (ordinal: number) => !skipped.has(ordinal) && !notStatements.has(ordinal);
-      const found = options.model ? options.model.codeDocument(segments, scored.codings, language, codable) : scored.codings;
+      const found = options.model
+        ? options.model.codeDocument(segments, scored.codings, language, codable, runs && { table: compiled.wordTable(language), runs })
+        : scored.codings;
       const manual = options.manual;
       const final = manual
         ? applyManual(document.text, segments, found, rowsFor(options, document.id), compiled.byId, manual.selection).codings
@@ -333,7 +339,7 @@ function* loadBatches(files: string[], compiled: CompiledCodebook, options: Corp
  * The auto codings of every segment of a batch, and of the heading titles of its sections: one
  * call per language, the segments of a document first and its titles after them, in file order.
  */
-function codeBatch(batch: Loaded[], compiled: CompiledCodebook): { candidates: Coding[][]; headings: Map<string, Coding[]> }[] {
+function codeBatch(batch: Loaded[], compiled: CompiledCodebook, runs?: RunStore): { candidates: Coding[][]; headings: Map<string, Coding[]> }[] {
   const result = batch.map(() => ({ candidates: [] as Coding[][], headings: new Map<string, Coding[]>() }));
   for (const language of new Set(batch.map((b) => b.language))) {
     const segments: Segment[] = [];
@@ -352,7 +358,8 @@ function codeBatch(batch: Loaded[], compiled: CompiledCodebook): { candidates: C
     });
     let coded: Coding[][];
     try {
-      coded = autoCodeAll(segments, compiled, language);
+      const table = compiled.wordTable(language);
+      coded = autoCodeAll(segments, compiled, language, runs && ((segment, words) => runs.keep(segment, words, table.generation)));
     } catch (error) {
       if (error instanceof PatternTimeout) error.path = batch[owner[segments.indexOf(error.segment)]?.k ?? 0].path;
       throw error;

@@ -12,6 +12,8 @@ import type { Segment } from '../ingest/document.js';
 import { Vocabulary, type SegmentFeatures } from './features.js';
 import { probability, sigmoid, type SparseRow } from './logistic.js';
 import type { Model } from './model.js';
+import type { RunStore } from '../match/run-store.js';
+import type { WordTable } from '../match/words.js';
 import { RowMaker } from './row.js';
 
 export const THRESHOLD = 0.5;
@@ -47,6 +49,12 @@ function rankOf(codes: Map<string, Code>): Map<string, number> {
   let rank = ranks.get(codes);
   if (!rank) ranks.set(codes, (rank = new Map([...codes.keys()].map((id, i) => [id, i]))));
   return rank;
+}
+
+/** The words of a batch's segments as the coding pass scanned them, and the table their ids are of. */
+export interface ScannedWords {
+  table: WordTable;
+  runs: RunStore;
 }
 
 export class Predictor {
@@ -114,8 +122,10 @@ export class Predictor {
   }
 
   /** A document's codings with the model's laid over those of the codable segments. */
-  codeDocument(segments: Segment[], auto: Coding[], language: string, codable: (ordinal: number) => boolean): Coding[] {
+  codeDocument(segments: Segment[], auto: Coding[], language: string, codable: (ordinal: number) => boolean, words?: ScannedWords): Coding[] {
     const out: Coding[] = [];
+    const row = this.maker(language, words?.table);
+    const kept = words && row.words === words.table ? words.runs : undefined;
     if (!inSegmentOrder(segments, auto)) {
       const bySegment = new Map<number, Coding[]>();
       for (const c of auto) {
@@ -125,7 +135,7 @@ export class Predictor {
       }
       for (const s of segments) {
         const own = bySegment.get(s.ordinal) ?? [];
-        if (codable(s.ordinal)) this.codeInto(out, s, language, own, 0, own.length);
+        if (codable(s.ordinal)) this.codeInto(out, s, row, own, 0, own.length, kept);
         else for (const c of own) out.push(c);
       }
       return out;
@@ -136,7 +146,7 @@ export class Predictor {
       while (from < auto.length && auto[from].segment < s.ordinal) from++;
       let to = from;
       while (to < auto.length && auto[to].segment === s.ordinal) to++;
-      if (codable(s.ordinal)) this.codeInto(out, s, language, auto, from, to);
+      if (codable(s.ordinal)) this.codeInto(out, s, row, auto, from, to, kept);
       else for (let k = from; k < to; k++) out.push(auto[k]);
       from = to;
     }
@@ -146,7 +156,7 @@ export class Predictor {
   /** The segment's codings: the auto codings with the model's decisions laid over them (rule above). */
   code(segment: Segment, language: string, auto: Coding[]): Coding[] {
     const out: Coding[] = [];
-    this.codeInto(out, segment, language, auto, 0, auto.length);
+    this.codeInto(out, segment, this.maker(language), auto, 0, auto.length);
     return out;
   }
 
@@ -157,16 +167,16 @@ export class Predictor {
     return { codings, probabilities };
   }
 
-  private maker(language: string): RowMaker {
+  /** The row maker of a language; the first caller's table (the coding pass's, when it gives one) is the one it scans with. */
+  private maker(language: string, table?: WordTable): RowMaker {
     let maker = this.makers.get(language);
-    if (!maker) this.makers.set(language, (maker = new RowMaker(this.model.vocabulary, language)));
+    if (!maker) this.makers.set(language, (maker = new RowMaker(this.model.vocabulary, language, table)));
     return maker;
   }
 
   /** Adds to `out` the codings of a segment whose auto codings are auto[from..to). */
-  private codeInto(out: Coding[], segment: Segment, language: string, auto: readonly Coding[], from: number, to: number): void {
-    const row = this.maker(language);
-    this.score(row, row.make(segment, auto, from, to));
+  private codeInto(out: Coding[], segment: Segment, row: RowMaker, auto: readonly Coding[], from: number, to: number, kept?: RunStore): void {
+    this.score(row, row.make(segment, auto, from, to, kept));
     const chosen = this.chosen;
     chosen.length = 0;
     // A code with a model is decided by it; the others as the codebook says (a later coding of a code wins, as in a Map).

@@ -11,6 +11,7 @@ import type { Coding } from '../coding/coding.js';
 import type { Segment } from '../ingest/document.js';
 import { stemmerFor, type Stemmer } from '../match/stem.js';
 import { fold, WORD } from '../match/tokens.js';
+import type { RunStore } from '../match/run-store.js';
 import { scanWords, WordTable } from '../match/words.js';
 import type { SparseRow } from './logistic.js';
 import { stopWordsFor } from './stop-words.js';
@@ -60,7 +61,8 @@ export class RowMaker {
   constructor(
     vocabulary: readonly string[],
     language: string,
-    private readonly words = new WordTable(),
+    /** The table words are scanned with: the coding pass's own, for its kept runs to be used. */
+    readonly words = new WordTable(),
   ) {
     this.stem = stemmerFor(language);
     this.stop = stopWordsFor(language);
@@ -101,28 +103,45 @@ export class RowMaker {
 
   /**
    * Makes the segment's row in `index`, `value`, `starts` and `ends` (the first `length` entries)
-   * and returns its length; the segment's codings are auto[from..to).
+   * and returns its length; the segment's codings are auto[from..to). With `kept`, the words the
+   * coding pass scanned with this maker's table are taken from there instead of scanning again.
    */
-  make(segment: Segment, auto: readonly Coding[], from = 0, to = auto.length): number {
+  make(segment: Segment, auto: readonly Coding[], from = 0, to = auto.length, kept?: RunStore): number {
     if (++this.generation === 0xffffffff) {
       this.seen.fill(0);
       this.generation = 1;
     }
     this.length = 0;
-    if (this.words.full) this.words.clear();
-    if (this.words.generation !== this.tableGeneration) {
-      this.kinds.fill(UNKNOWN);
-      this.tableGeneration = this.words.generation;
-    }
+    this.follow();
     const base = segment.range.start;
-    const run = scanWords(segment.text, this.words);
+    const at = kept ? kept.at(segment, this.words.generation) : -1;
+    let ids: Int32Array;
+    let starts: Int32Array;
+    let ends: Int32Array;
+    let count: number;
+    // Offsets of the starts, ends and ids in their arrays (one buffer for a kept run).
+    let s0 = 0;
+    let e0 = 0;
+    let i0 = 0;
+    if (at >= 0) {
+      ids = starts = ends = kept!.cells;
+      count = ids[at];
+      s0 = at + 1;
+      e0 = s0 + count;
+      i0 = e0 + count;
+    } else {
+      if (this.words.full) this.words.clear();
+      this.follow();
+      const run = scanWords(segment.text, this.words);
+      ({ ids, starts, ends, count } = run);
+    }
     if (this.kinds.length < this.words.size) this.grow();
-    const count = this.stems.size;
+    const stemCount = this.stems.size;
     // The word before, when it was not skipped: its stem's number (-1: none in the vocabulary) and start.
     let previousStem = -2;
     let previousStart = 0;
-    for (let w = 0; w < run.count; w++) {
-      const id = run.ids[w];
+    for (let w = 0; w < count; w++) {
+      const id = ids[i0 + w];
       let kind = this.kinds[id];
       if (kind === UNKNOWN) this.kinds[id] = kind = this.kindOf(this.words.folded[id]);
       if (kind === SKIPPED) {
@@ -130,13 +149,13 @@ export class RowMaker {
         continue;
       }
       const stem = kind - 3;
-      const start = base + run.starts[w];
-      const end = base + run.ends[w];
+      const start = base + starts[s0 + w];
+      const end = base + ends[e0 + w];
       if (stem >= 0) {
         const unigram = this.unigrams[stem];
         if (unigram >= 0) this.add(unigram, start, end);
         if (previousStem >= 0 && (this.inPairs[previousStem] & 1) !== 0 && (this.inPairs[stem] & 2) !== 0) {
-          const pair = this.pairs.get(previousStem * count + stem);
+          const pair = this.pairs.get(previousStem * stemCount + stem);
           if (pair !== undefined) this.add(pair, previousStart, end);
         }
       }
@@ -195,6 +214,14 @@ export class RowMaker {
     this.starts[this.length] = start;
     this.ends[this.length] = end;
     this.length++;
+  }
+
+  /** What the maker knows per word id goes when the table is cleared (its ids then mean other words). */
+  private follow(): void {
+    if (this.words.generation !== this.tableGeneration) {
+      this.kinds.fill(UNKNOWN);
+      this.tableGeneration = this.words.generation;
+    }
   }
 
   /** What a word (folded) is to the model: SKIPPED, or its stem's number (-1 when the vocabulary has none) + 3. */

@@ -28,7 +28,7 @@ function study() {
   const coded = [...codeCorpus(files, compiled, options)];
   const examples = coded.flatMap((c) => examplesOf(c.document, c.segments, c.codings, c.language, [], [], compiled.byId));
   const model = trainModel(examples, codebook, { name: 'test', generator: 'test', unit: 'paragraph', coders: [] });
-  return { coded, model, codes: compiled.byId };
+  return { coded, model, codes: compiled.byId, files, options, compiled };
 }
 
 describe('Predictor.codeDocument', () => {
@@ -83,5 +83,16 @@ describe('Predictor.codeDocument', () => {
       expect(shuffled).not.toEqual(c.codings);
       expect(predictor.codeDocument(c.segments, shuffled, c.language, (o) => o % 3 !== 0)).toEqual(inOrder);
     }
+  });
+});
+
+describe('the coding pass with a model', () => {
+  test("takes the words it scanned for the model's rows and gives what the model gives scanning them again", () => {
+    const { coded, model, codes, files, options, compiled } = study();
+    const again = coded.map((c) => new Predictor(model, codes).codeDocument(c.segments, c.codings, c.language, () => true));
+    const predictor = new Predictor(model, codes);
+    const inPass = [...codeCorpus(files, compiled, { ...options, model: predictor })].map((c) => c.codings);
+    expect(inPass).toEqual(again);
+    expect(inPass.flat().filter((c) => c.source === 'model').length).toBeGreaterThan(20);
   });
 });
