@@ -8,25 +8,11 @@
 import { Inflate } from 'fflate';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatBytes } from '../formatters/bytes.js';
+import { DEFAULT_ZIP_LIMITS, RATIO_FROM, type ZipLimits } from './zip-limits.js';
 
 const KiB = 1024;
-const MiB = 1024 * KiB;
-const GiB = 1024 * MiB;
 
-export interface ZipLimits {
-  /** Bytes one entry may inflate to. */
-  entry: number;
-  /** Bytes all the entries read may inflate to together. */
-  archive: number;
-  /** Inflated size over compressed size an entry may reach once it is larger than RATIO_FROM. */
-  ratio: number;
-}
-
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { entry: 256 * MiB, archive: 512 * MiB, ratio: 100 };
-/** The highest limit an option may set: more cannot be read as one text. */
-export const MAX_ZIP_LIMIT = GiB;
-/** Small entries are not held to the ratio: a short repetitive file compresses very well. */
-export const RATIO_FROM = MiB;
+export { DEFAULT_ZIP_LIMITS, MAX_ZIP_LIMIT, RATIO_FROM, type ZipLimits } from './zip-limits.js';
 
 /** Random access to the bytes of an archive (a file, or bytes in memory). */
 export interface ByteSource {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { atLeastOne, byteSize, examples } from '../options.js';
-import { DEFAULT_ZIP_LIMITS, MAX_ZIP_LIMIT } from '../../exchange/zip-read.js';
+import { DEFAULT_ZIP_LIMITS, MAX_ZIP_LIMIT } from '../../exchange/zip-limits.js';
 import { formatBytes } from '../../formatters/bytes.js';
 import type { ImportedProject } from '../../app/import.js';
 
