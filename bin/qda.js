@@ -6,6 +6,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { VERSION } = await import('../dist/cli/version.js');
   process.stdout.write(`${VERSION}\n`);
 } else {
-  const { run } = await import('../dist/cli/run.js');
-  process.exitCode = await run(args);
+  // The command runs in a worker thread, so that Ctrl-C stops it at once wherever it is (dist/cli/interrupt.js).
+  const { runInThread } = await import('../dist/cli/interrupt.js');
+  process.exitCode = await runInThread(args);
 }

@@ -1,86 +1,113 @@
 /**
- * Ctrl-C during a long run. The corpus pass is synchronous, so it gives the event loop a turn every
- * tenth of a second, where a SIGINT is seen; the run then throws Interrupted, cleans up on the way
- * out, and the command line prints one line and exits with 130. A second Ctrl-C ends the process at
- * once (what is left then is removed by the next run).
+ * Ctrl-C (SIGINT) and SIGTERM, the same for every command. The command runs in a worker thread
+ * (cli/thread.ts) while the main thread only waits for it and for a signal. A signal is handled by
+ * the event loop of the main thread, and the work cannot give it a turn often enough: coding one
+ * 20 MB transcript runs for seconds without one. So on a signal the main thread stops the worker
+ * where it is (Worker.terminate), waiting only while the worker runs a step `whole`
+ * (io/unfinished.ts: the renames that put a result in place, taking or giving up a lock), removes
+ * every temporary file, folder, spool and lock the run made, prints one line and exits with 130
+ * (143 for SIGTERM). The worker tells it of each such path before it creates it and once it is done
+ * with it, so the list is complete whenever the worker stops. A second signal ends the process at
+ * once. The handlers are there before the command starts, so no signal can find the process without.
  */
-import { onUnfinished, removeUnfinished } from '../io/unfinished.js';
-import type { Io } from './io.js';
+import { writeSync } from 'node:fs';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { removeAll, watchUnfinished } from '../io/unfinished.js';
 
-/** Watches of a command that stops itself on Ctrl-C (analyse); while one is on, the first Ctrl-C is theirs. */
-let watching = 0;
+/** Exit status after a signal: 128 + its number, as shells report it. */
+const STATUS = { SIGINT: 130, SIGTERM: 143 } as const;
+type Signal = keyof typeof STATUS;
 
-export class Interrupted extends Error {
-  constructor(message = 'interrupted') {
-    super(message);
-  }
+/** The shared cell: how many `whole` steps the worker is in, or STOPPING once the main thread stops it. */
+const STOPPING = -1;
+
+type Message = { remember: string; leftover: boolean } | { forget: string } | { say: string };
+
+/** What the worker is given. */
+export interface ThreadData {
+  argv: string[];
+  port: MessagePort;
+  cell: Int32Array;
 }
 
-export interface InterruptWatch {
-  /** Every tenth of a second: a turn for the event loop, and Interrupted if Ctrl-C came. */
-  poll(): Promise<void>;
-  /** Stop listening. */
-  done(): void;
-}
-
-export function watchInterrupt(io: Io, message: string): InterruptWatch {
-  let interrupted = false;
-  const stop = io.onInterrupt?.(() => (interrupted = true)) ?? (() => undefined);
-  watching++;
-  let last = Date.now();
-  return {
-    async poll() {
-      if (Date.now() - last < 100) return;
-      await new Promise((resolve) => setImmediate(resolve));
-      last = Date.now();
-      if (interrupted) throw new Interrupted(message);
-    },
-    done() {
-      watching--;
-      stop();
-    },
+/** Runs the command line in a worker thread; resolves to its exit status, or exits the process after a signal. */
+export function runInThread(argv: string[]): Promise<number> {
+  const { port1, port2 } = new MessageChannel();
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  const unfinished = new Map<string, boolean>();
+  let say: string | undefined;
+  const take = (m: Message) => {
+    if ('remember' in m) unfinished.set(m.remember, m.leftover);
+    else if ('forget' in m) unfinished.delete(m.forget);
+    else say = m.say;
   };
-}
-
-/**
- * Every other command that writes: from the moment it makes a temporary file or takes a lock, Ctrl-C
- * removes what it made, prints one line and ends with status 130. Before that nothing is listened
- * for, so Ctrl-C ends a command that is still reading at once, as it always did, and there is nothing
- * to remove. Writers give the event loop a turn as they go (`pause`), where the signal is seen.
- */
-export function exitOnInterrupt(io: Io): () => void {
-  const exit = io.exit;
-  if (!exit || !io.onInterrupt) return () => undefined;
-  let stop: (() => void) | undefined;
-  const handler = () => {
-    stop = undefined;
-    if (watching > 0) {
-      // The command stops itself after this Ctrl-C; a second one ends it here.
-      stop = io.onInterrupt!(handler);
-      return;
-    }
-    const removed = removeUnfinished();
-    io.stderr.write(removed > 0 ? 'interrupted; nothing was written\n' : 'interrupted\n');
-    exit(130);
+  port1.on('message', take);
+  port1.unref();
+  let finished = false;
+  let stopping = false;
+  const worker = new Worker(new URL('./thread.js', import.meta.url), { workerData: { argv, port: port2, cell } satisfies ThreadData, transferList: [port2] });
+  const onSignal = async (signal: Signal) => {
+    if (finished) return; // the command is done; its own status stands
+    if (stopping) process.exit(STATUS[signal]);
+    stopping = true;
+    await stop(worker, cell);
+    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) take(m.message as Message);
+    const removed = removeAll(unfinished);
+    writeSync(2, `${say ?? (removed > 0 ? 'interrupted; nothing was written' : 'interrupted')}\n`);
+    process.exit(STATUS[signal]);
   };
-  const unlisten = onUnfinished(() => {
-    stop ??= io.onInterrupt!(handler);
+  for (const signal of Object.keys(STATUS) as Signal[]) process.on(signal, () => void onSignal(signal));
+  return new Promise((resolve) => {
+    let failed: unknown;
+    worker.on('error', (error) => (failed = error));
+    worker.on('exit', (code) => {
+      if (stopping) return;
+      finished = true;
+      if (failed === undefined) return resolve(code);
+      // run() turns every error into a message; one outside it (thrown by a stream) is a bug.
+      writeSync(2, `internal error: ${(failed as Error)?.stack ?? String(failed)}\nThis is a bug in qda; please report it with the command you ran.\n`);
+      resolve(70);
+    });
   });
-  return () => {
-    unlisten();
-    stop?.();
-  };
 }
 
-/**
- * A turn for the event loop every tenth of a second (or now, when `now`), so that a Ctrl-C is seen
- * while a long output is written, or before it is put in place.
- */
-let lastPause = Date.now();
-export async function pause(now = false): Promise<void> {
-  if (!now && Date.now() - lastPause < 100) return;
-  await new Promise((resolve) => setImmediate(resolve));
-  // A signal is read in the loop's poll phase, which a second turn is sure to pass through.
-  if (now) await new Promise((resolve) => setImmediate(resolve));
-  lastPause = Date.now();
+/** Waits until the worker is in no `whole` step and marks it stopping, then ends it. */
+async function stop(worker: Worker, cell: Int32Array): Promise<void> {
+  while (Atomics.compareExchange(cell, 0, 0, STOPPING) !== 0) await new Promise((r) => setTimeout(r, 2));
+  await worker.terminate();
+}
+
+let port: MessagePort | undefined;
+
+/** In the worker: tell the main thread of what is unfinished, and guard `whole` steps. Returns the arguments. */
+export function connect(data: ThreadData): string[] {
+  port = data.port;
+  port.unref();
+  const { cell } = data;
+  const to = port;
+  watchUnfinished(
+    {
+      remember: (path, leftover) => to.postMessage({ remember: path, leftover } satisfies Message),
+      forget: (path) => to.postMessage({ forget: path } satisfies Message),
+    },
+    {
+      enter() {
+        for (;;) {
+          const n = Atomics.load(cell, 0);
+          // Being stopped: wait here for the end.
+          if (n === STOPPING) Atomics.wait(cell, 0, STOPPING);
+          else if (Atomics.compareExchange(cell, 0, n, n + 1) === n) return;
+        }
+      },
+      leave() {
+        Atomics.sub(cell, 0, 1);
+      },
+    },
+  );
+  return data.argv;
+}
+
+/** The line a signal prints instead of the usual one (analyse says what became of its folder). */
+export function sayOnInterrupt(text: string): void {
+  port?.postMessage({ say: text } satisfies Message);
 }

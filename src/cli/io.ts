@@ -1,4 +1,6 @@
 /** The process as the CLI sees it; tests pass their own to run commands in-process. */
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -7,38 +9,49 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Whether stderr is a terminal (colour, progress). */
   stderrIsTTY: boolean;
-  /** Call `handler` on the first Ctrl-C (SIGINT) from now; returns what stops listening. */
-  onInterrupt?(handler: () => void): () => void;
-  /** End the process at once (after Ctrl-C); only the real process has it. */
-  exit?(code: number): never;
-}
-
-export function processIo(): Io {
-  return {
-    stdout: closable(process.stdout),
-    stderr: closable(process.stderr),
-    cwd: process.cwd(),
-    env: process.env,
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    onInterrupt(handler) {
-      process.once('SIGINT', handler);
-      return () => process.off('SIGINT', handler);
-    },
-    exit: (code) => process.exit(code),
-  };
 }
 
 /**
- * A stream whose reader may go away (`qda code | head -1`): once the pipe is closed, further output is
- * dropped and the run ends normally, as ripgrep does, instead of dying on an unhandled EPIPE.
+ * The process's stdout and stderr, written to their file descriptors directly: the command runs in
+ * a worker thread (cli/interrupt.ts), whose process.stdout would hand every piece to the main
+ * thread and hold what that thread has not written yet, without bound.
  */
-function closable(stream: NodeJS.WriteStream): Io['stdout'] {
+export function processIo(): Io {
+  return {
+    stdout: descriptor(1),
+    stderr: descriptor(2),
+    cwd: process.cwd(),
+    env: process.env,
+    stderrIsTTY: isatty(2),
+  };
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes each piece whole. A reader that goes away (`qda code | head -1`) closes the pipe: further
+ * output is dropped and the run ends normally, as ripgrep does, instead of dying on EPIPE.
+ */
+function descriptor(fd: number): Io['stdout'] {
   let closed = false;
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    closed = true;
-  });
-  return { write: (text: string) => closed || stream.write(text) };
+  return {
+    write(text: string) {
+      if (closed) return false;
+      const bytes = Buffer.from(text, 'utf8');
+      for (let done = 0; done < bytes.length;) {
+        try {
+          done += writeSync(fd, bytes, done);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EPIPE') return !(closed = true);
+          // A descriptor left non-blocking by whoever opened it: wait for room.
+          if (code !== 'EAGAIN') throw error;
+          Atomics.wait(pause, 0, 0, 1);
+        }
+      }
+      return true;
+    },
+  };
 }
 
 /** Colour on stderr: on a terminal, unless NO_COLOR is set; FORCE_COLOR turns it on anywhere. */

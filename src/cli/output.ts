@@ -9,9 +9,8 @@ import { AtomicFile, resolvePath } from '../io/write.js';
 import { inputProblem, usage } from './errors.js';
 import { FolderLocked, OutputFolder } from '../io/output-folder.js';
 import type { Io } from './io.js';
-import { pause } from './interrupt.js';
 
-/** Pieces are written as they are made; between them Ctrl-C is seen (cli/interrupt.ts). */
+/** Pieces are written as they are made. */
 export async function writeOutput(io: Io, out: string | undefined, chunks: Iterable<string>): Promise<void> {
   if (!out) {
     for (const chunk of chunks) io.stdout.write(chunk);
@@ -20,11 +19,7 @@ export async function writeOutput(io: Io, out: string | undefined, chunks: Itera
   assertWritableFile(io, out);
   const file = new AtomicFile(resolvePath(io.cwd, out));
   try {
-    for (const chunk of chunks) {
-      file.write(chunk);
-      await pause();
-    }
-    await pause(true);
+    for (const chunk of chunks) file.write(chunk);
     file.commit();
   } catch (error) {
     file.abort();

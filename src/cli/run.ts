@@ -12,7 +12,6 @@ import { TextFileProblem } from '../io/files.js';
 import { CommandFailed, ProblemsReported } from './errors.js';
 import { patternTimeoutDiagnostic } from './pattern-timeout.js';
 import { colourOnStderr, processIo, type Io } from './io.js';
-import { exitOnInterrupt, Interrupted } from './interrupt.js';
 import { registerAnalyse } from './commands/analyse.js';
 import { registerCheck } from './commands/check.js';
 import { registerCode } from './commands/code.js';
@@ -75,14 +74,11 @@ export function buildProgram(io: Io): Command {
 
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   const program = buildProgram(io);
-  const stopListening = exitOnInterrupt(io);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     return exitCode(error, io, await import('../formatters/colour.js'));
-  } finally {
-    stopListening();
   }
 }
 
@@ -92,10 +88,6 @@ function exitCode(error: unknown, io: Io, { makeColour }: typeof import('../form
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof ProblemsReported) return error.exitCode;
-  if (error instanceof Interrupted) {
-    io.stderr.write(`${error.message}\n`);
-    return 130;
-  }
   const colour = makeColour(colourOnStderr(io));
   if (error instanceof TextFileProblem) {
     const d = diagnostic('error', displayPath(error.path, io.cwd), 'file/encoding', error.problem, error.at, error.hint);

@@ -9,7 +9,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rm
 import { basename, dirname, join, resolve } from 'node:path';
 import { tempSuffix, type Sink } from './write.js';
 import { processAlive, releaseLock, tryLock } from './owner.js';
-import { forget, remember } from './unfinished.js';
+import { forget, remember, whole } from './unfinished.js';
 
 /** What names of qda's own temporary folders and lock beside `out` start with. */
 const prefix = (target: string) => `.${basename(target)}.qda-`;
@@ -58,6 +58,20 @@ export class OutputFolder {
   /** Put the new set in place of the old one; the old one is removed only once the new one is there. */
   commit(): void {
     if (!this.open) return;
+    const backup = whole(() => this.swap());
+    this.open = false;
+    if (backup) {
+      rmSync(backup, { recursive: true, force: true });
+      forget(backup);
+    }
+    releaseLock(this.lock);
+  }
+
+  /**
+   * The two renames, as one step for Ctrl-C (stopped between them, there would be neither set). The
+   * old set, once aside, is remembered: what is left of it after a stop is removed.
+   */
+  private swap(): string | undefined {
     const backup = existsSync(this.target) ? join(dirname(this.target), `${prefix(this.target)}old-${process.pid}${tempSuffix()}`) : undefined;
     if (backup) renameSync(this.target, backup);
     try {
@@ -67,9 +81,8 @@ export class OutputFolder {
       if (backup) renameSync(backup, this.target);
       throw error;
     }
-    this.open = false;
-    if (backup) rmSync(backup, { recursive: true, force: true });
-    releaseLock(this.lock);
+    if (backup) remember(backup, true);
+    return backup;
   }
 
   /** Remove the run's folder and the lock; the old set stays as it was. */

@@ -5,7 +5,7 @@
  * removed so that it can be taken over.
  */
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
-import { forget, remember } from './unfinished.js';
+import { forget, remember, whole } from './unfinished.js';
 
 export function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
@@ -27,8 +27,13 @@ const WRITING_MS = 5_000;
  */
 export function tryLock(lock: string): true | number | undefined {
   try {
-    const fd = openSync(lock, 'wx');
-    remember(lock);
+    // Created and remembered in one step: a lock that exists may be another process's, so it is
+    // remembered only once it is this one's, and a stop in between would leave it.
+    const fd = whole(() => {
+      const fd = openSync(lock, 'wx');
+      remember(lock);
+      return fd;
+    });
     writeSync(fd, `${process.pid}\n`);
     closeSync(fd);
     return true;
@@ -52,6 +57,8 @@ export function tryLock(lock: string): true | number | undefined {
 
 /** Gives up a lock this process holds. */
 export function releaseLock(lock: string): void {
-  rmSync(lock, { force: true });
-  forget(lock);
+  whole(() => {
+    rmSync(lock, { force: true });
+    forget(lock);
+  });
 }

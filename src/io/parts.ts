@@ -39,7 +39,7 @@ export class PartFiles {
 
   /** `dir` is created, and removed again by `remove`. */
   constructor(readonly dir: string) {
-    remember(dir, true);
+    remember(dir);
     mkdirSync(dir, { recursive: true });
   }
 

@@ -8,6 +8,7 @@
 import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { removeStaleTemps, tempSuffix } from './write.js';
+import { forget, remember, whole } from './unfinished.js';
 
 /** Bytes copied back from a spool at a time. */
 const BLOCK = 64 * 1024;
@@ -94,23 +95,22 @@ export class StagedOutput {
     mkdirSync(dirname(target), { recursive: true });
     removeStaleTemps(target);
     this.temp = `${target}${tempSuffix()}`;
-    const file = new TargetFile(this.temp);
-    this.opened.push(file);
-    this.file = file;
+    this.file = this.open(this.temp, (path) => new TargetFile(path));
   }
 
   /** A spool beside the temporary file, removed with it. */
   spool(tag: string): Spool {
-    const spool = new Spool(`${this.temp}-${tag}`);
-    this.opened.push(spool);
-    return spool;
+    return this.open(`${this.temp}-${tag}`, (path) => new Spool(path));
   }
 
   /** The file renamed into place; the spools removed. */
   commit(): void {
     this.closeAll();
     this.removeSpools();
-    renameSync(this.temp, this.target);
+    whole(() => {
+      renameSync(this.temp, this.target);
+      forget(this.temp);
+    });
   }
 
   /** Nothing left: the file and the spools removed. */
@@ -118,6 +118,20 @@ export class StagedOutput {
     this.closeAll();
     this.removeSpools();
     rmSync(this.temp, { force: true });
+    forget(this.temp);
+  }
+
+  /** Remembered before it is created, so that a Ctrl-C finds it to remove (io/unfinished.ts). */
+  private open<T extends OpenFile>(path: string, make: (path: string) => T): T {
+    remember(path);
+    try {
+      const file = make(path);
+      this.opened.push(file);
+      return file;
+    } catch (error) {
+      forget(path);
+      throw error;
+    }
   }
 
   private closeAll(): void {
@@ -125,6 +139,10 @@ export class StagedOutput {
   }
 
   private removeSpools(): void {
-    for (const f of this.opened) if (f.path !== this.temp) rmSync(f.path, { force: true });
+    for (const f of this.opened) {
+      if (f.path === this.temp) continue;
+      rmSync(f.path, { force: true });
+      forget(f.path);
+    }
   }
 }

@@ -1,40 +1,65 @@
 /**
- * What this process has made and not yet finished: temporary files and folders of outputs, and the
- * locks it holds. On Ctrl-C the command line removes them all before it exits (cli/interrupt.ts),
- * so that an interrupted command leaves nothing behind.
+ * What this process has made and not yet finished: temporary files and folders of outputs, spools,
+ * scratch folders and the locks it holds. On Ctrl-C the command line stops the run wherever it is and
+ * removes them all before it exits (cli/interrupt.ts), so that an interrupted command leaves nothing
+ * behind. A path is remembered before it is created and forgotten once it is put in place or removed,
+ * so that whatever exists of it at any moment is known.
+ *
+ * Steps that must not be cut in two (the renames that swap a result in, taking or giving up a lock)
+ * run `whole`: a Ctrl-C that comes meanwhile takes effect once the step is done.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
-const paths = new Set<string>();
-const listeners: (() => void)[] = [];
+/** Told of every path remembered and forgotten: the thread that handles Ctrl-C keeps the list. */
+export interface UnfinishedListener {
+  remember(path: string, leftover: boolean): void;
+  forget(path: string): void;
+}
+
+/** Says when a step that must not be cut in two begins and ends. */
+export interface WholeGuard {
+  enter(): void;
+  leave(): void;
+}
+
+let listener: UnfinishedListener | undefined;
+let guard: WholeGuard | undefined;
 
 /**
- * `quiet`: removed on Ctrl-C with the rest, but not a reason to take Ctrl-C over (a scratch folder
- * filled by a pass that cannot stop halfway; a Ctrl-C then ends the process at once, and the next
- * run removes the folder).
+ * `leftover`: what is left of work that is done (the old folder a new one replaced, being removed):
+ * removed after a stop like the rest, but no sign that the run wrote nothing.
  */
-export function remember(path: string, quiet = false): void {
-  paths.add(path);
-  if (!quiet) for (const listener of listeners) listener();
+export function remember(path: string, leftover = false): void {
+  listener?.remember(path, leftover);
 }
 
 export function forget(path: string): void {
-  paths.delete(path);
+  listener?.forget(path);
 }
 
-/** Calls `listener` whenever something unfinished is made (the command line then handles Ctrl-C itself). */
-export function onUnfinished(listener: () => void): () => void {
-  listeners.push(listener);
-  return () => {
-    const i = listeners.indexOf(listener);
-    if (i >= 0) listeners.splice(i, 1);
-  };
+/** Runs `work` so that a Ctrl-C stops the run only before or after it, never in the middle. */
+export function whole<T>(work: () => T): T {
+  guard?.enter();
+  try {
+    return work();
+  } finally {
+    guard?.leave();
+  }
 }
 
-/** Removes everything unfinished; returns how many there were. */
-export function removeUnfinished(): number {
-  const n = paths.size;
-  for (const path of paths) rmSync(path, { recursive: true, force: true });
-  paths.clear();
-  return n;
+/** Set by the command line when the run can be stopped from outside (cli/interrupt.ts). */
+export function watchUnfinished(to: UnfinishedListener, by: WholeGuard): void {
+  listener = to;
+  guard = by;
+}
+
+/** Removes every path of `list` that exists; returns how many of them were not leftovers. */
+export function removeAll(list: Map<string, boolean>): number {
+  let removed = 0;
+  for (const [path, leftover] of list) {
+    if (!existsSync(path)) continue;
+    rmSync(path, { recursive: true, force: true });
+    if (!leftover) removed++;
+  }
+  return removed;
 }

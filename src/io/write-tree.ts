@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { tempSuffix } from './write.js';
-import { forget, remember } from './unfinished.js';
+import { forget, remember, whole } from './unfinished.js';
 
 
 export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
@@ -15,13 +15,12 @@ export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
   remember(temp);
   try {
     writeFileSync(temp, bytes);
-    renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
-  } finally {
     forget(temp);
+    throw error;
   }
+  putInPlace(temp, () => renameSync(temp, path));
 }
 
 /** Whether a folder is missing or empty. */
@@ -47,14 +46,15 @@ export function writeTreeAtomic(dir: string, files: [string, string][]): void {
       mkdirSync(dirname(full), { recursive: true });
       writeFileSync(full, text);
     }
-    if (existsSync(target)) rmdirSync(target); // empty, checked by the caller; rmdir refuses otherwise
-    renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
-    throw error;
-  } finally {
     forget(temp);
+    throw error;
   }
+  putInPlace(temp, () => {
+    if (existsSync(target)) rmdirSync(target); // empty, checked by the caller; rmdir refuses otherwise
+    renameSync(temp, target);
+  });
 }
 
 /**
@@ -86,20 +86,43 @@ export class TreeWriter {
   }
 
   commit(): void {
-    const old = existsSync(this.target) ? `${this.temp}-old` : undefined;
-    if (old) renameSync(this.target, old);
-    try {
-      renameSync(this.temp, this.target);
-      forget(this.temp);
-    } catch (error) {
-      if (old) renameSync(old, this.target);
-      throw error;
+    // The two renames are one step for Ctrl-C (stopped between them, there would be neither folder);
+    // the old folder, once aside, is remembered, so that what is left of it after a stop is removed.
+    const old = whole(() => {
+      const old = existsSync(this.target) ? `${this.temp}-old` : undefined;
+      if (old) renameSync(this.target, old);
+      try {
+        renameSync(this.temp, this.target);
+        forget(this.temp);
+      } catch (error) {
+        if (old) renameSync(old, this.target);
+        throw error;
+      }
+      if (old) remember(old, true);
+      return old;
+    });
+    if (old) {
+      rmSync(old, { recursive: true, force: true });
+      forget(old);
     }
-    if (old) rmSync(old, { recursive: true, force: true });
   }
 
   abort(): void {
     rmSync(this.temp, { recursive: true, force: true });
     forget(this.temp);
   }
+}
+
+/** `rename` puts the temporary `temp` in place; it is forgotten in the same step, or removed when the rename fails. */
+function putInPlace(temp: string, rename: () => void): void {
+  whole(() => {
+    try {
+      rename();
+    } catch (error) {
+      rmSync(temp, { recursive: true, force: true });
+      throw error;
+    } finally {
+      forget(temp);
+    }
+  });
 }

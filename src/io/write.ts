@@ -5,7 +5,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { processAlive } from './owner.js';
-import { forget, remember } from './unfinished.js';
+import { forget, remember, whole } from './unfinished.js';
 
 /**
  * A suffix for a temporary name beside a target: the process id, so that a later run can tell the
@@ -63,8 +63,10 @@ export class AtomicFile implements Sink {
 
   commit(): void {
     this.close();
-    renameSync(this.temp, this.path);
-    forget(this.temp);
+    whole(() => {
+      renameSync(this.temp, this.path);
+      forget(this.temp);
+    });
   }
 
   abort(): void {

@@ -42,7 +42,7 @@ async function analyseCommand(paths: string[], flags: AnalyseFlags, io: Io): Pro
     output,
     { codingsWithSources },
     { askedWorkers, workerCount },
-    { watchInterrupt },
+    { sayOnInterrupt },
     { displayPath },
   ] = await Promise.all([
     import('../../app/analyse.js'),
@@ -70,10 +70,10 @@ async function analyseCommand(paths: string[], flags: AnalyseFlags, io: Io): Pro
   const shown = displayPath(outDir, io.cwd);
   let folder: OutputFolder | undefined;
   const open = () => (folder = output.openOutputFolder(io, outDir));
-  const interrupt = watchInterrupt(io, `interrupted; ${shown}/ is as the last finished run left it`);
+  sayOnInterrupt(`interrupted; ${shown}/ is as the last finished run left it`);
   try {
     const request = { excel: flags.excel, workers: workerCount(session, asked) };
-    const result = reported(io, await analyse(session, request, open, { progress: corpusBar(session), poll: () => interrupt.poll() }));
+    const result = reported(io, await analyse(session, request, open, { progress: corpusBar(session) }));
     folder?.commit();
     const { totals } = result;
     output.summaryLine(
@@ -84,7 +84,5 @@ async function analyseCommand(paths: string[], flags: AnalyseFlags, io: Io): Pro
   } catch (error) {
     folder?.abort();
     throw error;
-  } finally {
-    interrupt.done();
   }
 }

@@ -44,7 +44,7 @@ async function anonymiseCommand(paths: string[], flags: AnonymiseFlags, io: Io):
     { ProblemsReported },
     { TreeWriter },
     { AtomicFile, resolvePath },
-    { pause },
+    { whole },
   ] = await Promise.all([
       import('../../app/anonymise.js'),
       import('../session.js'),
@@ -55,15 +55,14 @@ async function anonymiseCommand(paths: string[], flags: AnonymiseFlags, io: Io):
       import('../errors.js'),
       import('../../io/write-tree.js'),
       import('../../io/write.js'),
-      import('../interrupt.js'),
+      import('../../io/unfinished.js'),
     ]);
   const request = { out: flags.out, key: flags.key, dryRun: flags.dryRun, reverse: flags.reverse };
   checkAnonymiseRequest(request, io.cwd);
   const session = openSession(paths, flags, io, anonymiseOpenOptions(request));
   const label = flags.reverse ? 'restored' : 'pseudonymised';
   const preview = (f: { source: string; before: string; after: string }) => io.stdout.write(fileDiff(f.source, f.before, f.after, label));
-  // The copy and the key are put in place only after a turn of the event loop, where a Ctrl-C that
-  // came while they were written is seen and removes them (cli/interrupt.ts).
+  // The copy and the key are put in place together, as one step for Ctrl-C (io/unfinished.ts).
   let copy: InstanceType<typeof TreeWriter> | undefined;
   let key: InstanceType<typeof AtomicFile> | undefined;
   const commits: (() => void)[] = [];
@@ -81,8 +80,9 @@ async function anonymiseCommand(paths: string[], flags: AnonymiseFlags, io: Io):
   let result;
   try {
     result = reported(io, anonymise(session, request, writers));
-    await pause(true);
-    for (const commit of commits) commit();
+    whole(() => {
+      for (const commit of commits) commit();
+    });
   } catch (error) {
     copy?.abort();
     key?.abort();
