@@ -11,6 +11,7 @@
  * once. The handlers are there before the command starts, so no signal can find the process without.
  */
 import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { removeAll, watchUnfinished } from '../io/unfinished.js';
 
@@ -53,7 +54,9 @@ export function runInThread(argv: string[]): Promise<number> {
     await stop(worker, cell);
     for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) take(m.message as Message);
     const removed = removeAll(unfinished);
-    writeSync(2, `${say ?? (removed > 0 ? 'interrupted; nothing was written' : 'interrupted')}\n`);
+    // On a terminal the line takes the place of the progress line the run may have left.
+    const clear = isatty(2) ? '\r\x1b[K' : '';
+    writeSync(2, `${clear}${say ?? (removed > 0 ? 'interrupted; nothing was written' : 'interrupted')}\n`);
     process.exit(STATUS[signal]);
   };
   for (const signal of Object.keys(STATUS) as Signal[]) process.on(signal, () => void onSignal(signal));
