@@ -1,6 +1,6 @@
 // qda export qdpx writes the archive as a stream: a document at a time, never the corpus in memory.
-// Shown with a heap too small for the texts: 40 MB of documents go through the writer in a process
-// limited to a 32 MB heap, while the same run that also keeps every text (as an archive built in
+// Shown with a heap too small for the texts: 20 MB of documents go through the writer in a process
+// limited to a 16 MB heap, while the same run that also keeps every text (as an archive built in
 // memory must) runs out of memory. Memory, not time, decides, so a busy machine only makes it slower.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,8 +11,8 @@ import { tempDir } from '../helpers/temp.js';
 
 const CHILD = join(process.cwd(), 'tests', 'exchange', 'export-stream-child.mjs');
 const BUILT = existsSync(join(process.cwd(), 'dist', 'exchange', 'qdpx-write.js'));
-const HEAP_MB = 32;
-const DOCUMENTS = 200;
+const HEAP_MB = 16;
+const DOCUMENTS = 100;
 const SIZE = 200_000;
 
 function run(out: string, hold: boolean): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -28,7 +28,7 @@ function run(out: string, hold: boolean): Promise<{ status: number | null; stdou
 }
 
 describe.runIf(BUILT)('qda export qdpx as a stream', () => {
-  it('writes 40 MB of documents within a 32 MB heap, which holding the texts does not fit', async () => {
+  it('writes 20 MB of documents within a 16 MB heap, which holding the texts does not fit', async () => {
     const dir = tempDir();
     const [streamed, held] = await Promise.all([run(join(dir, 's.qdpx'), false), run(join(dir, 'h.qdpx'), true)]);
     expect(streamed.status, streamed.stderr).toBe(0);
