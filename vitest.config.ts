@@ -1,9 +1,44 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Test files that replace a module with vi.mock get a fresh module graph of their own; every other file
 // shares one, so the modules (and the parsed shipped codebook) load once per worker instead of once per file.
 const OWN_MODULES = ['tests/exchange/qdpx-validate.test.ts'];
+
+// The files that take longest (spawned runs on large generated input, pattern time budgets, waits on a
+// lock), longest first. They start first, so that the run does not end with one of them alone on one
+// core: without the timings of an earlier run (a fresh clone) vitest orders files by size instead.
+const SLOW = [
+  'tests/bad-input/runaway-patterns.test.ts',
+  'tests/bad-input/transcripts.test.ts',
+  'tests/cli/workers.test.ts',
+  'tests/bad-input/hand-codings.test.ts',
+  'tests/bad-input/qdpx-hostile.test.ts',
+  'tests/properties/corpus.property.test.ts',
+  'tests/exchange/qdpx-stream.test.ts',
+  'tests/cli/interrupt.test.ts',
+  'tests/exchange/qdpx-import.test.ts',
+  'tests/properties/segments.property.test.ts',
+  'tests/cli/readme.test.ts',
+  'tests/exchange/qdpx-faithful.test.ts',
+];
+
+class SlowFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification) => {
+      const at = SLOW.findIndex((s) => f.moduleId.endsWith(s));
+      return at < 0 ? SLOW.length : at;
+    };
+    // Projects stay in the order vitest gives them.
+    const project = new Map(sorted.map((f, i) => [f.project.name, i]));
+    return sorted
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => project.get(a.f.project.name)! - project.get(b.f.project.name)! || rank(a.f) - rank(b.f) || a.i - b.i)
+      .map(({ f }) => f);
+  }
+}
 
 export default defineConfig({
   test: {
@@ -18,6 +53,7 @@ export default defineConfig({
     pool: 'threads',
     // Vitest's default leaves one core free; most files wait on spawned processes, so use them all.
     maxWorkers: Math.max(2, availableParallelism()),
+    sequence: { sequencer: SlowFirst },
     projects: [
       { extends: true, test: { name: 'shared', include: ['tests/**/*.test.ts'], exclude: OWN_MODULES, isolate: false } },
       { extends: true, test: { name: 'isolated', include: OWN_MODULES } },
