@@ -32,9 +32,12 @@ export function scratchFolder(what: string): string {
 }
 
 export class PartFiles {
-  /** Bytes, not the strings appended: a piece of a transcript would keep the whole transcript in memory. */
-  private readonly pending = new Map<number, Buffer[]>();
-  private readonly sizes = new Map<number, number>();
+  /**
+   * Bytes, not the strings appended: a piece of a transcript would keep the whole transcript in
+   * memory. Each part's text is encoded straight into a buffer of its own, which is appended to its
+   * file when the next text might not fit: no buffer per text, and nothing to join.
+   */
+  private readonly pending = new Map<number, { bytes: Buffer; used: number }>();
   private readonly written = new Set<number>();
 
   /** `dir` is created, and removed again by `remove`. */
@@ -45,13 +48,16 @@ export class PartFiles {
 
   append(part: number, text: string): void {
     if (text === '') return;
-    let list = this.pending.get(part);
-    if (!list) this.pending.set(part, (list = []));
-    const bytes = Buffer.from(text, 'utf8');
-    list.push(bytes);
-    const size = (this.sizes.get(part) ?? 0) + bytes.length;
-    this.sizes.set(part, size);
-    if (size >= BUFFER) this.flush(part);
+    let buffer = this.pending.get(part);
+    if (!buffer) this.pending.set(part, (buffer = { bytes: Buffer.allocUnsafe(BUFFER), used: 0 }));
+    // A UTF-16 unit takes at most 3 bytes of UTF-8.
+    if (buffer.used + 3 * text.length > BUFFER) this.flush(part);
+    if (3 * text.length > BUFFER) {
+      appendFileSync(this.file(part), text, 'utf8');
+      this.written.add(part);
+      return;
+    }
+    buffer.used += buffer.bytes.write(text, buffer.used, 'utf8');
   }
 
   /** The text of a part, in chunks of about a megabyte. */
@@ -91,12 +97,11 @@ export class PartFiles {
   }
 
   private flush(part: number): void {
-    const list = this.pending.get(part);
-    if (!list || list.length === 0) return;
-    appendFileSync(this.file(part), Buffer.concat(list));
+    const buffer = this.pending.get(part);
+    if (!buffer || buffer.used === 0) return;
+    appendFileSync(this.file(part), buffer.bytes.subarray(0, buffer.used));
     this.written.add(part);
-    this.pending.set(part, []);
-    this.sizes.set(part, 0);
+    buffer.used = 0;
   }
 
   private file(part: number): string {

@@ -1,6 +1,7 @@
 // The excerpts written as they are gathered (part files per code) are byte for byte the excerpts
 // formatted as one text, on the golden analysis fixture and the bundled examples.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openSession } from '../../src/cli/session.js';
 import { codeCorpus, type CodedDocument } from '../../src/corpus/pipeline.js';
@@ -10,6 +11,7 @@ import { excerptsCsv, excerptsJson } from '../../src/formatters/excerpts-data.js
 import { excerptsMarkdown } from '../../src/formatters/excerpts-md.js';
 import { PartFiles, scratchFolder } from '../../src/io/parts.js';
 import { NO_FILTER, type Filter } from '../../src/select/filter.js';
+import { tempDir } from '../helpers/temp.js';
 
 const io = { stdout: { write: () => true }, stderr: { write: () => true }, cwd: process.cwd(), env: {}, stderrIsTTY: false };
 
@@ -70,6 +72,31 @@ describe('streamed excerpts', () => {
       expect([...parts.chunks(7)].join('')).toBe(pieces.join(''));
       expect([...parts.lines(7)]).toEqual(pieces.map((p) => p.slice(0, -1)));
       expect([...parts.chunks(8)]).toEqual([]);
+    } finally {
+      parts.remove();
+    }
+  });
+});
+
+describe('part files', () => {
+  test('each part reads back as the texts appended to it, across many buffers, texts larger than one and any script', () => {
+    const parts = new PartFiles(join(tempDir(), 'parts'));
+    const expected = ['', '', ''];
+    const texts = ['korte lijnen\n', 'financiële zorgen – “echt” 😀\n', `${'lang '.repeat(30_000)}\n`, 'één\n', 'a\ud800b\n'];
+    for (let i = 0; i < 6000; i++) {
+      const part = i % 3;
+      const text = texts[(i * 7) % texts.length];
+      if (part === 2 && i > 30) continue; // a part that never fills a buffer
+      parts.append(part, text);
+      expected[part] += text;
+    }
+    try {
+      for (const part of [0, 1, 2]) {
+        const back = [...parts.chunks(part)].join('');
+        expect(back === expected[part].replace(/\ud800/g, '\ufffd')).toBe(true);
+        expect([...parts.lines(part)]).toEqual(expected[part].replace(/\ud800/g, '\ufffd').split('\n').slice(0, -1));
+      }
+      expect([...parts.chunks(3)]).toEqual([]);
     } finally {
       parts.remove();
     }
