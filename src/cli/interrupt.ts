@@ -22,7 +22,7 @@ type Signal = keyof typeof STATUS;
 /** The shared cell: how many `whole` steps the worker is in, or STOPPING once the main thread stops it. */
 const STOPPING = -1;
 
-type Message = { remember: string; leftover: boolean } | { forget: string } | { say: string };
+type Message = { remember: string; output: boolean } | { forget: string } | { say: string };
 
 /** What the worker is given. */
 export interface ThreadData {
@@ -38,7 +38,7 @@ export function runInThread(argv: string[]): Promise<number> {
   const unfinished = new Map<string, boolean>();
   let say: string | undefined;
   const take = (m: Message) => {
-    if ('remember' in m) unfinished.set(m.remember, m.leftover);
+    if ('remember' in m) unfinished.set(m.remember, m.output);
     else if ('forget' in m) unfinished.delete(m.forget);
     else say = m.say;
   };
@@ -90,7 +90,7 @@ export function connect(data: ThreadData): string[] {
   const to = port;
   watchUnfinished(
     {
-      remember: (path, leftover) => to.postMessage({ remember: path, leftover } satisfies Message),
+      remember: (path, output) => to.postMessage({ remember: path, output } satisfies Message),
       forget: (path) => to.postMessage({ forget: path } satisfies Message),
     },
     {

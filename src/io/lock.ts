@@ -4,7 +4,6 @@
  * work is done. A lock whose owner no longer runs is taken over; a live one is waited for, then refused.
  */
 import { releaseLock, tryLock } from './owner.js';
-import { whole } from './unfinished.js';
 
 export class LockBusy extends Error {
   constructor(readonly path: string) {
@@ -23,14 +22,9 @@ export function withLock<T>(path: string, work: () => T, waitMs = 30_000): T {
     if (Date.now() > until) throw new LockBusy(path);
     sleep(25);
   }
-  // The work (read, merge, write the file) and giving up the lock are one step for Ctrl-C: stopped
-  // after the write and before the release, the lock would be removed as unfinished work of a run
-  // that in fact wrote its file.
-  return whole(() => {
-    try {
-      return work();
-    } finally {
-      releaseLock(lock);
-    }
-  });
+  try {
+    return work();
+  } finally {
+    releaseLock(lock);
+  }
 }

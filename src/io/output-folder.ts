@@ -81,7 +81,7 @@ export class OutputFolder {
       if (backup) renameSync(backup, this.target);
       throw error;
     }
-    if (backup) remember(backup, true);
+    if (backup) remember(backup, false);
     return backup;
   }
 

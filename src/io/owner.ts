@@ -31,7 +31,7 @@ export function tryLock(lock: string): true | number | undefined {
     // remembered only once it is this one's, and a stop in between would leave it.
     const fd = whole(() => {
       const fd = openSync(lock, 'wx');
-      remember(lock);
+      remember(lock, false);
       return fd;
     });
     writeSync(fd, `${process.pid}\n`);

@@ -12,7 +12,7 @@ import { existsSync, rmSync } from 'node:fs';
 
 /** Told of every path remembered and forgotten: the thread that handles Ctrl-C keeps the list. */
 export interface UnfinishedListener {
-  remember(path: string, leftover: boolean): void;
+  remember(path: string, output: boolean): void;
   forget(path: string): void;
 }
 
@@ -26,11 +26,12 @@ let listener: UnfinishedListener | undefined;
 let guard: WholeGuard | undefined;
 
 /**
- * `leftover`: what is left of work that is done (the old folder a new one replaced, being removed):
- * removed after a stop like the rest, but no sign that the run wrote nothing.
+ * `output`: part of what the run writes (a temporary file or folder, a spool). False for what is not:
+ * a lock, or the old folder a new one replaced; removed after a stop like the rest, but its removal
+ * does not mean that nothing was written.
  */
-export function remember(path: string, leftover = false): void {
-  listener?.remember(path, leftover);
+export function remember(path: string, output = true): void {
+  listener?.remember(path, output);
 }
 
 export function forget(path: string): void {
@@ -53,13 +54,13 @@ export function watchUnfinished(to: UnfinishedListener, by: WholeGuard): void {
   guard = by;
 }
 
-/** Removes every path of `list` that exists; returns how many of them were not leftovers. */
+/** Removes every path of `list` (path → whether it is output) that exists; returns how many outputs were among them. */
 export function removeAll(list: Map<string, boolean>): number {
   let removed = 0;
-  for (const [path, leftover] of list) {
+  for (const [path, output] of list) {
     if (!existsSync(path)) continue;
     rmSync(path, { recursive: true, force: true });
-    if (!leftover) removed++;
+    if (output) removed++;
   }
   return removed;
 }

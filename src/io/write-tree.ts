@@ -98,7 +98,7 @@ export class TreeWriter {
         if (old) renameSync(old, this.target);
         throw error;
       }
-      if (old) remember(old, true);
+      if (old) remember(old, false);
       return old;
     });
     if (old) {
