@@ -4,10 +4,22 @@
  * Stop words, numbers and one-letter words are not counted, and a pair or triple may not begin or end
  * with one. Only counts are held, by id: every distinct word is folded, stemmed and looked up once.
  */
-import { ownText } from '../ingest/own-text.js';
 import { stemmerFor } from '../match/stem.js';
 import { scanWords, WordTable } from '../match/words.js';
 import type { Segment } from '../ingest/document.js';
+import { PairIds } from './pairs.js';
+
+/** Whether text[from..to), between two words, holds anything but white space, hyphens and apostrophes. */
+function punctuationBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    // Most gaps are one space; other characters go to the expression, without cutting the gap out.
+    if (c === 32) continue;
+    PUNCTUATION.lastIndex = k;
+    if (PUNCTUATION.test(text)) return true;
+  }
+  return false;
+}
 
 /** Counts of grams by id, dense for the first groups (few, large) and sparse beyond (many, small). */
 interface Counts {
@@ -54,9 +66,7 @@ class SparseCounts implements Counts {
 
 const DENSE_GROUPS = 64;
 /** Between two words: anything but white space, hyphens and apostrophes ends a word sequence. */
-const PUNCTUATION = /[^\s'’\-]/;
-/** Ids of terms fit in 26 bits, so that a pair (and a pair id with a third word) fits a double exactly. */
-const SHIFT = 2 ** 26;
+const PUNCTUATION = /[^\s'’\-]/y;
 
 /** The words of one language: per distinct word as written, its term (stem) id and whether it is left out. */
 class Vocabulary {
@@ -93,11 +103,12 @@ export interface GramTotals {
   all: number;
 }
 
-/** One length of gram: ids, the terms they are made of, counts per group and documents holding each. */
+/**
+ * One length of gram: ids, counts per group and documents holding each. A pair's id is that of its
+ * two term ids, a triple's that of the id of its first two words' pair and its third term id.
+ */
 export class Grams {
-  readonly ids = new Map<number, number>();
-  /** Per gram id, the term ids of its words. */
-  readonly terms: number[][] = [];
+  readonly ids = new PairIds();
   readonly groups: Counts[] = [];
   readonly all = new DenseCounts();
   readonly documents = new DenseCounts();
@@ -105,16 +116,6 @@ export class Grams {
   readonly totals: GramTotals = { perGroup: [], all: 0 };
 
   constructor(readonly n: number) {}
-
-  id(key: number, words: () => number[]): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.ids.set(key, id);
-      this.terms.push(words());
-    }
-    return id;
-  }
 
   count(id: number, groups: number[], document: number): void {
     this.all.add(id);
@@ -169,67 +170,69 @@ export class WordCounter {
     const vocabulary = this.vocabulary(language);
     const document = this.documents;
     let counted = false;
-    const ids: number[] = [];
-    const breaks: boolean[] = [];
     const sequences = this.lengths.some((n) => n > 1);
     for (const segment of segments) {
       const names = groupsOf(segment);
       if (names.length === 0) continue;
       counted = true;
       const groups = names.map((name) => this.group(name, document));
-      const run = scanWords(segment.text, vocabulary.table);
-      vocabulary.grow(vocabulary.table.size);
-      ids.length = 0;
-      breaks.length = 0;
       const text = segment.text;
-      for (let i = 0; i < run.count; i++) {
-        const raw = run.ids[i];
-        if (vocabulary.termOf[raw] < 0) this.learn(vocabulary, raw, text.slice(run.starts[i], run.ends[i]));
+      const run = scanWords(text, vocabulary.table);
+      vocabulary.grow(vocabulary.table.size);
+      const { count, ids, starts, ends } = run;
+      const breaks = sequences ? this.breaksOf(count) : undefined;
+      for (let i = 0; i < count; i++) {
+        const raw = ids[i];
+        if (vocabulary.termOf[raw] < 0) this.learn(vocabulary, raw);
         vocabulary.seen[raw]++;
-        ids.push(raw);
         // A pair or triple does not run across punctuation: "tafel, stoel" is no pair.
-        if (sequences) breaks.push(i + 1 < run.count && PUNCTUATION.test(text.slice(run.ends[i], run.starts[i + 1])));
+        if (breaks) breaks[i] = i + 1 < count && punctuationBetween(text, ends[i], starts[i + 1]) ? 1 : 0;
       }
-      this.countGrams(vocabulary, ids, breaks, groups, document);
+      this.countGrams(vocabulary, ids, count, breaks, groups, document);
     }
     if (counted) this.documents++;
   }
 
-  private countGrams(vocabulary: Vocabulary, raws: number[], breaks: boolean[], groups: number[], document: number): void {
+  /** Per word of a segment, whether punctuation follows it; reused from segment to segment. */
+  private breaks = new Uint8Array(1024);
+
+  private breaksOf(count: number): Uint8Array {
+    if (count > this.breaks.length) this.breaks = new Uint8Array(Math.max(count, this.breaks.length * 2));
+    return this.breaks;
+  }
+
+  /** Counts the grams of the first `count` words of a segment (word ids of the vocabulary's table). */
+  private countGrams(
+    vocabulary: Vocabulary,
+    raws: Int32Array,
+    count: number,
+    breaks: Uint8Array | undefined,
+    groups: number[],
+    document: number,
+  ): void {
     const { termOf, left } = vocabulary;
     const [one, two, three] = this.grams;
     // Words are always counted: they are the totals every report gives.
-    const wants = (n: number) => n === 1 || this.lengths.includes(n);
-    for (let i = 0; i < raws.length; i++) {
+    const pairs = breaks !== undefined && this.lengths.includes(2);
+    const triples = breaks !== undefined && this.lengths.includes(3);
+    for (let i = 0; i < count; i++) {
       const a = raws[i];
       if (left[a]) continue;
       const ta = termOf[a];
-      if (wants(1)) one.count(ta, groups, document);
+      one.count(ta, groups, document);
+      if (!breaks) continue;
       // Pairs and triples end on a counted word too; stop words may stand between.
-      if (wants(2) && i + 1 < raws.length && !breaks[i] && !left[raws[i + 1]]) {
-        const tb = termOf[raws[i + 1]];
-        two.count(
-          two.id(ta * SHIFT + tb, () => [ta, tb]),
-          groups,
-          document,
-        );
-      }
-      if (wants(3) && i + 2 < raws.length && !breaks[i] && !breaks[i + 1] && !left[raws[i + 2]]) {
-        const tb = termOf[raws[i + 1]];
-        const tc = termOf[raws[i + 2]];
-        const pair = two.id(ta * SHIFT + tb, () => [ta, tb]);
-        three.count(
-          three.id(pair * SHIFT + tc, () => [ta, tb, tc]),
-          groups,
-          document,
-        );
+      if (pairs && i + 1 < count && !breaks[i] && !left[raws[i + 1]]) two.count(two.ids.id(ta, termOf[raws[i + 1]]), groups, document);
+      if (triples && i + 2 < count && !breaks[i] && !breaks[i + 1] && !left[raws[i + 2]]) {
+        const pair = two.ids.id(ta, termOf[raws[i + 1]]);
+        three.count(three.ids.id(pair, termOf[raws[i + 2]]), groups, document);
       }
     }
   }
 
-  private learn(vocabulary: Vocabulary, raw: number, text: string): void {
+  private learn(vocabulary: Vocabulary, raw: number): void {
     const folded = vocabulary.table.folded[raw];
-    vocabulary.raw[raw] = ownText(text);
+    vocabulary.raw[raw] = vocabulary.table.raw[raw];
     const stem = vocabulary.stem(folded);
     const key = `${vocabulary.language}\u0000${stem}`;
     let term = this.termIds.get(key);
@@ -285,12 +288,18 @@ export class WordCounter {
 
   /** The forms of a gram's words, joined by spaces. */
   gramForm(n: number, id: number): string {
-    return n === 1 ? this.form(id) : this.grams[n - 1].terms[id].map((t) => this.form(t)).join(' ');
+    return this.gramTerms(n, id)
+      .map((t) => this.form(t))
+      .join(' ');
   }
 
   /** The term ids of a gram's words. */
   gramTerms(n: number, id: number): number[] {
-    return n === 1 ? [id] : this.grams[n - 1].terms[id];
+    const [, two, three] = this.grams;
+    if (n === 1) return [id];
+    if (n === 2) return [two.ids.left(id), two.ids.right(id)];
+    const pair = three.ids.left(id);
+    return [two.ids.left(pair), two.ids.right(pair), three.ids.right(id)];
   }
 
   /** The stem of a term. */
