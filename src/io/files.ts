@@ -135,7 +135,11 @@ function specialEntries(patterns: string[], cwd: string, exclude: string[]): Ski
 function regularFiles(listed: string[], cwd: string): { files: string[]; skipped: SkippedFile[] } {
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
-  const first = new Map<string, string>();
+  // The same file reached twice has one device and inode; only files that share those (links, or
+  // hard links, which are files of their own) have their real paths looked up, a call per folder
+  // of the path.
+  const byInode = new Map<string, { file: string; real?: string }[]>();
+  const realOf = (entry: { file: string; real?: string }) => (entry.real ??= realpathSync(resolve(cwd, entry.file)));
   for (const file of listed) {
     const full = resolve(cwd, file);
     let stats: Stats;
@@ -155,13 +159,18 @@ function regularFiles(listed: string[], cwd: string): { files: string[]; skipped
       skipped.push({ file, reason: `${link}${kind}, not a regular file`, hint: 'give qda only transcript files; remove it from the corpus folder' });
       continue;
     }
-    const real = realpathSync(full);
-    const seen = first.get(real);
-    if (seen !== undefined) {
-      skipped.push({ file, reason: `is the file ${seen} again, reached through a symbolic link`, hint: 'it is read once, as ' + seen });
-      continue;
-    }
-    first.set(real, file);
+    const inode = `${stats.dev}:${stats.ino}`;
+    const same = byInode.get(inode);
+    const entry: { file: string; real?: string } = { file };
+    if (same) {
+      const real = realOf(entry);
+      const seen = same.find((e) => realOf(e) === real)?.file;
+      if (seen !== undefined) {
+        skipped.push({ file, reason: `is the file ${seen} again, reached through a symbolic link`, hint: 'it is read once, as ' + seen });
+        continue;
+      }
+      same.push(entry);
+    } else byInode.set(inode, [entry]);
     files.push(file);
   }
   return { files, skipped };

@@ -1,7 +1,7 @@
 // Input that would hang or exhaust memory: named pipes, devices, symbolic link loops, YAML aliases
 // that expand, files larger than the limit. Each is skipped with a warning or refused with a message.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { qda } from '../helpers/run-cli.js';
@@ -62,6 +62,15 @@ describe.skipIf(!POSIX)('symbolic links', () => {
     const r = await qda(['code', 'corpus', '--format', 'json'], { cwd: dir });
     expectWarned(r, /corpus\/sub\/up\/good\.md: warning: skipped: is the file corpus\/good\.md again, reached through a symbolic link/);
     expect(JSON.parse(r.stdout).documents.map((d: { path: string }) => d.path)).toEqual(['corpus/good.md', 'corpus/sub/more.md']);
+  });
+
+  test('a hard link is a file of its own: both names are read (the same file twice is told by its real path, not its inode)', async () => {
+    const dir = tempDir({ 'corpus/good.md': GOOD });
+    linkSync(join(dir, 'corpus/good.md'), join(dir, 'corpus/copy.md'));
+    const r = await qda(['code', 'corpus', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('again');
+    expect(JSON.parse(r.stdout).documents.map((d: { path: string }) => d.path)).toEqual(['corpus/copy.md', 'corpus/good.md']);
   });
 });
 
