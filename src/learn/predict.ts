@@ -289,7 +289,12 @@ export class Predictor {
     for (let j = 0; j < top.length; j++) {
       const k = top.entry[j];
       const [start, end] = [row.starts[k], row.ends[k]];
-      evidence.push({ term: names[row.index[k]].slice(2), kind: 'learned', text: segment.text.slice(start - base, end - base), range: { start, end } });
+      evidence.push({
+        term: names[row.index[k]].slice(2),
+        kind: 'learned',
+        text: segment.text.slice(start - base, end - base),
+        range: { start, end },
+      });
     }
   }
 }

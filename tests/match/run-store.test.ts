@@ -10,7 +10,12 @@ describe('RunStore', () => {
     const b = {};
     const words = (text: string) => {
       const run = scanWords(text, table);
-      return { count: run.count, starts: [...run.starts.subarray(0, run.count)], ends: [...run.ends.subarray(0, run.count)], ids: [...run.ids.subarray(0, run.count)] };
+      return {
+        count: run.count,
+        starts: [...run.starts.subarray(0, run.count)],
+        ends: [...run.ends.subarray(0, run.count)],
+        ids: [...run.ids.subarray(0, run.count)],
+      };
     };
     const first = words('de buren helpen');
     store.keep(a, scanWords('de buren helpen', table), 0);
@@ -21,7 +26,12 @@ describe('RunStore', () => {
       const at = store.at(key, 0);
       const n = store.cells[at];
       const cells = [...store.cells];
-      return { count: n, starts: cells.slice(at + 1, at + 1 + n), ends: cells.slice(at + 1 + n, at + 1 + 2 * n), ids: cells.slice(at + 1 + 2 * n, at + 1 + 3 * n) };
+      return {
+        count: n,
+        starts: cells.slice(at + 1, at + 1 + n),
+        ends: cells.slice(at + 1 + n, at + 1 + 2 * n),
+        ids: cells.slice(at + 1 + 2 * n, at + 1 + 3 * n),
+      };
     };
     expect(read(a)).toEqual(first);
     expect(read(b)).toEqual(words(long));
