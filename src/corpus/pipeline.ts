@@ -402,8 +402,30 @@ export function encodingOf(options: CorpusOptions, path: string): string | FileE
   return typeof options.encoding === 'string' ? options.encoding : options.encoding(path);
 }
 
+/** The sidecar rows of one document, in file order (a list shared by every caller: read it, do not change it). */
 export function rowsFor(options: CorpusOptions, id: string): ManualRow[] {
-  return (options.manual?.rows ?? []).filter((r) => r.document === id);
+  const rows = options.manual?.rows;
+  if (!rows || rows.length === 0) return [];
+  return byDocument(rows).get(id) ?? [];
+}
+
+/**
+ * Sidecar rows grouped by document, once per list of rows: every document asks for its own, and
+ * searching all rows for each one made a corpus of 10,000 documents with 5,000 rows take seconds.
+ */
+const grouped = new WeakMap<ManualRow[], { length: number; byId: Map<string, ManualRow[]> }>();
+function byDocument(rows: ManualRow[]): Map<string, ManualRow[]> {
+  let known = grouped.get(rows);
+  if (!known || known.length !== rows.length) {
+    const byId = new Map<string, ManualRow[]>();
+    for (const row of rows) {
+      const list = byId.get(row.document);
+      if (list) list.push(row);
+      else byId.set(row.document, [row]);
+    }
+    grouped.set(rows, (known = { length: rows.length, byId }));
+  }
+  return known.byId;
 }
 
 /** Hand-made codings of one document: unknown codes are errors, codings whose paragraph is gone warnings. */

@@ -32,6 +32,7 @@ export function reviewedSegments(
   coders: readonly string[],
   codes: Map<string, Code>,
 ): Reviewed[] {
+  if (rows.length === 0 && !hasInline(segments)) return [];
   const { decisions } = decisionsOf(document.text, segments, rows);
   if (decisions.size === 0) return [];
   const rank = new Map([...codes.keys()].map((id, i) => [id, i]));
@@ -44,6 +45,12 @@ export function reviewedSegments(
     out.push({ document: document.id, anchor: segmentAnchor(document, segment), segment: ordinal, codes: added });
   }
   return out;
+}
+
+/** Whether any paragraph of the segments carries an inline coding comment: most documents of a large corpus have none. */
+function hasInline(segments: Segment[]): boolean {
+  for (const s of segments) for (const p of s.paragraphs) if (p.inline !== undefined && p.inline.length > 0) return true;
+  return false;
 }
 
 /** Training examples of one auto-coded document (people's decisions not yet applied to `auto`). */

@@ -30,13 +30,14 @@ export function corpusNow(files: string[], options: CorpusOptions, codes: Map<st
   const trained = new Set(model.training.paragraphs.map((p) => p.document));
   const anchors = new Map<string, Set<string>>();
   const reviewed: Reviewed[] = [];
+
   for (const path of files) {
     const known = options.parsed?.get(path);
     const document = known?.document ?? loadDocument(path, options.read(path), encodingOf(options, path), options.redact).document;
     if (!document) continue;
     const segments = known?.segments ?? segmentDocument(document, options.unit);
     if (trained.has(document.id)) anchors.set(document.id, new Set(anchorsOf(document.text, segments).keys()));
-    reviewed.push(...reviewedSegments(document, segments, rowsFor(options, document.id), coders, codes));
+    for (const r of reviewedSegments(document, segments, rowsFor(options, document.id), coders, codes)) reviewed.push(r);
   }
   return { anchors, reviewed };
 }
