@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
+import { rowsFor } from '../../src/corpus/pipeline.js';
 import { anchorOf } from '../../src/manual/anchor.js';
 import { qda } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
@@ -50,7 +51,9 @@ describe('inline codes', () => {
     const json = JSON.parse((await qda(['code', '--format', 'json', '-q'], { cwd: dir })).stdout);
     const first = json.documents[0].segments[0];
     expect(first.text).toBe('We hebben korte lijnen met school.');
-    expect(first.codes).toEqual([{ id: 'personal.relations', cluster: 'personal', source: 'manual', coder: 'inline', score: null, hits: 0, evidence: [] }]);
+    expect(first.codes).toEqual([
+      { id: 'personal.relations', cluster: 'personal', source: 'manual', coder: 'inline', score: null, hits: 0, evidence: [] },
+    ]);
     const excerpts = (await qda(['excerpts', '--code', 'organisation.roles', '-q'], { cwd: dir })).stdout;
     expect(excerpts).toContain('De wachtlijst is lang.');
   });
@@ -197,5 +200,32 @@ describe('qda agree', () => {
     expect(r.stderr).toContain('no codings of "ana"');
     expect(r.code).toBe(1);
     expect((await qda(['agree', 'qda'], { cwd: dir })).code).toBe(2);
+  });
+});
+
+describe('rowsFor', () => {
+  test('gives each document its own rows in file order, also after rows are added to the list', () => {
+    const row = (document: string, line: number) => ({
+      document,
+      anchor: 'p-0',
+      code: 'c',
+      decision: 'add' as const,
+      coder: 'ana',
+      file: 'codings/ana.csv',
+      line,
+    });
+    const rows = [row('a', 2), row('b', 3), row('a', 4)];
+    const options = {
+      encoding: 'utf-8',
+      unit: 'paragraph' as const,
+      skipSpeakers: [],
+      read: () => new Uint8Array(),
+      manual: { rows, selection: {} },
+    };
+    expect(rowsFor(options, 'a').map((r) => r.line)).toEqual([2, 4]);
+    expect(rowsFor(options, 'c')).toEqual([]);
+    rows.push(row('c', 5));
+    expect(rowsFor(options, 'c').map((r) => r.line)).toEqual([5]);
+    expect(rowsFor({ ...options, manual: undefined }, 'a')).toEqual([]);
   });
 });
