@@ -19,6 +19,9 @@ import { removeAll, watchUnfinished } from '../io/unfinished.js';
 const STATUS = { SIGINT: 130, SIGTERM: 143 } as const;
 type Signal = keyof typeof STATUS;
 
+/** How long a worker blocked outside JavaScript is waited for after a signal. */
+const TERMINATE_MS = 1000;
+
 /** The shared cell: how many `whole` steps the worker is in, or STOPPING once the main thread stops it. */
 const STOPPING = -1;
 
@@ -74,10 +77,15 @@ export function runInThread(argv: string[]): Promise<number> {
   });
 }
 
-/** Waits until the worker is in no `whole` step and marks it stopping, then ends it. */
+/**
+ * Waits until the worker is in no `whole` step and marks it stopping, then ends it. JavaScript stops
+ * at once, but a thread blocked in a system call (writing to a pipe nobody reads, as in `qda code |
+ * less` with less waiting) stops only when the call returns; after TERMINATE_MS the process ends
+ * without it, which ends the thread too.
+ */
 async function stop(worker: Worker, cell: Int32Array): Promise<void> {
   while (Atomics.compareExchange(cell, 0, 0, STOPPING) !== 0) await new Promise((r) => setTimeout(r, 2));
-  await worker.terminate();
+  await Promise.race([worker.terminate(), new Promise((r) => setTimeout(r, TERMINATE_MS).unref())]);
 }
 
 let port: MessagePort | undefined;

@@ -38,15 +38,19 @@ function descriptor(fd: number): Io['stdout'] {
     write(text: string) {
       if (closed) return false;
       const bytes = Buffer.from(text, 'utf8');
+      let wait = 1;
       for (let done = 0; done < bytes.length;) {
         try {
           done += writeSync(fd, bytes, done);
+          wait = 1;
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'EPIPE') return !(closed = true);
-          // A descriptor left non-blocking by whoever opened it: wait for room.
+          // Node makes a pipe non-blocking: when it is full, wait for the reader, a little longer
+          // each time (up to 50 ms, for a reader that has stopped, such as a pager).
           if (code !== 'EAGAIN') throw error;
-          Atomics.wait(pause, 0, 0, 1);
+          Atomics.wait(pause, 0, 0, wait);
+          wait = Math.min(2 * wait, 50);
         }
       }
       return true;
