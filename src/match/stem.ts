@@ -33,3 +33,20 @@ export function stemmerFor(language: string): Stemmer {
   stemmers.set(language, memoised);
   return memoised;
 }
+
+/**
+ * A prefix that every folded word with this stem starts with, or undefined when the stemmer gives
+ * no such promise. Without a stemmer a word is its own stem. The Dutch stemmer (Porter's, as
+ * natural has it) only cuts endings off a word, save two steps: `heden` becomes `heid`
+ * (`mogelijkheden` → `mogelijkheid`), and a doubled vowel before the last consonant is undoubled
+ * (`school` → `schol`); so a stem ending in `heid` may lose its last two letters and one ending in
+ * consonant, vowel, consonant its last one. The English stemmer replaces endings by others
+ * (`ational` → `ate`) in too many ways to be summed up here.
+ */
+export function stemPrefix(language: string, stem: string): string | undefined {
+  if (!MODULES[language]) return stem;
+  if (language !== 'nl') return undefined;
+  if (stem.endsWith('heid')) return stem.slice(0, -2);
+  if (/[bcdfghjklmnpqrstvwxz][aeou][bcdfghjklmnpqrstvwxz]$/.test(stem)) return stem.slice(0, -1);
+  return stem;
+}

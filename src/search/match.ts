@@ -7,6 +7,7 @@
 import { patternNeeds } from '../codebook/prefilter.js';
 import { Lexicon } from '../match/lexicon.js';
 import type { WordRun } from '../match/words.js';
+import { holds, queryNeeds, type Needs } from './prefilter.js';
 import type { Leaf, ParsedQuery, Query } from './query.js';
 
 /** A stretch of matched text: 0-based offsets into the text, and the indexes of its first and last word. */
@@ -19,6 +20,8 @@ export interface Span {
 
 interface Compiled {
   lexicon: Lexicon;
+  /** What a text must hold to match (src/search/prefilter.ts); undefined when anything may. */
+  needs?: Needs;
   /** Pattern leaves, in the order their needs were given to the lexicon. */
   patterns: { leaf: number; regexp: RegExp; needs?: string[] }[];
 }
@@ -26,8 +29,13 @@ interface Compiled {
 export class QueryMatcher {
   private readonly byLanguage = new Map<string, Compiled>();
   private readonly spans: Span[][];
+  private seen = new Uint8Array(16);
 
-  constructor(private readonly parsed: ParsedQuery) {
+  /** `prefilter: false` scans every text (to check the prefilter against). */
+  constructor(
+    private readonly parsed: ParsedQuery,
+    private readonly options: { prefilter?: boolean } = {},
+  ) {
     this.spans = parsed.leaves.map(() => []);
   }
 
@@ -37,7 +45,11 @@ export class QueryMatcher {
 
   /** The matched spans of `text` in text order, overlapping ones joined; undefined when it does not match. */
   find(text: string, language: string): Span[] | undefined {
-    const { lexicon, patterns } = this.compiled(language);
+    const { lexicon, patterns, needs } = this.compiled(language);
+    if (needs) {
+      if (needs.literals.length > this.seen.length) this.seen = new Uint8Array(needs.literals.length);
+      if (!holds(needs, text, this.seen)) return undefined;
+    }
     const run = lexicon.scan(text);
     for (const list of this.spans) list.length = 0;
     let any = false;
@@ -78,6 +90,8 @@ export class QueryMatcher {
       ),
       patterns,
     };
+    const needs = this.options.prefilter === false ? undefined : queryNeeds(this.parsed.query, this.parsed.leaves, language);
+    if (needs) c.needs = needs;
     this.byLanguage.set(language, c);
     return c;
   }
