@@ -60,7 +60,17 @@ export interface Report {
   words?: GroupWords[];
   /** The G² a listed word needs, when the project chose another than the default 3.84. */
   wordsMinG2?: number;
-  overview: { documents: number; segments: number; coded: number; types: string[]; rows: { value: string; counts: number[]; total: number }[] };
+  /**
+   * Documents per compare-by value and type: `types` sorted, then `null` for documents without a
+   * type when there are any; each row's counts follow `types`.
+   */
+  overview: {
+    documents: number;
+    segments: number;
+    coded: number;
+    types: (string | null)[];
+    rows: { value: string; counts: number[]; total: number }[];
+  };
 }
 
 export interface ReportOptions {
@@ -100,10 +110,10 @@ export class ReportBuilder {
     speaker?: string;
     matched: string[];
   }[] = [];
-  private readonly documents = new Map<string, Map<string, number>>();
+  private readonly documents = new Map<string, Map<string | null, number>>();
   /** Excerpts kept per cell, by code and value. */
   private readonly kept = new Map<string, number>();
-  private readonly types = new Set<string>();
+  private readonly types = new Set<string | null>();
   private totals = { documents: 0, segments: 0, coded: 0 };
   private readonly words?: WordCounter;
 
@@ -157,11 +167,12 @@ export class ReportBuilder {
     if (!any) return;
     this.words?.add(coded.segments, coded.language, (s) => columns.get(s.ordinal) ?? []);
     this.totals.documents++;
-    const type = String(coded.document.attributes.type ?? '—');
+    const written = coded.document.attributes.type;
+    const type = written === undefined || written === null ? null : String(written);
     this.types.add(type);
     const values = [attributeOf(coded.document.attributes, this.options.by) ?? []].flat();
     for (const v of values.length === 0 ? [NONE] : values) {
-      const row = this.documents.get(v) ?? new Map<string, number>();
+      const row = this.documents.get(v) ?? new Map<string | null, number>();
       row.set(type, (row.get(type) ?? 0) + 1);
       this.documents.set(v, row);
     }
@@ -204,7 +215,8 @@ export class ReportBuilder {
       if (e.matched.length > 0) r.matched = e.matched;
       return r;
     });
-    const types = [...this.types].sort();
+    const types: (string | null)[] = [...this.types].filter((t): t is string => t !== null).sort();
+    if (this.types.has(null)) types.push(null);
     const rows = codes.columns
       .filter((v) => this.documents.has(v))
       .map((value) => {
@@ -225,7 +237,12 @@ export class ReportBuilder {
     };
     const counter = this.words;
     if (counter && this.options.minG2 !== undefined && this.options.minG2 !== REPORT_WORDS.minG2) report.wordsMinG2 = this.options.minG2;
-    if (counter) report.words = wordsResult(counter, { ...REPORT_WORDS, minG2: this.options.minG2 ?? REPORT_WORDS.minG2 }, { groups: codes.columns.filter((c) => counter.groupNames.includes(c)) }).groups;
+    if (counter)
+      report.words = wordsResult(
+        counter,
+        { ...REPORT_WORDS, minG2: this.options.minG2 ?? REPORT_WORDS.minG2 },
+        { groups: codes.columns.filter((c) => counter.groupNames.includes(c)) },
+      ).groups;
     return report;
   }
 }

@@ -107,6 +107,20 @@ describe('report', () => {
     expect(report(opened, { title: 'Wave 1' }).result!.report.title).toBe('Wave 1');
   });
 
+  test('a document without a type is null in the model and — in the page, in the order of the headings', async () => {
+    const changed = openChanged((dir) => {
+      writeFileSync(join(dir, 'corpus/d.md'), '---\ndistrict: Noord\n---\n\nDe wachtlijst is lang.\n');
+      writeFileSync(join(dir, 'corpus/e.md'), '---\ndistrict: Noord\ntype: 中文\n---\n\nDe wachtlijst is lang.\n');
+    });
+    const r = report(changed).result!;
+    expect(r.report.overview.types).toEqual(['interview', 'meeting', '中文', null]);
+    const noord = r.report.overview.rows.find((row) => row.value === 'Noord')!;
+    expect(noord.counts.at(-1)).toBe(1);
+    const html = (await getFormatter('report', 'html'))(r, {});
+    const head = /<section id="overview">[^]*?<thead>(.*?)<\/thead>/.exec(html)![1];
+    expect([...head.matchAll(/class="num">([^<]*)</g)].map((m) => m[1])).toEqual(['interview', 'meeting', '—', '中文', 'Totaal']);
+  });
+
   test('an unknown --by is an error of the request; a missing memo folder is a problem of the input', () => {
     const unknown = report(opened, { by: 'nope' });
     expect(unknown.result).toBeUndefined();

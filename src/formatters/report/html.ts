@@ -196,10 +196,16 @@ function codebook(r: Report, w: Words): string {
 
 function overview(r: Report, w: Words, byLabel: string): string {
   const o = r.overview;
-  const head = `<tr><th scope="col">${esc(cap(byLabel))}</th>${o.types.map((t) => `<th scope="col" class="num">${esc(t)}</th>`).join('')}<th scope="col" class="num">${w.total}</th></tr>`;
+  // A document without a type counts under —; the columns go in the order of their headings.
+  const heading = (t: string | null) => t ?? '—';
+  const order = o.types
+    .map((t, i) => ({ key: heading(t), i }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ i }) => i);
+  const head = `<tr><th scope="col">${esc(cap(byLabel))}</th>${order.map((i) => `<th scope="col" class="num">${esc(heading(o.types[i]))}</th>`).join('')}<th scope="col" class="num">${w.total}</th></tr>`;
   const rows = o.rows.map(
     (row) =>
-      `<tr><th scope="row">${esc(row.value)}</th>${row.counts.map((c) => `<td class="num">${c}</td>`).join('')}<td class="num">${row.total}</td></tr>`,
+      `<tr><th scope="row">${esc(row.value)}</th>${order.map((i) => `<td class="num">${row.counts[i]}</td>`).join('')}<td class="num">${row.total}</td></tr>`,
   );
   return `<section id="overview">
 <h2>${w.overview}</h2>
