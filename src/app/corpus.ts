@@ -51,7 +51,7 @@ export const newTotals = (): Totals => ({ documents: 0, segments: 0, coded: 0, c
 /** The coded documents, one at a time, counted into `totals` as they pass; coded in `workers` threads when more than 0. */
 export function* codedDocuments(opened: OpenedCorpus, totals: Totals = newTotals(), progress?: Progress, workers = 0): Generator<CodedDocument> {
   for (const coded of coding(opened, workers)) {
-    collectWhenGrown();
+    collectWhenGrown(coded.document.text.length);
     progress?.step(coded.document.path);
     totals.documents++;
     totals.segments += coded.segments.length;

@@ -126,8 +126,8 @@ export function surveyCorpus(
   let kept = 0;
   const limit = options.maxFileSize ?? MAX_FILE_SIZE;
   for (const path of files) {
-    collectWhenGrown();
     const size = options.size?.(path) ?? 0;
+    collectWhenGrown(options.size ? size : undefined);
     if (size > limit) {
       diagnostics.push(
         diagnostic(
