@@ -155,7 +155,9 @@ export class SearchCollector {
   }
 }
 
-const collapse = (text: string) => text.replace(/\s+/g, ' ');
+/** White space runs as one space; most context holds single spaces only, and is returned as it is. */
+const collapse = (text: string) => (NOT_COLLAPSED.test(text) ? text.replace(/\s+/g, ' ') : text);
+const NOT_COLLAPSED = /[^\S ]| {2}/;
 
 /** The last `width` characters before `offset`, white space collapsed, never half a surrogate pair. */
 function before(text: string, offset: number, width: number): string {
