@@ -24,8 +24,13 @@ interface Part {
 
 /** At most this many strings are followed through a pattern (`(?:a|b)(?:c|d)` is four). */
 const MAX_EXACT = 64;
-/** Shorter needed words filter too little to be worth the lookup. */
+/**
+ * Shorter needed words filter too little to be worth the lookup, unless a pattern has no longer
+ * ones: `24/7`, `B&W` and `p x q` would otherwise run on every text, and every text would travel to
+ * the pattern worker for them; `q` or `24` inside a word is rare.
+ */
 const MIN_NEED = 3;
+const MIN_NEED_ALONE = 1;
 
 const ANY: Part = { exact: undefined, needs: undefined };
 const EMPTY: Part = { exact: [''], needs: undefined };
@@ -46,15 +51,21 @@ export function patternNeeds(source: string, flags: string): string[] | undefine
 export function patternClauses(source: string, flags: string): string[][] | undefined {
   // Under Unicode case folding ſ matches s and the Kelvin sign k; those letters cannot be relied on.
   const unicodeCase = flags.includes('i') && (flags.includes('u') || flags.includes('v'));
+  const breaks = unicodeCase ? /[^a-jl-rt-z0-9]+/ : /[^a-z0-9]+/;
+  const clauses = clausesOf(source, breaks, MIN_NEED) ?? clausesOf(source, breaks, MIN_NEED_ALONE);
+  if (!clauses) return undefined;
+  const first = best(clauses)!;
+  const out = [first, ...clauses.filter((c) => c !== first)].map((c) => [...new Set(c)].sort());
+  return out.filter((c, i) => out.findIndex((d) => d.join('\u0000') === c.join('\u0000')) === i);
+}
+
+/** The sets of needed words of at least `min` characters, or undefined. */
+function clausesOf(source: string, breaks: RegExp, min: number): string[][] | undefined {
   try {
-    const parser = new Parser(source, unicodeCase ? /[^a-jl-rt-z0-9]+/ : /[^a-z0-9]+/);
+    const parser = new Parser(source, breaks, min);
     const part = parser.alternatives();
     if (parser.at < source.length) return undefined;
-    const clauses = parser.needsOf(part);
-    if (!clauses) return undefined;
-    const first = best(clauses)!;
-    const out = [first, ...clauses.filter((c) => c !== first)].map((c) => [...new Set(c)].sort());
-    return out.filter((c, i) => out.findIndex((d) => d.join('\u0000') === c.join('\u0000')) === i);
+    return parser.needsOf(part);
   } catch {
     return undefined;
   }
@@ -89,6 +100,8 @@ class Parser {
   constructor(
     private readonly source: string,
     private readonly breaks: RegExp,
+    /** The shortest word a need may be. */
+    private readonly min: number,
   ) {}
 
   /** The longest run of each string, if every string has one long enough. */
@@ -97,7 +110,7 @@ class Parser {
     for (const s of strings) {
       let best = '';
       for (const run of s.split(this.breaks)) if (run.length > best.length) best = run;
-      if (best.length < MIN_NEED) return undefined;
+      if (best.length < this.min) return undefined;
       out.push(best);
     }
     return out;

@@ -18,6 +18,12 @@ function needs(pattern: string): string[] | undefined {
   return patternNeeds(compiled.regexp.source, compiled.regexp.flags);
 }
 
+function clauses(pattern: string): string[][] | undefined {
+  const compiled = compilePattern(pattern);
+  if (!compiled.ok) throw new Error(compiled.reason);
+  return patternClauses(compiled.regexp.source, compiled.regexp.flags);
+}
+
 /** Whether a text passes the filter: one of the needs inside one of its folded words. */
 function passes(needed: string[] | undefined, text: string): boolean {
   if (!needed) return true;
@@ -26,12 +32,6 @@ function passes(needed: string[] | undefined, text: string): boolean {
 }
 
 describe('patternClauses', () => {
-  const clauses = (pattern: string) => {
-    const compiled = compilePattern(pattern);
-    if (!compiled.ok) throw new Error(compiled.reason);
-    return patternClauses(compiled.regexp.source, compiled.regexp.flags);
-  };
-
   test('every piece of a sequence brings its own set; the best set comes first, as patternNeeds gives it', () => {
     expect(clauses('/\\bken\\s+\\w+\\s+(?:goed|lang)\\b/i')).toEqual([['goed', 'lang'], ['ken']]);
     expect(clauses('/\\bwerk\\w{0,2}\\s+(?:\\w+\\s+){0,3}over/i')).toEqual([['werk'], ['over']]);
@@ -59,8 +59,14 @@ describe('patternNeeds', () => {
     expect(needs(pattern)).toEqual(expected);
   });
 
+  test('a pattern without a needed word of three letters needs its shorter ones', () => {
+    expect(clauses('/\\b24\\s*\\/\\s*7\\b/')).toEqual([['24'], ['7']]);
+    expect(clauses('/\\bp\\s*x\\s*q\\b/i')).toEqual([['p'], ['x'], ['q']]);
+    // One of three letters or more is enough: the shorter ones are not added.
+    expect(clauses('/\\bop\\s+de\\s+wijk\\b/i')).toEqual([['wijk']]);
+  });
+
   test.each([
-    '/\\b24\\s*\\/\\s*7\\b/', // no word of three letters
     '/(?:buurt)?huis/i',
     '/\\bwij\\w*\\b|\\d+/i', // one branch needs nothing
     '/[a-z]+heid/i',
