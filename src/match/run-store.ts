@@ -6,8 +6,12 @@
  */
 import type { WordRun } from './words.js';
 
+/** Cells of a fresh buffer, and the most a buffer keeps from batch to batch (4 MB): a document of some million words grows it for its batch only. */
+const FIRST = 1 << 16;
+const KEPT = 1 << 20;
+
 export class RunStore {
-  cells = new Int32Array(1 << 16);
+  cells = new Int32Array(FIRST);
   private used = 0;
   private readonly where = new Map<object, number>();
 
@@ -15,6 +19,7 @@ export class RunStore {
   reset(): void {
     this.used = 0;
     this.where.clear();
+    if (this.cells.length > KEPT) this.cells = new Int32Array(FIRST);
   }
 
   /** Keeps a copy of `run`, the words of `key` with ids of the given generation of their table. */

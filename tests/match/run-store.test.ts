@@ -39,4 +39,17 @@ describe('RunStore', () => {
     store.reset();
     expect(store.at(a, 0)).toBe(-1);
   });
+
+  test('a batch of a very long segment does not leave its buffer behind for the rest of the run', () => {
+    const table = new WordTable();
+    const store = new RunStore();
+    const huge = {};
+    store.keep(huge, scanWords('woord '.repeat(400_000), table), 0);
+    expect(store.cells.length).toBeGreaterThan(1_200_000);
+    store.reset();
+    expect(store.cells.length).toBeLessThanOrEqual(1 << 20);
+    const small = {};
+    store.keep(small, scanWords('de buren', table), 0);
+    expect(store.cells[store.at(small, 0)]).toBe(2);
+  });
 });
