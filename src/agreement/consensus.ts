@@ -8,9 +8,8 @@
  * coders reviewed and its implicit "not given" stays what theirs was.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { readable } from '../formatters/text.js';
 import { anchorOf } from '../manual/anchor.js';
-import type { ManualRow } from '../manual/sidecar.js';
+import { rowText, type ManualRow } from '../manual/sidecar.js';
 import type { Label } from './coders.js';
 import { valueOf, verdict, type DocumentDecisions, type Value } from './decisions.js';
 import { unitKey, type Resolution } from './resolutions.js';
@@ -104,7 +103,7 @@ export function documentConsensus(
         coder: options.into,
         file: '',
         line: 0,
-        text: readable(segment.text).slice(0, 80),
+        text: rowText(segment.text),
         paragraphLine: segment.lines.start,
       });
     }

@@ -4,7 +4,6 @@
  * words inside lines, never lines), so the k-th paragraph before is the k-th after, and its anchor
  * is recomputed from the new text.
  */
-import { readable } from '../formatters/text.js';
 import { segmentDocument, type Document } from '../ingest/document.js';
 import { anchorOf } from '../manual/anchor.js';
 
@@ -29,6 +28,3 @@ export function carryAnchors(before: Document, after: Document): CarriedAnchors 
 function paragraphs(document: Document): string[] {
   return segmentDocument(document, 'paragraph').flatMap((s) => s.paragraphs.map((p) => document.text.slice(p.range.start, p.range.end)));
 }
-
-/** The text column of a codings row as qda writes it: the paragraph's start, readable. */
-export const rowText = (paragraph: string): string => readable(paragraph).slice(0, 80);

@@ -5,9 +5,9 @@
  * paragraphs (as `qda anonymise` carries them), and memos are pseudonymised as they are read.
  */
 import { readDocument } from '../ingest/document.js';
-import type { ManualRow } from '../manual/sidecar.js';
+import { rowText, type ManualRow } from '../manual/sidecar.js';
 import { decode } from '../io/decode.js';
-import { carryAnchors, rowText } from './carry.js';
+import { carryAnchors } from './carry.js';
 import type { KeyEntry } from './key.js';
 import { forwardOf, transformText, yamlLayout } from './transform.js';
 

@@ -7,11 +7,10 @@ import { localise, type Code } from '../codebook/types.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
 import { matchedWords, type Evidence } from '../coding/coding.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { readable } from '../formatters/text.js';
 import { anchorOf } from './anchor.js';
 import { anchorsOf } from './apply.js';
 import { readSheet } from './sheet.js';
-import { SIDECAR_COLUMNS, type Decision, type ManualRow } from './sidecar.js';
+import { rowText, SIDECAR_COLUMNS, type Decision, type ManualRow } from './sidecar.js';
 import { attributeOf, type AttributeValue } from '../ingest/document.js';
 
 /** One row of the review sheet: a code in question at a segment, with what found it there. */
@@ -154,7 +153,7 @@ export function readReviewSheet(
       coder,
       file: path,
       line,
-      text: readable(segment.text).slice(0, 80),
+      text: rowText(segment.text),
     };
     if (cell('note')) row.note = cell('note');
     row.paragraphLine = segment.lines.start;

@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseLocatedYaml } from '../diagnostics/yaml.js';
+import { readable } from '../formatters/text.js';
 import { readSheet } from './sheet.js';
 
 export type Decision = 'add' | 'reject';
@@ -28,6 +29,15 @@ export interface ManualRow {
 
 export const SIDECAR_COLUMNS = ['document', 'anchor', 'code', 'decision', 'note', 'line', 'text'] as const;
 const REQUIRED = ['document', 'anchor', 'code', 'decision'] as const;
+
+/**
+ * The `text` column of a codings row (docs/codings.md): the start of the paragraph's text as people
+ * read it. It is stored with the row, as the paragraph may change afterwards; it is for people and
+ * for messages about the row, and never matched.
+ */
+export function rowText(paragraph: string): string {
+  return readable(paragraph).slice(0, 80);
+}
 
 /** The coder a sidecar file belongs to: its name without extension. */
 export function coderOf(path: string): string {

@@ -9,7 +9,7 @@ import { isSkipped } from '../corpus/pipeline.js';
 import type { AttributeValue, Document, Segment } from '../ingest/document.js';
 import type { Range } from '../position/line-index.js';
 import { documentSelected, speakerSelected, type Filter } from '../select/filter.js';
-import { readable } from '../formatters/text.js';
+import { rowText } from '../manual/sidecar.js';
 import { anchorOf } from '../manual/anchor.js';
 import type { QueryMatcher } from './match.js';
 
@@ -119,7 +119,7 @@ export class SearchCollector {
         if (segment.speakerRole !== undefined) hit.speakerRole = segment.speakerRole;
         if (this.options.anchors) {
           const text = document.text.slice(paragraph.start, paragraph.end);
-          hit.anchor = { anchor: anchorOf(text), text: readable(text).slice(0, 80) };
+          hit.anchor = { anchor: anchorOf(text), text: rowText(text) };
         }
         this.hits.push(hit);
         this.segments.push(kept);
