@@ -180,7 +180,6 @@ export function surveyCorpus(
     if (segments.length === 0)
       diagnostics.push(diagnostic('warning', path, 'document/no-text', 'document has no text to code', undefined, 'add text below the front matter'));
     addAll(diagnostics, checkManual(document, segments, rowsFor(options, document.id), options.codes));
-    const names = (list: Segment[]) => [...new Set(list.flatMap((s) => [s.speaker, s.speakerRole]).filter((s): s is string => s !== undefined))].map(ownText);
     const skip = new Set(options.skipSpeakers.map((s) => s.toLowerCase()));
     addAll(diagnostics, lookalikeSpeakers(path, segments));
     documents.push({
@@ -188,8 +187,7 @@ export function surveyCorpus(
       path,
       attributes: document.attributes,
       segments: segments.length,
-      speakers: names(segments.filter((s) => !isSkipped(s, skip))),
-      skippedSpeakers: names(segments.filter((s) => isSkipped(s, skip))),
+      ...speakerNames(segments, skip),
     });
     const language = documentLanguage(document, options.language ?? 'nl');
     const keep = !hooks.visit && kept + document.text.length <= KEEP_PARSED;
@@ -222,6 +220,18 @@ export function surveyCorpus(
   }
   const frequencies = new Map([...counters].map(([language, c]) => [language, c.result()]));
   return { documents, diagnostics, parsed, frequencies };
+}
+
+/** Speaker labels and roles of the segments that get coded and of those left uncoded, each once, in order of first use. */
+function speakerNames(segments: Segment[], skip: Set<string>): { speakers: string[]; skippedSpeakers: string[] } {
+  const coded = new Set<string>();
+  const skipped = new Set<string>();
+  for (const s of segments) {
+    const names = isSkipped(s, skip) ? skipped : coded;
+    if (s.speaker !== undefined) names.add(s.speaker);
+    if (s.speakerRole !== undefined) names.add(s.speakerRole);
+  }
+  return { speakers: [...coded].map(ownText), skippedSpeakers: [...skipped].map(ownText) };
 }
 
 /** Speaker labels of one document that look the same but differ in Unicode normalisation (NFC, NFD): two speakers to qda. */
