@@ -12,15 +12,18 @@ const OWN_MODULES = ['tests/exchange/qdpx-validate.test.ts'];
 const SLOW = [
   'tests/bad-input/runaway-patterns.test.ts',
   'tests/bad-input/transcripts.test.ts',
-  'tests/cli/workers.test.ts',
-  'tests/bad-input/hand-codings.test.ts',
-  'tests/bad-input/qdpx-hostile.test.ts',
-  'tests/properties/corpus.property.test.ts',
-  'tests/exchange/qdpx-stream.test.ts',
   'tests/cli/interrupt.test.ts',
   'tests/exchange/qdpx-import.test.ts',
+  'tests/bad-input/hand-codings.test.ts',
+  'tests/bad-input/qdpx-hostile.test.ts',
+  'tests/cli/workers.test.ts',
+  'tests/properties/corpus.property.test.ts',
+  'tests/exchange/qdpx-stream.test.ts',
   'tests/properties/segments.property.test.ts',
   'tests/cli/readme.test.ts',
+  'tests/bad-input/inputs-untouched.test.ts',
+  'tests/bad-input/settings-and-paths.test.ts',
+  'tests/cli/spawn.test.ts',
   'tests/exchange/qdpx-faithful.test.ts',
 ];
 
