@@ -6,7 +6,6 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { compileCodebook } from '../codebook/compile.js';
 import { parseCodebookCached } from '../codebook/cache.js';
-import type { Codebook } from '../codebook/types.js';
 import { closest } from '../codebook/suggest.js';
 import { AUTO_CODER } from '../coding/auto-code.js';
 import { chooseEncodings } from '../corpus/encodings.js';
@@ -19,7 +18,8 @@ import { addAll, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from 
 import { CORPUS_EXTENSIONS, exists, fileSize, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
 import { readModel } from '../learn/model-file.js';
 import { Predictor } from '../learn/predict.js';
-import { corpusNow, staleness } from '../learn/stale.js';
+import type { Model } from '../learn/model.js';
+import { CorpusNowCollector, staleness } from '../learn/stale.js';
 import { INLINE_CODER, type Selection } from '../manual/apply.js';
 import { coderOf, parseSidecar, type ManualRow } from '../manual/sidecar.js';
 import { backgroundFrequencies } from '../scoring/background.js';
@@ -110,14 +110,21 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   corpus.manual = { rows: sidecars.rows, selection: selectionFrom(flags) };
   const compiled = loaded.codebook ? compileCodebook(loaded.codebook) : undefined;
   if (compiled && !options.survey) corpus.wordTable = compiled.wordTable;
-  const survey = surveyCorpus(files, corpus, typeof options.survey === 'function' ? options.survey(project, corpus) : options.survey);
+  // The model file is read first, so that the survey gathers what its staleness check needs as it goes.
+  const modelFile =
+    project.settings.model && !options.ignoreModel && loaded.codebook && corpus.codes ? readModelFile(project.settings.model, cwd) : undefined;
+  const now = modelFile?.model && new CorpusNowCollector(modelFile.model, corpus, corpus.codes!);
+  const hooks = typeof options.survey === 'function' ? options.survey(project, corpus) : options.survey;
+  const survey = surveyCorpus(files, corpus, now ? { ...hooks, each: (document, segments) => now.add(document, segments) } : hooks);
   addAll(diagnostics, survey.diagnostics);
   corpus.parsed = survey.parsed;
   corpus.frequencies = survey.frequencies;
-  if (project.settings.model && !options.ignoreModel && loaded.codebook && corpus.codes) {
-    const learned = openModel(project.settings.model, loaded.codebook, files, corpus, cwd);
-    addAll(diagnostics, learned.diagnostics);
-    if (learned.predictor) corpus.model = learned.predictor;
+  if (modelFile) {
+    addAll(diagnostics, modelFile.diagnostics);
+    if (modelFile.model && now) {
+      addAll(diagnostics, staleness(modelFile.model, modelFile.shown, loaded.codebook!, now.now));
+      corpus.model = new Predictor(modelFile.model, corpus.codes!);
+    }
   }
 
   sortDiagnostics(diagnostics);
@@ -196,22 +203,13 @@ function missingCodebook(project: Project, bookPath: string, cwd: string): Outco
 
 const isGlob = (path: string) => /[*?[\]{}]/.test(path);
 
-/** The model named by --model or qda.yaml, and its problems: a bad file is an error, a stale one warnings. */
-function openModel(
-  path: string,
-  codebook: Codebook,
-  files: string[],
-  corpus: CorpusOptions,
-  cwd: string,
-): { predictor?: Predictor; diagnostics: Diagnostic[] } {
+/** The model named by --model or qda.yaml, read: a missing or bad file is an error (its staleness is checked after the survey). */
+function readModelFile(path: string, cwd: string): { model?: Model; shown: string; diagnostics: Diagnostic[] } {
   const shown = displayPath(path, cwd);
   if (!exists(path, cwd) || isDirectory(path, cwd))
-    return { diagnostics: [diagnostic('error', shown, 'model/file', 'model file not found', undefined, 'train one with qda learn --out FILE')] };
+    return { shown, diagnostics: [diagnostic('error', shown, 'model/file', 'model file not found', undefined, 'train one with qda learn --out FILE')] };
   const read = readModel(shown, readText(path, cwd));
-  if (!read.model) return { diagnostics: read.diagnostics };
-  const codes = corpus.codes!;
-  const now = corpusNow(files, corpus, codes, read.model);
-  return { predictor: new Predictor(read.model, codes), diagnostics: staleness(read.model, shown, codebook, now) };
+  return read.model ? { model: read.model, shown, diagnostics: read.diagnostics } : { shown, diagnostics: read.diagnostics };
 }
 
 /** The coders' sidecar files under codings/ of the project. */

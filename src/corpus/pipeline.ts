@@ -97,6 +97,8 @@ export interface CodedDocument {
 export interface SurveyHooks {
   frequencies?: boolean;
   visit?: (document: Document, segments: Segment[], context: VisitContext) => void;
+  /** Shown every document read, with its segments (one whose id another has too included), whatever else is done with it. */
+  each?: (document: Document, segments: Segment[]) => void;
 }
 
 export interface VisitContext {
@@ -147,6 +149,7 @@ export function surveyCorpus(
     if (!document) continue;
     const first = ids.get(document.id);
     if (first !== undefined) {
+      hooks.each?.(document, segmentDocument(document, options.unit));
       diagnostics.push(
         diagnostic(
           'error',
@@ -177,6 +180,7 @@ export function surveyCorpus(
       );
     else composedIds.set(composed, path);
     const segments = segmentDocument(document, options.unit);
+    hooks.each?.(document, segments);
     if (segments.length === 0)
       diagnostics.push(diagnostic('warning', path, 'document/no-text', 'document has no text to code', undefined, 'add text below the front matter'));
     addAll(diagnostics, checkManual(document, segments, rowsFor(options, document.id), options.codes));

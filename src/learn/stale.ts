@@ -8,7 +8,7 @@ import type { Code, Codebook } from '../codebook/types.js';
 import { loadDocument } from '../corpus/load.js';
 import { encodingOf, rowsFor, type CorpusOptions } from '../corpus/pipeline.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { segmentDocument } from '../ingest/document.js';
+import { segmentDocument, type Document, type Segment } from '../ingest/document.js';
 import { anchorsOf } from '../manual/apply.js';
 import { reviewedSegments, type Reviewed } from './examples.js';
 import { codebookHash, type Model } from './model.js';
@@ -22,24 +22,39 @@ export interface CorpusNow {
 
 /**
  * The anchors of the documents the model learned from, and the reviewed paragraphs of the corpus as
- * it is (reads what the survey did not keep). Only the trained documents' paragraphs are hashed:
+ * it is, gathered document by document as the survey reads them (SurveyHooks.each), so that no
+ * document is read a second time for them. Only the trained documents' paragraphs are hashed:
  * hashing every paragraph of a large corpus cost as much as predicting.
  */
-export function corpusNow(files: string[], options: CorpusOptions, codes: Map<string, Code>, model: Model): CorpusNow {
-  const coders = model.training.coders;
-  const trained = new Set(model.training.paragraphs.map((p) => p.document));
-  const anchors = new Map<string, Set<string>>();
-  const reviewed: Reviewed[] = [];
+export class CorpusNowCollector {
+  readonly now: CorpusNow = { anchors: new Map(), reviewed: [] };
+  private readonly trained: Set<string>;
 
+  constructor(
+    private readonly model: Model,
+    private readonly options: CorpusOptions,
+    private readonly codes: Map<string, Code>,
+  ) {
+    this.trained = new Set(model.training.paragraphs.map((p) => p.document));
+  }
+
+  add(document: Document, segments: Segment[]): void {
+    if (this.trained.has(document.id)) this.now.anchors.set(document.id, new Set(anchorsOf(document.text, segments).keys()));
+    const reviewed = reviewedSegments(document, segments, rowsFor(this.options, document.id), this.model.training.coders, this.codes);
+    for (const r of reviewed) this.now.reviewed.push(r);
+  }
+}
+
+/** The same, for files read here (or taken from those the survey kept). */
+export function corpusNow(files: string[], options: CorpusOptions, codes: Map<string, Code>, model: Model): CorpusNow {
+  const collector = new CorpusNowCollector(model, options, codes);
   for (const path of files) {
     const known = options.parsed?.get(path);
     const document = known?.document ?? loadDocument(path, options.read(path), encodingOf(options, path), options.redact).document;
     if (!document) continue;
-    const segments = known?.segments ?? segmentDocument(document, options.unit);
-    if (trained.has(document.id)) anchors.set(document.id, new Set(anchorsOf(document.text, segments).keys()));
-    for (const r of reviewedSegments(document, segments, rowsFor(options, document.id), coders, codes)) reviewed.push(r);
+    collector.add(document, known?.segments ?? segmentDocument(document, options.unit));
   }
-  return { anchors, reviewed };
+  return collector.now;
 }
 
 export function staleness(model: Model, path: string, codebook: Codebook, now: CorpusNow): Diagnostic[] {

@@ -139,6 +139,11 @@ describe('qda learn on the Veendijk study', () => {
     expect(code.code).toBe(0);
     expect(code.stderr).toContain('model/paragraphs-changed');
     JSON.parse(code.stdout);
+    // qda search reads each document once without keeping it: the check is made as the survey goes
+    const search = await qda(['search', 'buurvrouw'], { cwd: dir });
+    expect(search.code).toBe(0);
+    expect(search.stderr).toContain('1 of the 40 paragraphs the model learned from have changed or are gone (first: p-bd2c5290dd of mantelzorger-01)');
+    expect(search.stderr).toContain("people's codings have changed since the model was trained: 1 paragraph newly coded");
   });
 
   test('--cv 5: per code precision, recall, F1 and examples by folds of documents, beside the codebook alone', async () => {
