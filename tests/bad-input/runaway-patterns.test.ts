@@ -100,7 +100,7 @@ describe.skipIf(!BUILT)('runaway patterns in a real run', () => {
     cpSync('examples/rotterdam', dir, { recursive: true });
     const { text, line } = codebookWith(GAP);
     writeFileSync(join(dir, 'evil.yaml'), text);
-    const r = spawnQda(['code', '--codebook', 'evil.yaml', '--workers', '2', '--format', 'csv'], dir, 120_000);
+    const r = spawnQda(['code', '--codebook', 'evil.yaml', '--workers', '1', '--format', 'csv'], dir, 120_000);
     expectRefused(
       { code: r.status ?? -1, stdout: '', stderr: r.stderr },
       new RegExp(`evil\\.yaml:${line}:\\d+: error: pattern .* was stopped at corpus/`),
