@@ -42,17 +42,28 @@ export interface Matrix {
   baseTotal: number;
 }
 
-/** Distinct keys counted per cell, row and column; `seal` turns a document's keys into counts. */
+/**
+ * Distinct keys counted per cell (a row and a column), row and column; `seal` turns a document's
+ * keys into counts. Counts are kept per row and then per column: a key made of both would be a new
+ * string to hash for every cell of every segment.
+ */
 class Tally {
-  readonly counts = new Map<string, number>();
+  private readonly counts = new Map<string, Map<string, number>>();
   private readonly seen = new Set<string>();
 
-  /** Count `amount` under `cell`, once per `unit` (a segment, document or respondent key). */
-  add(cell: string, unit: string, amount = 1): void {
-    const key = `${cell}\u0001${unit}`;
+  /** Count `amount` under the cell, once per `unit` (a segment, document or respondent key). */
+  add(row: string, column: string, unit: string, amount = 1): void {
+    const key = `${row}\u0000${column}\u0001${unit}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.counts.set(cell, (this.counts.get(cell) ?? 0) + amount);
+    this.count(row, column, amount);
+  }
+
+  /** Count `amount` under the cell for a unit that is counted only here: no need to remember it. */
+  count(row: string, column: string, amount = 1): void {
+    let columns = this.counts.get(row);
+    if (!columns) this.counts.set(row, (columns = new Map()));
+    columns.set(column, (columns.get(column) ?? 0) + amount);
   }
 
   /** Units never recur across documents, so what was seen can be forgotten after each one. */
@@ -60,8 +71,8 @@ class Tally {
     this.seen.clear();
   }
 
-  get(cell: string): number {
-    return this.counts.get(cell) ?? 0;
+  get(row: string, column: string): number {
+    return this.counts.get(row)?.get(column) ?? 0;
   }
 }
 
@@ -83,11 +94,20 @@ export class MatrixBuilder {
     for (const unit of unitsOf(coded, by, level, filter)) {
       const key = count === 'documents' ? unit.document : count === 'respondents' ? unit.respondent : `${unit.document}\u0000${unit.segment.ordinal}`;
       const amount = count === 'coverage' ? unit.words : 1;
+      // A segment is a unit of its own: in one column, each of its cells is met once, and the
+      // distinct units need not be remembered (most of the work of a large corpus).
+      const once = (count === 'segments' || count === 'coverage') && unit.columns.length === 1 && unit.columns[0] !== ALL;
       for (const column of [...unit.columns, ALL]) {
         if (column !== ALL) this.columns.add(column);
-        this.base.add(column, key, amount);
-        for (const row of unit.rows) this.tally.add(`${row}\u0000${column}`, key, amount);
-        if (unit.rows.length > 0) this.tally.add(`${ANY}\u0000${column}`, key, amount);
+        if (once) {
+          this.base.count('', column, amount);
+          for (const row of unit.rows) this.tally.count(row, column, amount);
+          if (unit.rows.length > 0) this.tally.count(ANY, column, amount);
+          continue;
+        }
+        this.base.add('', column, key, amount);
+        for (const row of unit.rows) this.tally.add(row, column, key, amount);
+        if (unit.rows.length > 0) this.tally.add(ANY, column, key, amount);
       }
     }
     this.tally.seal();
@@ -101,11 +121,11 @@ export class MatrixBuilder {
       label: localise(c.label, language, this.codebook.language) ?? c.id,
     }));
     const columns = sortColumns(this.columns);
-    const cell = (row: string, column: string) => this.tally.get(`${row}\u0000${column}`);
+    const cell = (row: string, column: string) => this.tally.get(row, column);
     const share = (part: number, whole: number) => (whole === 0 ? 0 : (100 * part) / whole);
     const coverage = count === 'coverage';
-    const bases = columns.map((c) => this.base.get(c));
-    const baseTotal = this.base.get(ALL);
+    const bases = columns.map((c) => this.base.get('', c));
+    const baseTotal = this.base.get('', ALL);
     return {
       level,
       by,
