@@ -20,6 +20,8 @@ export interface Point {
   column: number;
 }
 
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/;
+
 export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly starts: number[];
@@ -29,6 +31,12 @@ export class LineIndex {
   constructor(readonly text: string) {
     this.starts = [0];
     this.astral = [];
+    // Most texts have \n line breaks only and no character beyond the BMP: the breaks are found by
+    // indexOf, some ten times faster than reading every character here.
+    if (text.indexOf('\r') < 0 && !SURROGATE_PAIR.test(text)) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { LineIndex } from '../../src/position/line-index.js';
 
@@ -105,5 +106,34 @@ describe('LineIndex.codePoint', () => {
       cp++;
     }
     expect(index.codePoint(text.length)).toBe(Array.from(text).length);
+  });
+});
+
+describe('LineIndex on any text', () => {
+  const piece = fc.constantFrom('a', 'é', ' ', '\n', '\r', '\r\n', '😀', '\ud800', '\udc00', 'x\n');
+  const text = fc.oneof(
+    fc.array(piece, { maxLength: 30 }).map((p) => p.join('')),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+  );
+
+  test('line starts and code points as reading every character gives them, with or without CR and astral characters', () => {
+    const high = (c: number) => c >= 0xd800 && c <= 0xdbff;
+    const low = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+    fc.assert(
+      fc.property(text, (t) => {
+        const lineStarts = [0];
+        for (let i = 0; i < t.length; i++) {
+          const c = t.charCodeAt(i);
+          if (c === 10 || (c === 13 && t.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
+        }
+        const index = new LineIndex(t);
+        expect(starts(index)).toEqual(lineStarts);
+        for (let o = 0; o <= t.length; o++) {
+          const insidePair = o > 0 && high(t.charCodeAt(o - 1)) && low(t.charCodeAt(o));
+          if (!insidePair) expect(index.codePoint(o)).toBe(Array.from(t.slice(0, o)).length);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
