@@ -71,6 +71,16 @@ interface Line {
 }
 
 function* lines(text: string, from: number): Generator<Line> {
+  // Most bodies have \n line breaks only: found by indexOf, without an expression.
+  if (text.indexOf('\r', from) < 0) {
+    let start = from;
+    for (let i = text.indexOf('\n', from); i >= 0; i = text.indexOf('\n', start)) {
+      yield { start, end: i, text: text.slice(start, i) };
+      start = i + 1;
+    }
+    if (start < text.length) yield { start, end: text.length, text: text.slice(start) };
+    return;
+  }
   const breaks = /\r\n|\r|\n/g;
   breaks.lastIndex = from;
   let start = from;
@@ -205,8 +215,15 @@ export function scanBlocks(text: string, bodyStart: number, { speakers, narratio
 
 /** The range without leading and trailing white space (and without a blockquote marker, in markdown). */
 function trimmed(text: string, start: number, end: number, markdown = true): Range {
-  const quote = markdown ? /^ {0,3}>[ \t]?/.exec(text.slice(start, Math.min(end, start + 6))) : null;
-  if (quote) start += quote[0].length;
+  if (markdown) {
+    // A blockquote marker: at most three spaces, `>`, and one space or tab.
+    let at = start;
+    while (at < start + 3 && at < end && text.charCodeAt(at) === 32) at++;
+    if (at < end && text.charCodeAt(at) === 62) {
+      start = at + 1;
+      if (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+    }
+  }
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
