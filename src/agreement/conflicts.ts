@@ -3,7 +3,6 @@
  * a decision and the decisions are not all the same. What a team goes through to reach consensus.
  */
 import { anchorOf } from '../manual/anchor.js';
-import { readable } from '../formatters/text.js';
 import type { Label } from './coders.js';
 import { valueOf, verdict, type DocumentDecisions, type Verdict } from './decisions.js';
 
@@ -15,7 +14,7 @@ export interface Disagreement {
   anchor: string;
   /** The code, or the cluster. */
   label: string;
-  /** The paragraph as people read it, whole. */
+  /** The segment's text as the file has it, whole (formatters make it readable). */
   text: string;
   /** Per compared coder, in order. */
   verdicts: Verdict[];
@@ -37,7 +36,7 @@ export function disagreements(decisions: DocumentDecisions, labels: Label[], cod
         line: segment.lines.start,
         anchor: anchorOf(coded.document.text.slice(p.start, p.end)),
         label: label.id,
-        text: readable(segment.text),
+        text: segment.text,
         verdicts,
       });
     }

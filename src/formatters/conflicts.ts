@@ -4,7 +4,7 @@ import type { Disagreement } from '../agreement/conflicts.js';
 import { SCHEMA_VERSION } from './codings-json.js';
 import { gridCsv, gridMarkdown, gridText, type Grid } from './grid.js';
 import type { Formatter } from './index.js';
-import { citation } from './text.js';
+import { citation, readable } from './text.js';
 
 /** The sheet's own columns; a coder cannot share a name with one of them. */
 export const SHEET_COLUMNS = ['document', 'where', 'anchor', 'code', 'cluster', 'label', 'text', 'decision', 'note'];
@@ -33,14 +33,14 @@ export function conflictsGrid(view: ConflictsView, sheet: boolean, missing: stri
         d.label,
         view.label(d.label),
         ...verdicts(d),
-        shorten(d.text, 80),
+        shorten(readable(d.text), 80),
         '',
         '',
       ]),
     };
   return {
     header: ['where', codeColumn, ...view.coders, 'text'],
-    rows: view.list.map((d) => [citation(d.path, d.line), d.label, ...verdicts(d), shorten(d.text, 60)]),
+    rows: view.list.map((d) => [citation(d.path, d.line), d.label, ...verdicts(d), shorten(readable(d.text), 60)]),
   };
 }
 
@@ -52,7 +52,7 @@ export function conflictsJson(view: ConflictsView): string {
     anchor: d.anchor,
     code: d.label,
     label: view.label(d.label),
-    text: d.text,
+    text: readable(d.text),
     decisions: Object.fromEntries(view.coders.map((c, i) => [c, d.verdicts[i] ?? null])),
   }));
   return `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, coders: view.coders, level: view.level, conflicts }, null, 2)}\n`;
