@@ -64,7 +64,7 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   addAll(diagnostics, loaded.diagnostics);
 
   const writes = [options.output, options.outputDir].filter((p): p is string => p !== undefined);
-  const { files, missing, skipped } = projectFiles(project, cwd, writes);
+  const { files, missing, skipped, sizes } = projectFiles(project, cwd, writes);
   guardInputs(files, options, cwd);
   const unmatched = missing.map((m) => unmatchedGlob(project, m));
   if (missing.length > 0 && files.length === 0) {
@@ -83,7 +83,7 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
     unit: project.settings.unit,
     skipSpeakers: project.settings.skipSpeakers,
     read: (path) => readBytes(path, cwd),
-    size: (path) => fileSize(path, cwd),
+    size: (path) => sizes.get(path) ?? fileSize(path, cwd),
     maxFileSize: flags.maxFileSize ?? MAX_FILE_SIZE,
     partial: project.partial,
   };

@@ -32,6 +32,8 @@ export interface FoundFiles {
   missing: string[];
   /** Paths that were found but are not read: not regular files, or a file already reached by another path. */
   skipped: SkippedFile[];
+  /** The size in bytes of each file when it was listed, so that the size need not be asked again before reading. */
+  sizes: Map<string, number>;
 }
 
 export interface SkippedFile {
@@ -75,7 +77,7 @@ export function findFiles(patterns: string[], cwd: string, exclude: string[] = [
   const listed = [...files].filter((f) => !inOutputFolder(f, cwd, marked)).sort();
   const regular = regularFiles(listed, cwd);
   const unlisted = specialEntries(patterns, cwd, exclude).filter((f) => !files.has(f.file) && !inOutputFolder(f.file, cwd, marked));
-  return { files: regular.files, skipped: [...regular.skipped, ...unlisted].sort((a, b) => (a.file < b.file ? -1 : 1)), missing };
+  return { files: regular.files, skipped: [...regular.skipped, ...unlisted].sort((a, b) => (a.file < b.file ? -1 : 1)), missing, sizes: regular.sizes };
 }
 
 /**
@@ -132,9 +134,10 @@ function specialEntries(patterns: string[], cwd: string, exclude: string[]): Ski
  * to nothing, or round in a loop is skipped, and so is a second path to a file already listed (what
  * a link to a folder above it gives).
  */
-function regularFiles(listed: string[], cwd: string): { files: string[]; skipped: SkippedFile[] } {
+function regularFiles(listed: string[], cwd: string): { files: string[]; skipped: SkippedFile[]; sizes: Map<string, number> } {
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
+  const sizes = new Map<string, number>();
   // The same file reached twice has one device and inode; only files that share those (links, or
   // hard links, which are files of their own) have their real paths looked up, a call per folder
   // of the path.
@@ -172,8 +175,9 @@ function regularFiles(listed: string[], cwd: string): { files: string[]; skipped
       same.push(entry);
     } else byInode.set(inode, [entry]);
     files.push(file);
+    sizes.set(file, stats.size);
   }
-  return { files, skipped };
+  return { files, skipped, sizes };
 }
 
 function special(stats: Stats): string | undefined {
