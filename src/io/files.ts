@@ -77,7 +77,12 @@ export function findFiles(patterns: string[], cwd: string, exclude: string[] = [
   const listed = [...files].filter((f) => !inOutputFolder(f, cwd, marked)).sort();
   const regular = regularFiles(listed, cwd);
   const unlisted = specialEntries(patterns, cwd, exclude).filter((f) => !files.has(f.file) && !inOutputFolder(f.file, cwd, marked));
-  return { files: regular.files, skipped: [...regular.skipped, ...unlisted].sort((a, b) => (a.file < b.file ? -1 : 1)), missing, sizes: regular.sizes };
+  return {
+    files: regular.files,
+    skipped: [...regular.skipped, ...unlisted].sort((a, b) => (a.file < b.file ? -1 : 1)),
+    missing,
+    sizes: regular.sizes,
+  };
 }
 
 /**
