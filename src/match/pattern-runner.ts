@@ -230,6 +230,11 @@ export class PatternRunner {
     port1.unref();
     const running: Running = { worker, port: port1, shared, spent, started: false, jobs: 0 };
     workers.set(this.key, running);
+    // A worker that went away when idle leaves no entry behind (a process may use many codebooks).
+    const key = this.key;
+    worker.once('exit', () => {
+      if (workers.get(key) === running) workers.delete(key);
+    });
     return running;
   }
 
