@@ -65,6 +65,12 @@ export interface CorpusOptions {
 
 /** How much text the survey keeps for the coding pass, in characters; beyond it files are read again. */
 const KEEP_PARSED = 32_000_000;
+/**
+ * The largest corpus, in bytes, of which the survey keeps documents for the coding pass. Kept
+ * documents take some 3 bytes of memory a character (90 MB for KEEP_PARSED) while the survey's own
+ * memory is largest; of a larger corpus they are a small part of the reading saved.
+ */
+const KEEP_CORPUS = 256 * 1024 * 1024;
 
 export interface DocumentInfo {
   id: string;
@@ -126,9 +132,11 @@ export function surveyCorpus(
   // Small corpora are read once: the survey keeps what it parsed for the coding pass.
   const parsed = new Map<string, { document: Document; segments: Segment[] }>();
   let kept = 0;
+  const sizes = files.map((path) => options.size?.(path) ?? 0);
+  const budget = sizes.reduce((a, b) => a + b, 0) <= KEEP_CORPUS ? KEEP_PARSED : 0;
   const limit = options.maxFileSize ?? MAX_FILE_SIZE;
-  for (const path of files) {
-    const size = options.size?.(path) ?? 0;
+  for (const [i, path] of files.entries()) {
+    const size = sizes[i];
     collectWhenGrown(options.size ? size : undefined);
     if (size > limit) {
       diagnostics.push(
@@ -194,7 +202,7 @@ export function surveyCorpus(
       ...speakerNames(segments, skip),
     });
     const language = documentLanguage(document, options.language ?? 'nl');
-    const keep = !hooks.visit && kept + document.text.length <= KEEP_PARSED;
+    const keep = !hooks.visit && kept + document.text.length <= budget;
     if (hooks.frequencies !== false) {
       let counter = counters.get(language);
       if (!counter) counters.set(language, (counter = new FrequencyCounter(stemmerFor(language), options.wordTable?.(language))));
@@ -235,7 +243,22 @@ function speakerNames(segments: Segment[], skip: Set<string>): { speakers: strin
     if (s.speaker !== undefined) names.add(s.speaker);
     if (s.speakerRole !== undefined) names.add(s.speakerRole);
   }
-  return { speakers: [...coded].map(ownText), skippedSpeakers: [...skipped].map(ownText) };
+  return { speakers: [...coded].map(keptName), skippedSpeakers: [...skipped].map(keptName) };
+}
+
+/**
+ * The same speakers and roles come back in document after document and are kept for the corpus:
+ * one copy of each is shared (about 110 bytes a transcript, 15 MB for 139,055). The table is
+ * emptied when it grows large, so that names that never repeat cost no more than their own copy.
+ */
+const names = new Map<string, string>();
+function keptName(name: string): string {
+  let kept = names.get(name);
+  if (kept === undefined) {
+    if (names.size >= 20_000) names.clear();
+    names.set((kept = ownText(name)), kept);
+  }
+  return kept;
 }
 
 /** Speaker labels of one document that look the same but differ in Unicode normalisation (NFC, NFD): two speakers to qda. */
