@@ -65,7 +65,11 @@ describe('reserved names as attributes', () => {
 
   test('a front matter key __proto__ is an attribute and leaves the map’s prototype alone', () => {
     const { document } = readDocument('a.md', '---\n__proto__: [a, b]\nconstructor: x\n---\n\nTekst.\n');
-    expect(Object.getPrototypeOf(document.attributes)).toBe(null);
+    // The map inherits nothing: its prototype is an empty object without one (not the list).
+    const prototype = Object.getPrototypeOf(document.attributes) as object;
+    expect(Reflect.ownKeys(prototype)).toEqual([]);
+    expect(Object.getPrototypeOf(prototype)).toBe(null);
+    expect('toString' in document.attributes).toBe(false);
     expect(Object.hasOwn(document.attributes, '__proto__')).toBe(true);
     expect(Object.entries(document.attributes)).toEqual([
       ['__proto__', ['a', 'b']],
