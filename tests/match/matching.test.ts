@@ -307,6 +307,30 @@ describe('phrases', () => {
   test('a phrase is found each time it occurs, also overlapping itself', () => {
     expect(found(['ja ja'], 'ja ja ja')).toEqual(['ja ja', 'ja ja']);
   });
+
+  test('a word that starts many phrases finds each that goes on there, in the order the lexicon files them', () => {
+    // niet starts phrases of stem words, of a wildcard word, and is a term of its own.
+    const terms = ['niet weten', 'niet*', 'niet kunnen', 'niet meer*', 'niet goed', 'niet', 'niet weet'];
+    const lexicon = new Lexicon('nl', [{ code: 0, terms, not: [] }]);
+    const text = 'Ik zou het niet weten, niet meerdere keren, niet goed. Niet kunnen, niet';
+    const hits = lexicon.findAll(lexicon.scan(text));
+    const run = lexicon.scan(text); // the same words again, for their offsets
+    const shown = hits.map((h) => `${h.entry.term}@${h.first}-${h.last}`);
+    const at = (word: string, from = 0) => {
+      for (let i = from; i < run.count; i++) if (text.slice(run.starts[i], run.ends[i]).toLowerCase() === word) return i;
+      return -1;
+    };
+    const n = [at('niet')];
+    while (n.length < 5) n.push(at('niet', n[n.length - 1] + 1));
+    // Terms whose first word is a stem, in the codebook's order, then the prefix niet*.
+    expect(shown).toEqual([
+      ...[`niet weten@${n[0]}-${n[0] + 1}`, `niet@${n[0]}-${n[0]}`, `niet weet@${n[0]}-${n[0] + 1}`, `niet*@${n[0]}-${n[0]}`],
+      ...[`niet meer*@${n[1]}-${n[1] + 1}`, `niet@${n[1]}-${n[1]}`, `niet*@${n[1]}-${n[1]}`],
+      ...[`niet goed@${n[2]}-${n[2] + 1}`, `niet@${n[2]}-${n[2]}`, `niet*@${n[2]}-${n[2]}`],
+      ...[`niet kunnen@${n[3]}-${n[3] + 1}`, `niet@${n[3]}-${n[3]}`, `niet*@${n[3]}-${n[3]}`],
+      ...[`niet@${n[4]}-${n[4]}`, `niet*@${n[4]}-${n[4]}`],
+    ]);
+  });
 });
 
 describe('vetoes', () => {
