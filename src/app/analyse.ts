@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { CooccurBuilder, type Cooccurrence } from '../analysis/cooccur.js';
-import { MatrixBuilder, type Matrix } from '../analysis/matrix.js';
-import { SummaryBuilder, type Summary } from '../analysis/summary.js';
+import type { Matrix } from '../analysis/matrix.js';
+import type { Summary } from '../analysis/summary.js';
 import type { Memo } from '../corpus/memos.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { OUTPUT_MARKER } from '../io/files.js';
@@ -84,13 +84,11 @@ async function run(
   const by = opened.project.settings.compareBy;
   const language = outputLanguage(opened);
   const csv = { excel: request.excel };
-  const matrices = (['code', 'cluster'] as const).map(
-    (level) => new MatrixBuilder(opened.codebook, { level, by, count: 'segments', filter: NO_FILTER, language }),
-  );
   const cooccur = new CooccurBuilder(opened.codebook, { level: 'code', within: 'segment', measure: 'count', filter: NO_FILTER, language });
-  const summary = new SummaryBuilder(opened.codebook, { by, filter: NO_FILTER, language, aspects: 3 });
+  // The report counts the theme matrices (codes and clusters, segments by compareBy) and the district
+  // tables that analyse writes too: they are taken from it rather than counted a second time.
   const report = reportBuilder(opened, by);
-  const builders = [...matrices, cooccur, summary, report];
+  const builders = [cooccur, report];
   const parts = new PartFiles(join(folder.temp, '.parts'));
   const excerpts = new ExcerptStream(opened.codebook, NO_FILTER, 1, parts, {
     markdown: { attribute: by, language: opened.project.settings.language },
@@ -107,15 +105,16 @@ async function run(
     await poll();
   }
   streams.forEach((s, i) => files[i].writeAll([s.formatter.end()]));
+  const shown = report.result(reportTitle(opened), memos);
   const result: AnalyseResult = {
     codebook: opened.codebook.name,
     language,
     by,
     totals,
-    matrices: { codes: matrices[0].result(), clusters: matrices[1].result() },
+    matrices: { codes: shown.codes, clusters: shown.clusters },
     cooccurrence: cooccur.result(),
-    summary: summary.result(memos),
-    report: report.result(reportTitle(opened), memos),
+    summary: shown.summary,
+    report: shown,
     files: streams.map((s) => s.file),
   };
   try {
