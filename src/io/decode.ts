@@ -125,7 +125,10 @@ export function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefin
   let even = 0;
   let odd = 0;
   const n = Math.min(bytes.length, 4096);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  // Most files have no zero byte at all: found without reading every byte here.
+  const zero = bytes.indexOf(0);
+  if (zero < 0 || zero >= n) return undefined;
+  for (let i = zero; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
   const half = n / 2;
   if (odd > half * 0.3 && even < odd / 10) return 'utf-16le';
   if (even > half * 0.3 && odd < even / 10) return 'utf-16be';
