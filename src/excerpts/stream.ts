@@ -9,7 +9,7 @@ import type { CodedDocument } from '../corpus/pipeline.js';
 import { excerptCells, excerptsCsvHeader, excerptsJsonParts, attributeCells } from '../formatters/excerpts-data.js';
 import { markdownParts, type ExcerptsMarkdownOptions } from '../formatters/excerpts-md.js';
 import { attributeColumns } from '../formatters/codings-csv.js';
-import { csvLines, csvStart, type CsvOptions } from '../formatters/csv.js';
+import { csvDelimiter, csvLines, csvRow, csvStart, type CsvOptions } from '../formatters/csv.js';
 import type { AttributeValue } from '../ingest/document.js';
 import type { PartFiles } from '../io/parts.js';
 import { codeSelected, type Filter } from '../select/filter.js';
@@ -54,7 +54,7 @@ export class ExcerptStream {
       this.counts[i]++;
       const code = this.codes[i];
       if (this.markdownOf) this.parts.append(3 * i, this.markdownOf.excerpt(e));
-      if (this.formats.csv) this.parts.append(3 * i + 1, `${JSON.stringify([doc, ...excerptCells(code, e)])}\n`);
+      if (this.formats.csv) this.parts.append(3 * i + 1, csvPart(doc, csvRow(excerptCells(code, e), this.formats.csv)));
       if (this.formats.json) this.parts.append(3 * i + 2, excerptsJsonParts.excerpt(e, this.counts[i] === 1));
     }
   }
@@ -83,18 +83,25 @@ export class ExcerptStream {
     if (!options) throw new Error('excerpts were not kept as CSV');
     const columns = attributeColumns(this.documents.flatMap((a) => Object.keys(a)));
     yield csvStart(options) + csvLines([excerptsCsvHeader(columns)], options);
-    let rows: (string | number)[][] = [];
+    // The attribute cells end every row of a document: made once per document, not once per excerpt.
+    const delimiter = csvDelimiter(options);
+    const tails: (string | undefined)[] = [];
+    const tail = (doc: number) =>
+      (tails[doc] ??= columns.length === 0 ? '\r\n' : `${delimiter}${csvRow(attributeCells(this.documents[doc], columns), options)}\r\n`);
+    let out = '';
+    let rows = 0;
     for (const i of this.codes.keys()) {
       for (const line of this.parts.lines(3 * i + 1)) {
-        const [doc, ...cells] = JSON.parse(line) as [number, ...(string | number)[]];
-        rows.push([...cells, ...attributeCells(this.documents[doc], columns)]);
-        if (rows.length >= ROWS) {
-          yield csvLines(rows, options);
-          rows = [];
+        const { doc, cells } = fromCsvPart(line);
+        out += cells + tail(doc);
+        if (++rows >= ROWS) {
+          yield out;
+          out = '';
+          rows = 0;
         }
       }
     }
-    if (rows.length > 0) yield csvLines(rows, options);
+    if (out !== '') yield out;
   }
 
   *json(): Generator<string> {
@@ -108,4 +115,21 @@ export class ExcerptStream {
     }
     yield excerptsJsonParts.end(this.codes.length);
   }
+}
+
+/**
+ * A line of a CSV part: the document's number, then the excerpt's cells as CSV (those before the
+ * attribute columns, which are known only at the end). Cells are formatted here, once; a row whose
+ * cells hold a line break (a quoted id or file name) is kept as a JSON string, so that the part
+ * stays one line per excerpt.
+ */
+function csvPart(doc: number, cells: string): string {
+  return cells.includes('\n') ? `${doc}j${JSON.stringify(cells)}\n` : `${doc}:${cells}\n`;
+}
+
+function fromCsvPart(line: string): { doc: number; cells: string } {
+  let at = 0;
+  while (line.charCodeAt(at) >= 48 && line.charCodeAt(at) <= 57) at++;
+  const doc = Number(line.slice(0, at));
+  return { doc, cells: line[at] === ':' ? line.slice(at + 1) : (JSON.parse(line.slice(at + 1)) as string) };
 }

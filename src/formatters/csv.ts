@@ -53,15 +53,22 @@ function cellText(value: string | number, delimiter: string, store: boolean): st
 }
 
 export function csvLines(rows: (string | number)[][], options: CsvOptions & { store?: boolean } = {}): string {
-  const delimiter = options.excel ? ';' : ',';
-  const store = options.store === true;
   let out = '';
-  for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < row.length; i++) line += (i > 0 ? delimiter : '') + cellText(row[i], delimiter, store);
-    out += `${line}\r\n`;
-  }
+  for (const row of rows) out += `${csvRow(row, options)}\r\n`;
   return out;
+}
+
+/** One row of `csvLines` without its line end: each cell stands alone, so a row can be made in pieces. */
+export function csvRow(row: (string | number)[], options: CsvOptions & { store?: boolean } = {}): string {
+  const delimiter = csvDelimiter(options);
+  const store = options.store === true;
+  let line = '';
+  for (let i = 0; i < row.length; i++) line += (i > 0 ? delimiter : '') + cellText(row[i], delimiter, store);
+  return line;
+}
+
+export function csvDelimiter(options: CsvOptions = {}): string {
+  return options.excel ? ';' : ',';
 }
 
 export function csvStart(options: CsvOptions = {}): string {

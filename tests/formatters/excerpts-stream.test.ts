@@ -64,6 +64,26 @@ describe('streamed excerpts', () => {
     }
   });
 
+  test('cells with line breaks (a quoted id and attribute) and a file name with a comma: the same CSV', () => {
+    const dir = tempDir({
+      'a, b.md': '---\nid: "een\\ntwee"\ndistrict: "Noord\\nZuid"\n---\n\nWe hebben korte lijnen met het wijkteam en de school belt snel.\n',
+      'c.md': '---\nid: drie\ndistrict: Zuid\n---\n\nDe school belt ons, korte lijnen.\n',
+    });
+    const { session, documents } = coded(dir);
+    const groups = collectExcerpts(documents, session.codebook, NO_FILTER, 0);
+    expect(groups.flatMap((g) => g.excerpts).some((e) => e.documentId.includes('\n'))).toBe(true);
+    for (const excel of [false, true]) {
+      const parts = new PartFiles(scratchFolder('test'));
+      try {
+        const stream = new ExcerptStream(session.codebook, NO_FILTER, 0, parts, { csv: { excel } });
+        for (const d of documents) stream.add(d);
+        expect([...stream.csv()].join('')).toBe(excerptsCsv(groups, { excel }));
+      } finally {
+        parts.remove();
+      }
+    }
+  });
+
   test('part files keep text across buffer flushes and multi-byte characters at chunk edges', () => {
     const parts = new PartFiles(scratchFolder('test'));
     try {
@@ -94,7 +114,12 @@ describe('part files', () => {
       for (const part of [0, 1, 2]) {
         const back = [...parts.chunks(part)].join('');
         expect(back === expected[part].replace(/\ud800/g, '\ufffd')).toBe(true);
-        expect([...parts.lines(part)]).toEqual(expected[part].replace(/\ud800/g, '\ufffd').split('\n').slice(0, -1));
+        expect([...parts.lines(part)]).toEqual(
+          expected[part]
+            .replace(/\ud800/g, '\ufffd')
+            .split('\n')
+            .slice(0, -1),
+        );
       }
       expect([...parts.chunks(3)]).toEqual([]);
     } finally {
