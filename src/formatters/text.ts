@@ -35,8 +35,26 @@ function clean(text: string): string {
  */
 export const MAX_EXCERPT = 10_000;
 
+/**
+ * The last few texts excerptText was given and what it gave: short segments, whose document stays
+ * in memory until four other texts have passed.
+ */
+const RECENT = 4;
+const recentTexts: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
+const recentExcerpts: string[] = new Array<string>(RECENT).fill('');
+let next = 0;
+
 export function excerptText(text: string): string {
-  if (text.length <= MAX_EXCERPT) return readable(text);
+  if (text.length <= MAX_EXCERPT) {
+    // One segment's text is asked for several times in a row: by each of its codings in codings.csv,
+    // and in excerpts.md and excerpts.csv as an excerpt and as the context of its neighbours.
+    for (let i = 0; i < RECENT; i++) if (recentTexts[i] === text) return recentExcerpts[i];
+    const r = readable(text);
+    recentTexts[next] = text;
+    recentExcerpts[next] = r;
+    next = (next + 1) % RECENT;
+    return r;
+  }
   let cut = text.lastIndexOf(' ', MAX_EXCERPT);
   if (cut < MAX_EXCERPT / 2) cut = MAX_EXCERPT;
   const code = text.charCodeAt(cut - 1);
