@@ -9,7 +9,7 @@
 import { localise, type Codebook } from '../codebook/types.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
 import type { Filter } from '../select/filter.js';
-import { rowCodes, sortColumns, unitsOf, type By, type Level } from './units.js';
+import { rowCodes, sortColumns, unitsOf, unitWords, type By, type Level } from './units.js';
 
 export type Count = 'segments' | 'documents' | 'respondents' | 'coverage';
 export type Percent = 'row' | 'col';
@@ -93,7 +93,7 @@ export class MatrixBuilder {
     const { by, level, filter, count } = this.options;
     for (const unit of unitsOf(coded, by, level, filter)) {
       const key = count === 'documents' ? unit.document : count === 'respondents' ? unit.respondent : `${unit.document}\u0000${unit.segment.ordinal}`;
-      const amount = count === 'coverage' ? unit.words : 1;
+      const amount = count === 'coverage' ? unitWords(unit) : 1;
       // A segment is a unit of its own: in one column, each of its cells is met once, and the
       // distinct units need not be remembered (most of the work of a large corpus).
       const once = (count === 'segments' || count === 'coverage') && unit.columns.length === 1 && unit.columns[0] !== ALL;

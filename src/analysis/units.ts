@@ -1,6 +1,6 @@
 /**
  * What every analysis sees of a coded segment: the columns it counts in (`--by`), the rows it carries
- * (codes or clusters), its respondent and its word count. Filters apply here, once for all analyses.
+ * (codes or clusters), its respondent, and on request its word count. Filters apply here, once for all analyses.
  */
 import type { Code, Codebook } from '../codebook/types.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
@@ -23,7 +23,6 @@ export interface Unit {
   rows: string[];
   /** Document and speaker: who said it. Segments without a speaker count as one respondent per document. */
   respondent: string;
-  words: number;
 }
 
 /** The analysable segments of a document: not skipped, inside the filter. */
@@ -45,13 +44,17 @@ export function* unitsOf(coded: CodedDocument, by: By, level: Level, filter: Fil
       columns: columnValues(coded, segment, by, filter),
       rows: [...(bySegment.get(segment.ordinal) ?? [])],
       respondent: `${document.id}\u0000${segment.speaker ?? ''}`,
-      words: wordCount(segment),
     };
   }
 }
 
 /** Several analyses fed from one pass ask for the same counts; each segment is tokenized once. */
 const words = new WeakMap<Segment, number>();
+
+/** The words of a unit's segment: counted only when asked for (coverage), as counting reads the whole text. */
+export function unitWords(unit: Unit): number {
+  return wordCount(unit.segment);
+}
 
 function wordCount(segment: Segment): number {
   let n = words.get(segment);
