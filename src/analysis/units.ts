@@ -25,8 +25,24 @@ export interface Unit {
   respondent: string;
 }
 
-/** The analysable segments of a document: not skipped, inside the filter. */
-export function* unitsOf(coded: CodedDocument, by: By, level: Level, filter: Filter): Generator<Unit> {
+/**
+ * The analysable segments of a document: not skipped, inside the filter. The analyses of one pass
+ * (the matrices, the district tables and the report of qda analyse) ask in turn for the same units
+ * of a document: they are made once per document, level, `by` and filter, and must not be changed.
+ */
+export function unitsOf(coded: CodedDocument, by: By, level: Level, filter: Filter): readonly Unit[] {
+  let made = madeUnits.get(coded);
+  if (!made) madeUnits.set(coded, (made = []));
+  for (const m of made) if (m.by === by && m.level === level && m.filter === filter) return m.units;
+  const units = [...makeUnits(coded, by, level, filter)];
+  made.push({ by, level, filter, units });
+  return units;
+}
+
+/** Per document, the units made for it; a WeakMap, so that they go with the document. */
+const madeUnits = new WeakMap<CodedDocument, { by: By; level: Level; filter: Filter; units: Unit[] }[]>();
+
+function* makeUnits(coded: CodedDocument, by: By, level: Level, filter: Filter): Generator<Unit> {
   const { document } = coded;
   if (!documentSelected(document.attributes, filter)) return;
   const bySegment = new Map<number, Set<string>>();
