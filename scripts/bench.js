@@ -1,14 +1,23 @@
-// Benchmarks: `npm run bench [-- options]`.
-//   --size 10MB       corpus size (default 100MB); --sizes 10MB,100MB,1GB runs several in a row
-//   --large           the 1 GB corpus
-//   --paragraph 20MB  size of the one-paragraph transcript (0 to skip)
-//   --keep            leave the generated corpus in the temporary folder
-//   --learn 10000     documents of the learning benchmark's study (2,000 coded paragraphs; 0 to skip)
-//   --only learn      the learning benchmark alone
-//   --only search,words  run only the qda commands whose label starts so (code, analyse, search, words, learn)
+// Benchmarks: `npm run bench [-- options]`; `npm run bench -- --help` prints the options below.
 import { cpus, loadavg } from 'node:os';
 import { learningBench } from './bench/learning.js';
 import { corpusBench, paragraphBench, startupBench } from './bench/throughput.js';
+
+const USAGE = `Benchmarks: npm run bench [-- options]
+  --size 10MB          corpus size (default 100MB); --sizes 10MB,100MB,1GB runs several in a row
+  --large              the 1 GB corpus
+  --paragraph 20MB     size of the one-paragraph transcript (0 to skip)
+  --keep               leave the generated corpus in the temporary folder
+  --learn 10000        documents of the learning benchmark's study (2,000 coded paragraphs; 0 to skip)
+  --only learn         the learning benchmark alone
+  --only search,words  run only the qda commands whose label starts so (code, analyse, search, words, learn)
+  --help, -h           print these options and stop
+`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 function option(name) {
   const i = process.argv.indexOf(name);
