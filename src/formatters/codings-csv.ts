@@ -3,7 +3,7 @@
  * spreadsheet or R can filter and pivot without a join. Streamed one document at a time.
  */
 import type { CodedDocument } from '../corpus/pipeline.js';
-import { csvLines, csvStart, type CsvOptions } from './csv.js';
+import { csvDelimiter, csvLines, csvRow, csvStart, type CsvOptions } from './csv.js';
 import type { StreamFormatter } from './stream.js';
 import { excerptText } from './text.js';
 import { attributeOf } from '../ingest/document.js';
@@ -40,32 +40,32 @@ export function codingsCsv(attributeKeys: string[], options: CsvOptions = {}): S
   };
 }
 
+/**
+ * The rows of a document. The cells of the document (id, path, attributes) and of a segment (its
+ * place and text) are formatted once and shared by its rows: a segment has a row per code, and its
+ * text is the longest cell. Each cell is formatted on its own, so the row is the same.
+ */
 function documentRows({ document, segments, codings }: CodedDocument, columns: { key: string }[], options: CsvOptions): string {
+  const delimiter = csvDelimiter(options);
   const attributes = columns.map(({ key }) => {
     const v = attributeOf(document.attributes, key);
     return v === undefined ? '' : Array.isArray(v) ? v.join('; ') : v;
   });
-  const rows = codings.map((c) => {
-    const s = segments[c.segment - 1];
+  const head = `${csvRow([document.id, document.path], options)}${delimiter}`;
+  const tail = `${columns.length === 0 ? '' : `${delimiter}${csvRow(attributes, options)}`}\r\n`;
+  let out = '';
+  let last = -1;
+  let place = '';
+  let text = '';
+  for (const c of codings) {
+    if (c.segment !== last) {
+      const s = segments[c.segment - 1];
+      place = `${csvRow([s.lines.start, s.lines.end, s.ordinal, s.speaker ?? '', s.speakerRole ?? '', s.section.join(' > ')], options)}${delimiter}`;
+      text = `${delimiter}${csvRow([excerptText(s.text)], options)}`;
+      last = c.segment;
+    }
     const terms = [...new Set(c.evidence.map((e) => e.term))].join('; ');
-    return [
-      document.id,
-      document.path,
-      s.lines.start,
-      s.lines.end,
-      s.ordinal,
-      s.speaker ?? '',
-      s.speakerRole ?? '',
-      s.section.join(' > '),
-      c.code,
-      c.cluster,
-      c.source,
-      c.coder,
-      c.score ?? '',
-      terms,
-      excerptText(s.text),
-      ...attributes,
-    ];
-  });
-  return csvLines(rows, options);
+    out += head + place + csvRow([c.code, c.cluster, c.source, c.coder, c.score ?? '', terms], options) + text + tail;
+  }
+  return out;
 }
