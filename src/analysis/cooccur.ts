@@ -31,7 +31,7 @@ export interface Cooccurrence {
 }
 
 export class CooccurBuilder {
-  private readonly pairs = new Map<string, number>();
+  private readonly pairs = new Map<string, Map<string, number>>();
   private units = 0;
 
   constructor(
@@ -49,9 +49,14 @@ export class CooccurBuilder {
     if (within === 'document') this.count([...perDocument]);
   }
 
+  // Kept per code and then per code: a key made of both would be a new string to hash for every pair of every unit.
   private count(rows: string[]): void {
     this.units++;
-    for (const a of rows) for (const b of rows) this.pairs.set(`${a}\u0000${b}`, (this.pairs.get(`${a}\u0000${b}`) ?? 0) + 1);
+    for (const a of rows) {
+      let withA = this.pairs.get(a);
+      if (!withA) this.pairs.set(a, (withA = new Map()));
+      for (const b of rows) withA.set(b, (withA.get(b) ?? 0) + 1);
+    }
   }
 
   result(): Cooccurrence {
@@ -60,7 +65,7 @@ export class CooccurBuilder {
       id: c.id,
       label: localise(c.label, language, this.codebook.language) ?? c.id,
     }));
-    const n = (a: string, b: string) => this.pairs.get(`${a}\u0000${b}`) ?? 0;
+    const n = (a: string, b: string) => this.pairs.get(a)?.get(b) ?? 0;
     const values = codes.map(({ id: a }) =>
       codes.map(({ id: b }) => {
         if (measure === 'count') return n(a, b);
