@@ -5,7 +5,8 @@
  * excerpt, the segment where the cluster's codes found the most different terms.
  */
 import { ownText } from '../ingest/own-text.js';
-import { localise, type Codebook } from '../codebook/types.js';
+import { localise, type Code, type Codebook } from '../codebook/types.js';
+import type { Coding } from '../coding/coding.js';
 import type { Memo } from '../corpus/memos.js';
 import { memosAbout } from '../corpus/memos.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
@@ -73,39 +74,56 @@ function better(a: Candidate, b: Candidate): boolean {
 }
 
 export class SummaryBuilder {
-  private readonly counts = new Map<string, number>();
+  /** Segments per code and then per value. */
+  private readonly counts = new Map<string, Map<string, number>>();
   private readonly best = new Map<string, Candidate>();
   private readonly values = new Set<string>();
+
+  private readonly byId: Map<string, Code>;
 
   constructor(
     private readonly codebook: Codebook,
     readonly options: SummaryOptions,
-  ) {}
+  ) {
+    this.byId = new Map(codebook.codes.map((c) => [c.id, c]));
+  }
 
   add(coded: CodedDocument): void {
-    const byId = new Map(this.codebook.codes.map((c) => [c.id, c]));
-    const codings = new Map<number, typeof coded.codings>();
-    for (const c of coded.codings) codings.set(c.segment, [...(codings.get(c.segment) ?? []), c]);
+    const codings = new Map<number, Coding[]>();
+    for (const c of coded.codings) {
+      const list = codings.get(c.segment);
+      if (list) list.push(c);
+      else codings.set(c.segment, [c]);
+    }
     for (const unit of unitsOf(coded, this.options.by, 'code', this.options.filter)) {
       // Documents without the attribute get a row of their own, (none), rather than being left out.
-      unit.columns.forEach((v) => this.values.add(v));
+      for (const v of unit.columns) this.values.add(v);
+      if (unit.rows.length === 0) continue;
       const own = (codings.get(unit.segment.ordinal) ?? []).filter((c) => unit.rows.includes(c.code));
-      const clusters = new Set(own.map((c) => byId.get(c.code)?.cluster ?? c.code));
+      // A segment's candidate for a cluster is the same in each of its columns: made once.
+      const candidates: [string, Candidate][] = [];
+      for (const cluster of new Set(own.map((c) => this.byId.get(c.code)?.cluster ?? c.code))) {
+        const inCluster = own.filter((c) => c.cluster === cluster);
+        const candidate: Candidate = {
+          specific: unit.columns.length === 1,
+          score: new Set(inCluster.flatMap((c) => c.evidence.map((e) => e.term))).size,
+          codes: inCluster.length,
+          text: unit.segment.text,
+          path: coded.document.path,
+          line: unit.segment.lines.start,
+        };
+        if (unit.segment.speaker !== undefined) candidate.speaker = unit.segment.speaker;
+        candidates.push([cluster, candidate]);
+      }
       // One copy of the segment's text for all the cells it becomes the best of: a long segment is copied once.
       let copied: string | undefined;
       for (const value of unit.columns) {
-        for (const row of unit.rows) this.counts.set(`${row}\u0000${value}`, (this.counts.get(`${row}\u0000${value}`) ?? 0) + 1);
-        for (const cluster of clusters) {
-          const inCluster = own.filter((c) => c.cluster === cluster);
-          const candidate: Candidate = {
-            specific: unit.columns.length === 1,
-            score: new Set(inCluster.flatMap((c) => c.evidence.map((e) => e.term))).size,
-            codes: inCluster.length,
-            text: unit.segment.text,
-            path: coded.document.path,
-            line: unit.segment.lines.start,
-          };
-          if (unit.segment.speaker !== undefined) candidate.speaker = unit.segment.speaker;
+        for (const row of unit.rows) {
+          let values = this.counts.get(row);
+          if (!values) this.counts.set(row, (values = new Map()));
+          values.set(value, (values.get(value) ?? 0) + 1);
+        }
+        for (const [cluster, candidate] of candidates) {
           const key = `${cluster}\u0000${value}`;
           const current = this.best.get(key);
           // Documents arrive in path order, so on a tie the earlier excerpt stays.
@@ -124,7 +142,7 @@ export class SummaryBuilder {
       const members = this.codebook.codes.filter((c) => c.cluster === cluster.id);
       const rows = values.map((value) => {
         const leading = members
-          .map((c, order) => ({ id: c.id, label: label(c.id), count: this.counts.get(`${c.id}\u0000${value}`) ?? 0, order }))
+          .map((c, order) => ({ id: c.id, label: label(c.id), count: this.counts.get(c.id)?.get(value) ?? 0, order }))
           .filter((a) => a.count > 0)
           .sort((a, b) => b.count - a.count || a.order - b.order)
           .slice(0, aspects)
