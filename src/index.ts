@@ -15,7 +15,7 @@ export { collectExcerpts, type Excerpt, type ExcerptGroup } from './excerpts/col
 export { evaluate, type Evaluation, type LabelledItem } from './evaluate/evaluate.js';
 export { evaluateLabelled, type EvalRequest, type EvalResult } from './app/eval.js';
 export type { Outcome } from './app/outcome.js';
-export { openCorpus, type OpenOptions } from './app/open.js';
+export { openCorpus, prepareOpen, type OpenOptions } from './app/open.js';
 export type { CorpusSettings } from './app/settings.js';
 export { codedDocuments, checkSelection, type OpenedCorpus, type Progress, type Totals } from './app/corpus.js';
 export { check, type CheckResult } from './app/check.js';

@@ -3,7 +3,7 @@
  * every problem of qda.yaml, the codebook, the codings and the transcripts, as Diagnostics.
  */
 import type { OpenedCorpus } from './corpus.js';
-import { openCorpus } from './open.js';
+import { openCorpus, type OpenOptions } from './open.js';
 import type { Outcome } from './outcome.js';
 import type { CorpusSettings } from './settings.js';
 
@@ -17,9 +17,9 @@ export interface CheckResult {
   warnings: number;
 }
 
-/** Always has a result: the counts are the finding. The diagnostics are those of openCorpus. */
-export function check(paths: string[], settings: CorpusSettings, cwd: string): Outcome<CheckResult> {
-  const { result: opened, diagnostics } = openCorpus(paths, settings, cwd, { keepGoing: true });
+/** Always has a result: the counts are the finding. The diagnostics are those of openCorpus, whose `options` these are. */
+export function check(paths: string[], settings: CorpusSettings, cwd: string, options: OpenOptions = {}): Outcome<CheckResult> {
+  const { result: opened, diagnostics } = openCorpus(paths, settings, cwd, { ...options, keepGoing: true });
   const result: CheckResult = {
     documents: opened?.documents.length ?? 0,
     segments: opened?.documents.reduce((n, d) => n + d.segments, 0) ?? 0,

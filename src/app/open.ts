@@ -10,16 +10,12 @@ import { closest } from '../codebook/suggest.js';
 import { AUTO_CODER } from '../coding/auto-code.js';
 import { chooseEncodings } from '../corpus/encodings.js';
 import { encodingOf, surveyCorpus, type CorpusOptions, type SurveyHooks } from '../corpus/pipeline.js';
-import { parseKey } from '../anonymise/key.js';
-import { redaction, type Redaction } from '../anonymise/redact.js';
+import type { Redaction } from '../anonymise/redact.js';
 import { decode } from '../io/decode.js';
 import { codebookGuess, codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
 import { addAll, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CORPUS_EXTENSIONS, exists, fileSize, findFiles, isDirectory, readBytes, readText, toPosix } from '../io/files.js';
-import { readModel } from '../learn/model-file.js';
-import { Predictor } from '../learn/predict.js';
 import type { Model } from '../learn/model.js';
-import { CorpusNowCollector, staleness } from '../learn/stale.js';
 import { INLINE_CODER, type Selection } from '../manual/apply.js';
 import { coderOf, parseSidecar, type ManualRow } from '../manual/sidecar.js';
 import { backgroundFrequencies } from '../scoring/background.js';
@@ -28,6 +24,7 @@ import { inputProblem, usage } from './errors.js';
 import { scoringOptions, settingsOverrides, type CorpusSettings } from './settings.js';
 import { REQUEST, type Outcome } from './outcome.js';
 import { MAX_FILE_SIZE } from '../corpus/size.js';
+import { loadAnonymiser, loadLearner, missingPart, type Anonymiser, type Learner, type Parts } from './parts.js';
 
 export interface OpenOptions {
   /** Report problems but return even when there are errors (for `qda check`). */
@@ -44,16 +41,33 @@ export interface OpenOptions {
   codebookOnly?: boolean;
   /** Checks of the command's own that need the project but not the corpus (an output folder), run before the corpus is read. */
   checkProject?: (project: Project) => void;
+  /** The project, when already opened (by prepareOpen). */
+  project?: Project;
+  /** The anonymiser and the learner, when the run needs them (prepareOpen loads them). */
+  parts?: Parts;
 }
 
 /**
- * Opens the corpus of `paths` (or of qda.yaml, or of `cwd`) with the command's settings. The
+ * The options for openCorpus with the project opened and the parts the run needs loaded: the
+ * anonymiser for --redact, the learner for a model of --model or qda.yaml.
+ */
+export async function prepareOpen(paths: string[], flags: CorpusSettings, cwd: string, options: OpenOptions = {}): Promise<OpenOptions> {
+  const project = options.project ?? openProject(paths, cwd, settingsOverrides(flags));
+  const parts: Parts = { ...options.parts };
+  if (flags.redact) parts.anonymiser ??= await loadAnonymiser();
+  if (project.settings.model && !options.ignoreModel) parts.learner ??= await loadLearner();
+  return { ...options, project, parts };
+}
+
+/**
+ * Opens the corpus of `paths` (or of qda.yaml, or of `cwd`) with the command's settings; with
+ * --redact or a model, `options` must come from prepareOpen. The
  * diagnostics come sorted, problems of the request ('' file) last; without a result when the
  * codebook cannot be used or an error was found (unless `keepGoing`). A corpus that cannot be read
  * at all (no codebook file, no transcripts) throws CommandFailed.
  */
 export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, options: OpenOptions = {}): Outcome<OpenedCorpus> {
-  const project = openProject(paths, cwd, settingsOverrides(flags));
+  const project = options.project ?? openProject(paths, cwd, settingsOverrides(flags));
   options.checkProject?.(project);
   const diagnostics: Diagnostic[] = [...project.diagnostics];
 
@@ -95,7 +109,7 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   if (loaded.codebook && !hasErrors(loaded.diagnostics)) corpus.codes = new Map(loaded.codebook.codes.map((c) => [c.id, c]));
   const sidecars = readSidecars(project, cwd);
   addAll(diagnostics, sidecars.diagnostics);
-  const redacted = flags.redact ? openRedaction(flags.redact, cwd) : undefined;
+  const redacted = flags.redact ? openRedaction(flags.redact, cwd, options.parts?.anonymiser ?? absent('anonymiser')) : undefined;
   // A bad key is the only thing said: nothing else is worth reading until it is fixed.
   if (redacted && 'diagnostics' in redacted) return { diagnostics: redacted.diagnostics };
   if (redacted) {
@@ -112,8 +126,11 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   if (compiled && !options.survey) corpus.wordTable = compiled.wordTable;
   // The model file is read first, so that the survey gathers what its staleness check needs as it goes.
   const modelFile =
-    project.settings.model && !options.ignoreModel && loaded.codebook && corpus.codes ? readModelFile(project.settings.model, cwd) : undefined;
-  const now = modelFile?.model && new CorpusNowCollector(modelFile.model, corpus, corpus.codes!);
+    project.settings.model && !options.ignoreModel && loaded.codebook && corpus.codes
+      ? readModelFile(project.settings.model, cwd, options.parts?.learner ?? absent('learner'))
+      : undefined;
+  const learner = options.parts?.learner;
+  const now = modelFile?.model && learner && new learner.CorpusNowCollector(modelFile.model, corpus, corpus.codes!);
   const hooks = typeof options.survey === 'function' ? options.survey(project, corpus) : options.survey;
   const survey = surveyCorpus(files, corpus, now ? { ...hooks, each: (document, segments) => now.add(document, segments) } : hooks);
   addAll(diagnostics, survey.diagnostics);
@@ -121,9 +138,9 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   corpus.frequencies = survey.frequencies;
   if (modelFile) {
     addAll(diagnostics, modelFile.diagnostics);
-    if (modelFile.model && now) {
-      addAll(diagnostics, staleness(modelFile.model, modelFile.shown, loaded.codebook!, now.now));
-      corpus.model = new Predictor(modelFile.model, corpus.codes!);
+    if (modelFile.model && now && learner) {
+      addAll(diagnostics, learner.staleness(modelFile.model, modelFile.shown, loaded.codebook!, now.now));
+      corpus.model = new learner.Predictor(modelFile.model, corpus.codes!);
     }
   }
 
@@ -149,7 +166,7 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
 }
 
 /** The key of --redact; a missing file is wrong usage, a bad one a problem in the input. */
-function openRedaction(path: string, cwd: string): Redaction | { diagnostics: Diagnostic[] } {
+function openRedaction(path: string, cwd: string, { parseKey, redaction }: Anonymiser): Redaction | { diagnostics: Diagnostic[] } {
   if (!exists(path, cwd) || isDirectory(path, cwd)) throw usage(`--redact ${path}: key file not found`, 'give the key qda anonymise wrote');
   const parsed = parseKey(displayPath(path, cwd), readText(path, cwd));
   if (hasErrors(parsed.diagnostics)) return { diagnostics: sortDiagnostics([...parsed.diagnostics]) };
@@ -201,10 +218,14 @@ function missingCodebook(project: Project, bookPath: string, cwd: string): Outco
   };
 }
 
+function absent(name: string): never {
+  throw missingPart(name);
+}
+
 const isGlob = (path: string) => /[*?[\]{}]/.test(path);
 
 /** The model named by --model or qda.yaml, read: a missing or bad file is an error (its staleness is checked after the survey). */
-function readModelFile(path: string, cwd: string): { model?: Model; shown: string; diagnostics: Diagnostic[] } {
+function readModelFile(path: string, cwd: string, { readModel }: Learner): { model?: Model; shown: string; diagnostics: Diagnostic[] } {
   const shown = displayPath(path, cwd);
   if (!exists(path, cwd) || isDirectory(path, cwd))
     return { shown, diagnostics: [diagnostic('error', shown, 'model/file', 'model file not found', undefined, 'train one with qda learn --out FILE')] };

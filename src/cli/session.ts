@@ -16,7 +16,7 @@ import { colourOnStderr, type Io } from './io.js';
 import type { CorpusFlags } from './options.js';
 import { codedDocuments, newTotals, outputLanguage, type OpenedCorpus, type Progress, type Totals } from '../app/corpus.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
-import { noTranscripts, openCorpus, type OpenOptions } from '../app/open.js';
+import { noTranscripts, openCorpus, prepareOpen, type OpenOptions } from '../app/open.js';
 import { REQUEST, type Outcome } from '../app/outcome.js';
 import { corpusProgress } from './progress.js';
 
@@ -30,8 +30,8 @@ export type SessionOptions = OpenOptions;
 
 export { newTotals, outputLanguage, type Totals };
 
-export function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Session {
-  const { result, diagnostics } = openCorpus(paths, flags, io.cwd, options);
+export async function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Promise<Session> {
+  const { result, diagnostics } = openCorpus(paths, flags, io.cwd, await prepareOpen(paths, flags, io.cwd, options));
   showOpening(io, diagnostics);
   if (!result) throw new ProblemsReported(1, diagnostics.some((d) => d.file === REQUEST) ? [] : diagnostics);
   requireFiles(paths, result, io, options.codebookOnly);

@@ -15,8 +15,8 @@ import { tempDir } from '../helpers/temp.js';
 
 const io = { stdout: { write: () => true }, stderr: { write: () => true }, cwd: process.cwd(), env: {}, stderrIsTTY: false };
 
-function coded(path: string) {
-  const session = openSession([path], { quiet: true }, io);
+async function coded(path: string) {
+  const session = await openSession([path], { quiet: true }, io);
   const documents: CodedDocument[] = [...codeCorpus(session.files, session.compiled, session.corpus)];
   return { session, documents };
 }
@@ -30,8 +30,8 @@ const CASES: [string, Filter, number, boolean][] = [
 ];
 
 describe('streamed excerpts', () => {
-  test.each(CASES)('%s (filter %j, context %d, hide empty %s): markdown, CSV, Excel CSV and JSON', (path, filter, context, hideEmpty) => {
-    const { session, documents } = coded(path);
+  test.each(CASES)('%s (filter %j, context %d, hide empty %s): markdown, CSV, Excel CSV and JSON', async (path, filter, context, hideEmpty) => {
+    const { session, documents } = await coded(path);
     const groups = collectExcerpts(documents, session.codebook, filter, context);
     expect(groups.some((g) => g.excerpts.length > 0)).toBe(true);
     const markdown = { attribute: session.project.settings.compareBy, hideEmpty, language: session.project.settings.language };
@@ -51,8 +51,8 @@ describe('streamed excerpts', () => {
     }
   });
 
-  test('no excerpts at all, and no codes selected: the same bytes', () => {
-    const { session } = coded('tests/fixtures/analysis');
+  test('no excerpts at all, and no codes selected: the same bytes', async () => {
+    const { session } = await coded('tests/fixtures/analysis');
     for (const filter of [NO_FILTER, { codes: ['no-such-code'], where: new Map(), speakers: [] }]) {
       const parts = new PartFiles(scratchFolder('test'));
       const stream = new ExcerptStream(session.codebook, filter, 0, parts, { markdown: { attribute: 'district' }, csv: {}, json: true });
@@ -64,12 +64,12 @@ describe('streamed excerpts', () => {
     }
   });
 
-  test('cells with line breaks (a quoted id and attribute) and a file name with a comma: the same CSV', () => {
+  test('cells with line breaks (a quoted id and attribute) and a file name with a comma: the same CSV', async () => {
     const dir = tempDir({
       'a, b.md': '---\nid: "een\\ntwee"\ndistrict: "Noord\\nZuid"\n---\n\nWe hebben korte lijnen met het wijkteam en de school belt snel.\n',
       'c.md': '---\nid: drie\ndistrict: Zuid\n---\n\nDe school belt ons, korte lijnen.\n',
     });
-    const { session, documents } = coded(dir);
+    const { session, documents } = await coded(dir);
     const groups = collectExcerpts(documents, session.codebook, NO_FILTER, 0);
     expect(groups.flatMap((g) => g.excerpts).some((e) => e.documentId.includes('\n'))).toBe(true);
     for (const excel of [false, true]) {

@@ -73,7 +73,7 @@ async function agreeCommand(coders: string[], flags: AgreeFlags, io: Io): Promis
   if (coders.length < 2)
     throw usage('name two or more coders', 'e.g. qda agree ana bram (files codings/ana.csv and codings/bram.csv), or qda for the auto-coder');
   // Anchors are paragraphs, so agreement is always measured on paragraphs; --unit here means segment or char.
-  const session = openSession(flags.paths ?? [], { ...flags, unit: 'paragraph' }, io, flags.out ? { output: flags.out } : {});
+  const session = await openSession(flags.paths ?? [], { ...flags, unit: 'paragraph' }, io, flags.out ? { output: flags.out } : {});
   const request = { coders, unit: flags.unit, level: flags.level };
   if (flags.conflicts) {
     const view = reported(io, app.agreeConflicts(session, request));

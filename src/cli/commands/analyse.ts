@@ -56,7 +56,7 @@ async function analyseCommand(paths: string[], flags: AnalyseFlags, io: Io): Pro
   ]);
   const asked = askedWorkers(flags.workers, io.env);
   const outFolder = (project: Project) => flags.out ?? project.settings.out;
-  const session = openSession(paths, flags, io, {
+  const session = await openSession(paths, flags, io, {
     outputDir: flags.out ?? undefined,
     checkProject: (project) =>
       output.checkOutputFolder(io, outFolder(project), {

@@ -59,7 +59,7 @@ async function anonymiseCommand(paths: string[], flags: AnonymiseFlags, io: Io):
     ]);
   const request = { out: flags.out, key: flags.key, dryRun: flags.dryRun, reverse: flags.reverse };
   checkAnonymiseRequest(request, io.cwd);
-  const session = openSession(paths, flags, io, anonymiseOpenOptions(request));
+  const session = await openSession(paths, flags, io, anonymiseOpenOptions(request));
   const label = flags.reverse ? 'restored' : 'pseudonymised';
   const preview = (f: { source: string; before: string; after: string }) => io.stdout.write(fileDiff(f.source, f.before, f.after, label));
   // The copy and the key are put in place together, as one step for Ctrl-C (io/unfinished.ts).

@@ -14,12 +14,13 @@ export function registerCheck(program: Command, io: Io): Command {
 }
 
 async function checkCommand(paths: string[], flags: CorpusFlags, io: Io): Promise<void> {
-  const [{ check }, { requireFiles, showOpening }, { count }] = await Promise.all([
+  const [{ check }, { prepareOpen }, { requireFiles, showOpening }, { count }] = await Promise.all([
     import('../../app/check.js'),
+    import('../../app/open.js'),
     import('../session.js'),
     import('../output.js'),
   ]);
-  const { result, diagnostics } = check(paths, flags, io.cwd);
+  const { result, diagnostics } = check(paths, flags, io.cwd, await prepareOpen(paths, flags, io.cwd, { keepGoing: true }));
   showOpening(io, diagnostics);
   const { opened, documents, segments, codes, errors, warnings } = result!;
   if (opened) requireFiles(paths, opened, io, true);

@@ -43,7 +43,7 @@ async function codeCommand(paths: string[], flags: CodeFlags, io: Io): Promise<v
     import('../workers.js'),
   ]);
   const asked = askedWorkers(flags.workers, io.env);
-  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const session = await openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const result = reported(io, code(session, { workers: workerCount(session, asked) }, corpusBar(session)));
   const format = await getFormatter('codings', flags.format);
   await writeOutput(io, flags.out, format(result, { excel: flags.excel }));

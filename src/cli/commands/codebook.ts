@@ -94,7 +94,7 @@ async function auditCommand(paths: string[], flags: AuditFlags, io: Io): Promise
     import('../output.js'),
     import('../../formatters/index.js'),
   ]);
-  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const session = await openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const request = { topicShare: flags.topicShare, forms: flags.forms, flaggedOnly: flags.flagged };
   const result = reported(io, audit(session, request, progress(io, session.files.length)));
   await writeOutput(io, flags.out, [(await getFormatter('audit', flags.format))(result, { excel: flags.excel })]);

@@ -41,7 +41,7 @@ async function cooccurCommand(paths: string[], flags: CooccurFlags, io: Io): Pro
     import('../output.js'),
   ]);
   const filter = filterFrom(flags);
-  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const session = await openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const request = { level: flags.level, within: flags.within, measure: flags.measure, filter };
   const result = reported(io, cooccur(session, request, corpusBar(session)));
   const format = await getFormatter('cooccur', flags.format);

@@ -38,7 +38,7 @@ async function excerptsCommand(paths: string[], flags: ExcerptFlags, io: Io): Pr
     import('../../io/parts.js'),
   ]);
   const filter = filterFrom(flags);
-  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const session = await openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const format = flags.format;
   // Streamed through part files so that a large corpus's excerpts are never all in memory.
   const parts = new PartFiles(scratchFolder('excerpts'));

@@ -32,7 +32,7 @@ async function exportCommand(file: string, paths: string[], flags: ExportQdpxFla
     import('../output.js'),
   ]);
   assertWritableFile(io, file);
-  const session = openSession(paths, flags, io, { output: file, codebookOnly: true });
+  const session = await openSession(paths, flags, io, { output: file, codebookOnly: true });
   const request = { file, manualOnly: flags.manualOnly, memos: flags.memos, validate: flags.validate };
   const r = reported(io, await exportQdpx(session, request, corpusBar(session)));
   summaryLine(

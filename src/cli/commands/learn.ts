@@ -56,7 +56,7 @@ async function learnCommand(paths: string[], flags: LearnFlags, io: Io): Promise
   const name = flags.name ?? (flags.out ? basename(flags.out).replace(/\.json$/i, '') : 'model');
   const problem = modelNameProblem(name);
   if (problem) throw usage(problem, 'use letters, digits, ., - and _ (qda and inline are taken), with --name');
-  const session = openSession(paths, { ...flags, coder: undefined }, io, { ...(flags.out ? { output: flags.out } : {}), ignoreModel: true });
+  const session = await openSession(paths, { ...flags, coder: undefined }, io, { ...(flags.out ? { output: flags.out } : {}), ignoreModel: true });
   const result = reported(io, learn(session, { coders: flags.coder, cv: flags.cv, ...(flags.out ? { train: { name } } : {}) }));
   if (result.crossValidation) io.stdout.write((await getFormatter('crossValidation', flags.format))(result.crossValidation, {}));
   const model = result.model;

@@ -65,7 +65,7 @@ async function matrixCommand(paths: string[], flags: MatrixFlags, io: Io): Promi
     minScore: flags.minScore,
     filter: filterFrom(flags),
   };
-  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const session = await openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const result = reported(io, matrix(session, request, corpusBar(session)));
   const format = await getFormatter('matrix', flags.format);
   await writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);

@@ -43,7 +43,7 @@ async function mergeCommand(coders: string[], flags: MergeFlags, io: Io): Promis
   ]);
   const request = { coders, into: flags.into, prefer: flags.prefer, resolutions: flags.resolutions, force: flags.force };
   checkMerge(request, io.cwd);
-  const session = openSession(flags.paths ?? [], { ...flags, unit: 'paragraph' }, io);
+  const session = await openSession(flags.paths ?? [], { ...flags, unit: 'paragraph' }, io);
   const outcome = merge(session, request);
   const shown = mergeTarget(session, flags.into);
   if (!outcome.result) {

@@ -39,7 +39,7 @@ async function reportCommand(paths: string[], flags: ReportFlags, io: Io): Promi
       import('../../formatters/index.js'),
       import('../../corpus/project.js'),
     ]);
-  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const session = await openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const request = { by: flags.by, title: flags.title, memoFolder: flags.memos, filter: filterFrom(flags) };
   const result = reported(io, report(session, request, corpusBar(session)));
   const out = flags.out ?? join(session.project.settings.out, 'report.html');

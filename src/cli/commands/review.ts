@@ -61,7 +61,7 @@ async function exportCommand(paths: string[], flags: ReviewExportFlags, io: Io):
     import('../output.js'),
     import('../../formatters/index.js'),
   ]);
-  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const session = await openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const sheet = reported(io, reviewExport(session, { next: flags.next }));
   await writeOutput(io, flags.out, (await getFormatter('review', 'csv'))(sheet, { excel: flags.excel }));
   const { items, paragraphs } = sheet.counts;
@@ -84,7 +84,7 @@ async function importCommand(sheet: string, paths: string[], flags: ReviewImport
   checkReviewImport(request, io.cwd);
   // --coder here names whose decisions come in, not a selection of codings to count.
   const { coder: _newCoder, ...corpusFlags } = flags;
-  const session = openSession(paths, corpusFlags, io);
+  const session = await openSession(paths, corpusFlags, io);
   const outcome = reviewImport(session, request);
   // Bad rows of the sheet are the user's to fix there; a broken codings file says so itself.
   if (!outcome.result && !outcome.diagnostics.some((d) => d.rule === 'review/target')) {

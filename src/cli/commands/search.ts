@@ -50,7 +50,7 @@ async function searchCommand(query: string, paths: string[], flags: SearchFlags,
   // --coder names the new coder for --code-as, not a selection of codings to count.
   const { coder: target, ...rest } = flags;
   const pass = searchPass(request);
-  const session = openSession(paths, codeAs === undefined ? flags : rest, io, {
+  const session = await openSession(paths, codeAs === undefined ? flags : rest, io, {
     ...(flags.out ? { output: flags.out } : {}),
     ...(pass.survey ? { survey: pass.survey } : {}),
   });

@@ -50,7 +50,7 @@ async function summaryCommand(paths: string[], flags: SummaryFlags, io: Io): Pro
     import('../output.js'),
   ]);
   const filter = filterFrom(flags);
-  const session = openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
+  const session = await openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const memos = loadMemos(session, flags.memos);
   if (!memos) throw new ProblemsReported(1);
   const by = flags.by ?? session.project.settings.compareBy;

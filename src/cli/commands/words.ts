@@ -86,7 +86,7 @@ async function wordsCommand(paths: string[], flags: WordsFlags, io: Io): Promise
     filter: filterFrom(flags),
   };
   const pass = wordsPass(request, io.cwd);
-  const session = openSession(paths, flags, io, { ...(flags.out ? { output: flags.out } : {}), ...(pass.survey ? { survey: pass.survey } : {}) });
+  const session = await openSession(paths, flags, io, { ...(flags.out ? { output: flags.out } : {}), ...(pass.survey ? { survey: pass.survey } : {}) });
   const result = reported(io, words(session, request, undefined, pass));
   const format = await getFormatter('words', flags.format);
   await writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);
