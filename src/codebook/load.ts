@@ -2,7 +2,8 @@
  * Codebook YAML → Codebook, with every problem reported at its line and column in the codebook file.
  * Works on the YAML syntax tree (not on plain values) so that each key and value keeps its position.
  */
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from '../diagnostics/yaml-lib.js';
 import { parseLocatedYaml } from '../diagnostics/yaml.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compilePattern } from './pattern.js';

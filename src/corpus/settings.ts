@@ -3,7 +3,8 @@
  * and encodings per glob, speakers to skip, output folder, names for qda anonymise), validated with
  * positions like a codebook.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isMap, isScalar, isSeq } from '../diagnostics/yaml-lib.js';
 import { parseLocatedYaml } from '../diagnostics/yaml.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { closest } from '../codebook/suggest.js';

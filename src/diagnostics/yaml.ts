@@ -2,7 +2,8 @@
  * YAML files that qda reads as configuration (codebooks, qda.yaml): parsed into a syntax tree that
  * keeps positions, with syntax errors as Diagnostics at their line and column.
  */
-import { LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
 
 export interface LocatedYaml {
@@ -14,6 +15,7 @@ export interface LocatedYaml {
 }
 
 export function parseLocatedYaml(path: string, text: string, rule: string): LocatedYaml {
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   // uniqueKeys reports duplicate keys; the text loses a BOM, which YAML would read as content.
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -50,6 +52,7 @@ export const MAX_EXPANSION = 65_536;
  * the first alias. `offset` is within the text the document was parsed from.
  */
 export function expansionProblem(doc: Document, written: number): { offset: number; message: string; hint: string } | undefined {
+  const { visit } = yamlLib();
   let first: number | undefined;
   visit(doc, {
     Alias(_, node) {

@@ -5,8 +5,8 @@
  */
 import type matterType from 'gray-matter';
 import { createRequire } from 'node:module';
-import { LineCounter, parseDocument, visit } from 'yaml';
 import { expansionProblem, yamlHint } from '../diagnostics/yaml.js';
+import { yamlLib } from '../diagnostics/yaml-lib.js';
 import { simpleYaml } from './simple-yaml.js';
 
 // gray-matter (and the js-yaml it loads) is needed only for front matter the fast path does not
@@ -120,6 +120,7 @@ function unopened(text: string): FrontMatterProblem | undefined {
 }
 
 function parseYaml(source: string, base: number): unknown {
+  const { LineCounter, parseDocument, visit } = yamlLib();
   const lineCounter = new LineCounter();
   // uniqueKeys catches duplicate keys.
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });

@@ -3,7 +3,8 @@
  * code, decision (add | reject) and an optional note (docs/codings.md). Every bad row is reported with
  * its file and line; the good rows are kept.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
+import type { Node, Pair, Scalar } from 'yaml';
+import { isMap, isScalar, isSeq } from '../diagnostics/yaml-lib.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseLocatedYaml } from '../diagnostics/yaml.js';
 import { readable } from '../formatters/text.js';
