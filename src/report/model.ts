@@ -111,8 +111,8 @@ export class ReportBuilder {
     matched: string[];
   }[] = [];
   private readonly documents = new Map<string, Map<string | null, number>>();
-  /** Excerpts kept per cell, by code and value. */
-  private readonly kept = new Map<string, number>();
+  /** Excerpts kept per cell, by code and then value. */
+  private readonly kept = new Map<string, Map<string, number>>();
   private readonly types = new Set<string | null>();
   private totals = { documents: 0, segments: 0, coded: 0 };
   private readonly words?: WordCounter;
@@ -135,11 +135,21 @@ export class ReportBuilder {
     this.summary.add(coded);
     const max = this.options.maxExcerpt ?? 600;
     let any = false;
-    const evidence = new Map<string, Evidence[]>();
-    for (const c of coded.codings) {
-      const key = `${c.segment}\u0000${c.code}`;
-      evidence.set(key, [...(evidence.get(key) ?? []), ...c.evidence]);
-    }
+    // The evidence per segment and code, gathered only once an excerpt of the document is kept.
+    let evidence: Map<number, Map<string, Evidence[]>> | undefined;
+    const evidenceOf = (segment: number, code: string): Evidence[] => {
+      if (!evidence) {
+        evidence = new Map();
+        for (const c of coded.codings) {
+          let codes = evidence.get(c.segment);
+          if (!codes) evidence.set(c.segment, (codes = new Map()));
+          const list = codes.get(c.code);
+          if (list) list.push(...c.evidence);
+          else codes.set(c.code, [...c.evidence]);
+        }
+      }
+      return evidence.get(segment)?.get(code) ?? [];
+    };
     const columns = new Map<number, string[]>();
     for (const unit of unitsOf(coded, this.options.by, 'code', this.options.filter ?? NO_FILTER)) {
       any = true;
@@ -159,7 +169,7 @@ export class ReportBuilder {
           shortened: text.length > max,
           path: coded.document.path,
           line: unit.segment.lines.start,
-          matched: matchedWords(evidence.get(`${unit.segment.ordinal}\u0000${code}`) ?? []).map(ownText),
+          matched: matchedWords(evidenceOf(unit.segment.ordinal, code)).map(ownText),
         };
         this.found.push(unit.segment.speaker !== undefined ? { ...excerpt, speaker: ownText(unit.segment.speaker) } : excerpt);
       }
@@ -180,9 +190,11 @@ export class ReportBuilder {
 
   /** Whether an excerpt has room in each of its cells (one per compare-by value); counts it in each. */
   private keep(code: string, values: string[]): boolean {
-    const cells = (values.length === 0 ? [''] : values).map((v) => `${code}\u0000${v}`);
-    if (cells.some((c) => (this.kept.get(c) ?? 0) >= EXCERPTS_PER_CELL)) return false;
-    for (const c of cells) this.kept.set(c, (this.kept.get(c) ?? 0) + 1);
+    let kept = this.kept.get(code);
+    if (!kept) this.kept.set(code, (kept = new Map()));
+    const cells = values.length === 0 ? [''] : values;
+    if (cells.some((v) => (kept.get(v) ?? 0) >= EXCERPTS_PER_CELL)) return false;
+    for (const v of cells) kept.set(v, (kept.get(v) ?? 0) + 1);
     return true;
   }
 
