@@ -3,7 +3,7 @@
 // can still be compared: the ratios are measured in the same run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { writeCorpus, writeOneParagraph } from './corpus.js';
@@ -96,8 +96,10 @@ function line(label, bytes, run, ripgrep, regex) {
   // On a busy machine wall time says little; bytes per CPU second say what one core does.
   const cpu = run.cpu === undefined ? '' : `  cpu ${run.cpu.toFixed(2)} s (${(mb(bytes) / run.cpu).toFixed(1)} MB/s)`;
   const failed = run.status === 0 || run.status === undefined ? '' : `  EXIT ${run.status}: ${run.stderr.trim().split('\n').pop()}`;
+  // The wall figure is the machine's as much as qda's: the load average says how busy it was.
+  const load = `  load ${loadavg()[0].toFixed(1)}`;
   console.log(
-    `${label.padEnd(22)} ${run.seconds.toFixed(2).padStart(7)} s ${speed.padStart(12)} ${vsRg.padStart(10)} ${vsRegex.padStart(12)}  ${peak}${cpu}${failed}`,
+    `${label.padEnd(30)} ${run.seconds.toFixed(2).padStart(7)} s ${speed.padStart(12)} ${vsRg.padStart(10)} ${vsRegex.padStart(12)}  ${peak}${cpu}${load}${failed}`,
   );
 }
 
@@ -108,6 +110,9 @@ export function corpusBench(bytes, options = {}) {
     const made = writeCorpus(dir, bytes);
     const corpus = join(dir, 'corpus');
     console.log(`\ncorpus: ${made.documents} documents, ${mb(made.bytes).toFixed(1)} MB in ${dir}`);
+    console.log(
+      `wall time, its MB/s, CPU seconds and MB per CPU second, with the 1-minute load average after each run: the wall figures mean something only when the load stays well below the ${cpus().length} cores`,
+    );
     const keywords = hallKeywords();
     const list = join(dir, 'keywords.txt');
     writeFileSync(list, `${keywords.join('\n')}\n`);
@@ -127,6 +132,9 @@ export function corpusBench(bytes, options = {}) {
       ['search', [QDA, 'search', SEARCH_QUERY, '.', '--quiet']],
       ['words', [QDA, 'words', '.', '--quiet']],
       ['words --ngram 1-3', [QDA, 'words', '.', '--ngram', '1-3', '--quiet']],
+      ['search --workers 2', [QDA, 'search', SEARCH_QUERY, '.', '--quiet', '--workers', '2']],
+      ['words --workers 2', [QDA, 'words', '.', '--quiet', '--workers', '2']],
+      ['words --ngram 1-3 --workers 2', [QDA, 'words', '.', '--ngram', '1-3', '--quiet', '--workers', '2']],
     ];
     const results = {};
     const only = options.only ?? [];

@@ -11,6 +11,7 @@ import { AUTO_CODER } from '../coding/auto-code.js';
 import { chooseEncodings } from '../corpus/encodings.js';
 import { encodingOf, surveyCorpus, type CorpusOptions, type SurveyHooks } from '../corpus/pipeline.js';
 import type { Redaction } from '../anonymise/redact.js';
+import { surveyInThreads } from '../corpus/survey-threads.js';
 import { decode } from '../io/decode.js';
 import { codebookGuess, codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
 import { addAll, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -26,6 +27,8 @@ import { REQUEST, type Outcome } from './outcome.js';
 import { MAX_FILE_SIZE } from '../corpus/size.js';
 import { loadAnonymiser, loadLearner, missingPart, type Anonymiser, type Learner, type Parts } from './parts.js';
 
+const SURVEY_WORKER = new URL('./survey-worker.js', import.meta.url);
+
 export interface OpenOptions {
   /** Report problems but return even when there are errors (for `qda check`). */
   keepGoing?: boolean;
@@ -39,6 +42,11 @@ export interface OpenOptions {
   survey?: SurveyHooks | ((project: Project, corpus: CorpusOptions) => SurveyHooks);
   /** A project with `corpus: []` (a codebook only) is fine: for `qda check` and `qda export qdpx`. */
   codebookOnly?: boolean;
+  /**
+   * How many threads survey the corpus when `survey` has `threads` (the main thread among them; 0 or
+   * 1: the main thread alone), given the files and options (src/cli/workers.ts).
+   */
+  threads?: (files: string[], corpus: CorpusOptions) => number;
   /** Checks of the command's own that need the project but not the corpus (an output folder), run before the corpus is read. */
   checkProject?: (project: Project) => void;
   /** The project, when already opened (by prepareOpen). */
@@ -132,7 +140,11 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   const learner = options.parts?.learner;
   const now = modelFile?.model && learner && new learner.CorpusNowCollector(modelFile.model, corpus, corpus.codes!);
   const hooks = typeof options.survey === 'function' ? options.survey(project, corpus) : options.survey;
-  const survey = surveyCorpus(files, corpus, now ? { ...hooks, each: (document, segments) => now.add(document, segments) } : hooks);
+  const threads = hooks?.threads && hooks.frequencies === false && !now ? (options.threads?.(files, corpus) ?? 0) : 0;
+  const survey =
+    threads > 1
+      ? surveyInThreads(files, corpus, hooks!, threads, cwd, SURVEY_WORKER)
+      : surveyCorpus(files, corpus, now ? { ...hooks, each: (document, segments) => now.add(document, segments) } : hooks);
   addAll(diagnostics, survey.diagnostics);
   corpus.parsed = survey.parsed;
   corpus.frequencies = survey.frequencies;

@@ -16,7 +16,7 @@ import { INLINE_CODER } from '../manual/apply.js';
 import { mergeSidecar, sidecarCsv } from '../manual/review.js';
 import { parseSidecar, type ManualRow } from '../manual/sidecar.js';
 import { hitRows } from '../search/code-as.js';
-import { SearchCollector, type SearchResult as Found } from '../search/collect.js';
+import { SearchCollector, type CollectorParts, type SearchResult as Found } from '../search/collect.js';
 import { QueryMatcher } from '../search/match.js';
 import { parseQuery, type ParsedQuery } from '../search/query.js';
 import { codeSelected, NO_FILTER, type Filter } from '../select/filter.js';
@@ -88,7 +88,26 @@ export function searchPass(request: SearchRequest): SearchPass {
   const parsed = parseQuery(request.query);
   if ('problem' in parsed || coding(request)) return {};
   const c = collector(request, parsed.parsed);
-  return { collector: c, survey: { frequencies: false, visit: (document, segments, { language, skip }) => c.add(document, segments, language, skip) } };
+  const job: SearchJob = { kind: 'search', request };
+  return {
+    collector: c,
+    survey: {
+      frequencies: false,
+      visit: (document, segments, { language, skip }) => c.add(document, segments, language, skip),
+      threads: { job, absorb: (parts) => c.absorb(parts as CollectorParts) },
+    },
+  };
+}
+
+/** The search of searchPass as plain data, for a worker thread (src/app/survey-job.ts). */
+export interface SearchJob {
+  kind: 'search';
+  request: SearchRequest;
+}
+
+export function searchJobHooks(job: SearchJob): { hooks: SurveyHooks; parts: () => CollectorParts } {
+  const pass = searchPass(job.request);
+  return { hooks: pass.survey!, parts: () => pass.collector!.parts() };
 }
 
 export function search(opened: OpenedCorpus, request: SearchRequest, progress?: Progress, pass?: SearchPass): Outcome<SearchResult> {

@@ -13,7 +13,7 @@ import type { Segment } from '../ingest/document.js';
 import { exists, readText } from '../io/files.js';
 import { Lexicon } from '../match/lexicon.js';
 import { codeSelected, documentSelected, NO_FILTER, speakerSelected, type Filter } from '../select/filter.js';
-import { WordCounter } from '../words/count.js';
+import { WordCounter, type CounterParts } from '../words/count.js';
 import { wordsResult, type Measure, type WordsResult as WordLists } from '../words/result.js';
 import { DEFAULT_MIN_G2 } from '../words/significance.js';
 import { stopWordsOf } from '../words/stop-words.js';
@@ -70,10 +70,31 @@ export function wordsPass(request: WordsRequest, cwd: string): WordsPass {
   if (coding(request)) return {};
   const pass: WordsPass = {};
   pass.survey = (project) => {
-    const counter = (pass.counter = makeCounter(request, project.settings.stopWords, cwd));
-    return { frequencies: false, visit: counting(counter, request, request.by ?? project.settings.compareBy) };
+    const job: WordsJob = { kind: 'words', request, by: request.by ?? project.settings.compareBy, stopWords: project.settings.stopWords, cwd };
+    const { hooks, counter } = jobCounter(job);
+    pass.counter = counter;
+    return { ...hooks, threads: { job, absorb: (parts) => counter.absorb(parts as CounterParts) } };
   };
   return pass;
+}
+
+/** The counting of wordsPass as plain data, for a worker thread (src/app/survey-job.ts). */
+export interface WordsJob {
+  kind: 'words';
+  request: WordsRequest;
+  by: string;
+  stopWords: Record<string, string[]>;
+  cwd: string;
+}
+
+function jobCounter(job: WordsJob): { hooks: SurveyHooks; counter: WordCounter } {
+  const counter = makeCounter(job.request, job.stopWords, job.cwd);
+  return { counter, hooks: { frequencies: false, visit: counting(counter, job.request, job.by) } };
+}
+
+export function wordsJobHooks(job: WordsJob): { hooks: SurveyHooks; parts: () => CounterParts } {
+  const { hooks, counter } = jobCounter(job);
+  return { hooks, parts: () => counter.parts() };
 }
 
 export function words(opened: OpenedCorpus, request: WordsRequest = {}, progress?: Progress, pass?: WordsPass): Outcome<WordsResult> {

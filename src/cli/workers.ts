@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { corpusBytes, portable, workersAvailable } from '../corpus/parallel.js';
+import type { CorpusOptions } from '../corpus/pipeline.js';
 import { usage } from './errors.js';
 import type { Session } from './session.js';
 
@@ -28,11 +29,19 @@ export function askedWorkers(flag: string | undefined, env: Record<string, strin
 
 /** How many threads code this session's corpus. */
 export function workerCount(session: Session, asked: number | undefined): number {
+  return threadCount(session.files, session.corpus, session.io.cwd, asked);
+}
+
+/**
+ * How many threads share the corpus: worker threads that code it (`qda code`), or threads in all,
+ * the main one among them, that survey it (`qda search`, `qda words`); the same rules for both.
+ */
+export function threadCount(files: string[], corpus: CorpusOptions, cwd: string, asked: number | undefined): number {
   // --redact rewrites texts with a function of the main thread: such runs stay in one thread.
-  if (!workersAvailable() || session.files.length < 2 || !portable(session.corpus)) return 0;
+  if (!workersAvailable() || files.length < 2 || !portable(corpus)) return 0;
   if (asked !== undefined) return asked;
   const cores = availableParallelism();
-  if (cores < MIN_CORES || corpusBytes(session.files, session.io.cwd) < MIN_PARALLEL_BYTES) return 0;
+  if (cores < MIN_CORES || corpusBytes(files, cwd) < MIN_PARALLEL_BYTES) return 0;
   return Math.min(cores, MAX_DEFAULT);
 }
 

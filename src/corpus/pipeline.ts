@@ -105,6 +105,11 @@ export interface SurveyHooks {
   visit?: (document: Document, segments: Segment[], context: VisitContext) => void;
   /** Shown every document read, with its segments (one whose id another has too included), whatever else is done with it. */
   each?: (document: Document, segments: Segment[]) => void;
+  /**
+   * The same work as plain data, for worker threads to do for later parts of the files
+   * (src/corpus/survey-threads.ts), and how to add what each found to what `visit` gathered.
+   */
+  threads?: { job: unknown; absorb: (parts: unknown) => void };
 }
 
 export interface VisitContext {
@@ -216,9 +221,17 @@ export function surveyCorpus(
       parsed.set(path, { document, segments });
     }
   }
+  addAll(diagnostics, unknownDocuments(options, ids));
+  const frequencies = new Map([...counters].map(([language, c]) => [language, c.result()]));
+  return { documents, diagnostics, parsed, frequencies };
+}
+
+/** Hand-made codings of documents that are not in the corpus (none when only part of it is read). */
+export function unknownDocuments(options: CorpusOptions, ids: { has(id: string): boolean }): Diagnostic[] {
+  const found: Diagnostic[] = [];
   for (const row of options.partial ? [] : (options.manual?.rows ?? [])) {
     if (!ids.has(row.document)) {
-      diagnostics.push(
+      found.push(
         diagnostic(
           'warning',
           row.file,
@@ -230,8 +243,7 @@ export function surveyCorpus(
       );
     }
   }
-  const frequencies = new Map([...counters].map(([language, c]) => [language, c.result()]));
-  return { documents, diagnostics, parsed, frequencies };
+  return found;
 }
 
 /** Speaker labels and roles of the segments that get coded and of those left uncoded, each once, in order of first use. */

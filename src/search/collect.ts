@@ -64,6 +64,13 @@ export interface SearchOptions {
   anchors?: boolean;
 }
 
+export interface CollectorParts {
+  hits: SearchHit[];
+  segments: Segment[];
+  searched: { documents: number; segments: number };
+  matched: { documents: number; segments: number };
+}
+
 export class SearchCollector {
   private readonly hits: SearchHit[] = [];
   /** Per hit, its segment as the counts per group need it. */
@@ -126,6 +133,21 @@ export class SearchCollector {
       }
     }
     if (found) this.matched.documents++;
+  }
+
+  /** What was found, as plain data (for a worker thread to post). */
+  parts(): CollectorParts {
+    return { hits: this.hits, segments: this.segments, searched: this.searched, matched: this.matched };
+  }
+
+  /** Adds what another collector found in documents read after this one's. */
+  absorb(parts: CollectorParts): void {
+    for (const hit of parts.hits) this.hits.push(hit);
+    for (const segment of parts.segments) this.segments.push(segment);
+    for (const key of ['documents', 'segments'] as const) {
+      this.searched[key] += parts.searched[key];
+      this.matched[key] += parts.matched[key];
+    }
   }
 
   /** Hits in path order, then by position, each with its values of `by`, and the counts per value. */

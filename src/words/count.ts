@@ -24,6 +24,8 @@ function punctuationBetween(text: string, from: number, to: number): boolean {
 /** Counts of grams by id, dense for the first groups (few, large) and sparse beyond (many, small). */
 interface Counts {
   add(id: number): void;
+  /** Adds `n` occurrences at once (merging counts of another thread). */
+  addMany(id: number, n: number): void;
   get(id: number): number;
   forEach(visit: (id: number, count: number) => void): void;
 }
@@ -42,6 +44,11 @@ class DenseCounts implements Counts {
     if (id >= this.top) this.top = id + 1;
   }
 
+  addMany(id: number, n: number): void {
+    this.add(id);
+    this.data[id] += n - 1;
+  }
+
   get(id: number): number {
     return id < this.data.length ? this.data[id] : 0;
   }
@@ -55,6 +62,9 @@ class SparseCounts implements Counts {
   private readonly map = new Map<number, number>();
   add(id: number): void {
     this.map.set(id, (this.map.get(id) ?? 0) + 1);
+  }
+  addMany(id: number, n: number): void {
+    this.map.set(id, (this.map.get(id) ?? 0) + n);
   }
   get(id: number): number {
     return this.map.get(id) ?? 0;
@@ -142,6 +152,77 @@ export class Grams {
   countIn(id: number, group: number): number {
     return this.groups[group]?.get(id) ?? 0;
   }
+
+  /** The counts as plain data, for another thread to add to its own (see WordCounter.absorb). */
+  parts(): GramParts {
+    return {
+      all: countsPart(this.all),
+      documents: countsPart(this.documents),
+      groups: this.groups.map(countsPart),
+      totals: this.totals,
+      ...this.ids.parts(),
+    };
+  }
+
+  /** Adds the counts of `parts`, whose gram ids are `ids[id]` here and group indices `groups[g]`. */
+  absorb(parts: GramParts, ids: Int32Array, groups: number[]): void {
+    addPart(this.all, parts.all, ids);
+    addPart(this.documents, parts.documents, ids);
+    this.totals.all += parts.totals.all;
+    parts.groups.forEach((part, g) => {
+      const here = groups[g];
+      while (this.groups.length <= here) {
+        this.groups.push(this.groups.length < DENSE_GROUPS ? new DenseCounts() : new SparseCounts());
+        this.totals.perGroup.push(0);
+      }
+      addPart(this.groups[here], part, ids);
+      this.totals.perGroup[here] += parts.totals.perGroup[g];
+    });
+  }
+}
+
+/** Counts by id as two arrays, ids ascending. */
+interface CountsPart {
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
+export interface GramParts {
+  all: CountsPart;
+  documents: CountsPart;
+  groups: CountsPart[];
+  totals: GramTotals;
+  /** The two numbers of each pair id (PairIds), in id order. */
+  lefts: Int32Array;
+  rights: Int32Array;
+}
+
+function countsPart(counts: Counts): CountsPart {
+  const ids: number[] = [];
+  const values: number[] = [];
+  counts.forEach((id, n) => {
+    ids.push(id);
+    values.push(n);
+  });
+  return { ids: Int32Array.from(ids), counts: Int32Array.from(values) };
+}
+
+function addPart(counts: Counts, part: CountsPart, ids: Int32Array): void {
+  for (let i = 0; i < part.ids.length; i++) counts.addMany(ids[part.ids[i]], part.counts[i]);
+}
+
+/**
+ * What a WordCounter counted, as plain data a worker thread posts: the words as written per
+ * language with their term, the terms in id order, the groups, and the grams' counts.
+ */
+export interface CounterParts {
+  documents: number;
+  groupNames: string[];
+  groupDocuments: number[];
+  /** Per term id, its key (language and stem). */
+  terms: string[];
+  vocabularies: { language: string; raw: string[]; termOf: Int32Array; left: Uint8Array; seen: Int32Array }[];
+  grams: GramParts[];
 }
 
 export class WordCounter {
@@ -163,6 +244,74 @@ export class WordCounter {
     private readonly stopWords: (language: string) => Set<string>,
   ) {
     this.grams = [1, 2, 3].map((n) => new Grams(n));
+  }
+
+  /** The counts as plain data (for a worker thread to post). */
+  parts(): CounterParts {
+    const vocabularies = [...this.vocabularies.values()].map((v) => {
+      const size = v.table.size;
+      return {
+        language: v.language,
+        raw: v.table.raw.slice(0, size),
+        termOf: v.termOf.slice(0, size),
+        left: v.left.slice(0, size),
+        seen: v.seen.slice(0, size),
+      };
+    });
+    return {
+      documents: this.documents,
+      groupNames: this.groupNames,
+      groupDocuments: this.groupDocuments,
+      terms: [...this.termIds.keys()],
+      vocabularies,
+      grams: this.grams.map((g) => g.parts()),
+    };
+  }
+
+  /**
+   * Adds the counts of documents read after this counter's (by another thread): the same counts,
+   * ids and order of terms, grams and groups as counting those documents here would give, since
+   * what is new to this counter is taken in the order the other met it.
+   */
+  absorb(parts: CounterParts): void {
+    const terms = Int32Array.from(parts.terms, (key) => {
+      let term = this.termIds.get(key);
+      if (term === undefined) {
+        this.termIds.set(key, (term = this.termWords.length));
+        this.termWords.push([]);
+      }
+      return term;
+    });
+    for (const part of parts.vocabularies) {
+      const vocabulary = this.vocabulary(part.language);
+      part.raw.forEach((word, r) => {
+        if (part.termOf[r] < 0) return;
+        const raw = vocabulary.table.id(word);
+        vocabulary.grow(vocabulary.table.size);
+        if (vocabulary.termOf[raw] < 0) {
+          const term = terms[part.termOf[r]];
+          vocabulary.raw[raw] = vocabulary.table.raw[raw];
+          vocabulary.termOf[raw] = term;
+          vocabulary.left[raw] = part.left[r];
+          this.termWords[term].push({ vocabulary, raw });
+        }
+        vocabulary.seen[raw] += part.seen[r];
+      });
+    }
+    const groups = parts.groupNames.map((name, g) => {
+      const here = this.groupOf(name);
+      this.groupDocuments[here] += parts.groupDocuments[g];
+      return here;
+    });
+    const [one, two, three] = this.grams;
+    const pairs = new Int32Array(parts.grams[1].lefts.length);
+    parts.grams[1].lefts.forEach((a, p) => (pairs[p] = two.ids.id(terms[a], terms[parts.grams[1].rights[p]])));
+    const triples = new Int32Array(parts.grams[2].lefts.length);
+    parts.grams[2].lefts.forEach((a, t) => (triples[t] = three.ids.id(pairs[a], terms[parts.grams[2].rights[t]])));
+    one.absorb(parts.grams[0], terms, groups);
+    two.absorb(parts.grams[1], pairs, groups);
+    three.absorb(parts.grams[2], triples, groups);
+    this.documents += parts.documents;
   }
 
   /** Counts the segments of a document under the groups `groupsOf` gives (none: not counted). */
@@ -252,7 +401,7 @@ export class WordCounter {
     return v;
   }
 
-  private group(name: string, document: number): number {
+  private groupOf(name: string): number {
     let g = this.groupIndex.get(name);
     if (g === undefined) {
       g = this.groupNames.length;
@@ -261,6 +410,11 @@ export class WordCounter {
       this.groupDocuments.push(0);
       this.groupLastDocument.push(-1);
     }
+    return g;
+  }
+
+  private group(name: string, document: number): number {
+    const g = this.groupOf(name);
     if (this.groupLastDocument[g] !== document) {
       this.groupLastDocument[g] = document;
       this.groupDocuments[g]++;

@@ -31,6 +31,11 @@ export class PairIds {
     return id;
   }
 
+  /** The two numbers of every pair, in id order. */
+  parts(): { lefts: Int32Array; rights: Int32Array } {
+    return { lefts: this.lefts.slice(0, this.size), rights: this.rights.slice(0, this.size) };
+  }
+
   left(id: number): number {
     return this.lefts[id];
   }

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { formatNames, getFormatter, type FormatName } from '../../formatters/index.js';
 import { usage } from '../errors.js';
 import type { Io } from '../io.js';
-import { corpusOptions, examples, filterFrom, filterOptions, nonNegativeInt, type CorpusFlags, type FilterFlags } from '../options.js';
+import { corpusOptions, examples, filterFrom, filterOptions, nonNegativeInt, SURVEY_WORKERS_HELP, type CorpusFlags, type FilterFlags } from '../options.js';
 
 export interface SearchFlags extends CorpusFlags, FilterFlags {
   format: FormatName<'search'>;
@@ -12,6 +12,7 @@ export interface SearchFlags extends CorpusFlags, FilterFlags {
   width: number;
   by?: string;
   codeAs?: string;
+  workers?: string;
 }
 
 export function registerSearch(program: Command, io: Io): Command {
@@ -27,7 +28,8 @@ export function registerSearch(program: Command, io: Io): Command {
     .option('--by <attribute>', 'count hits per value of this attribute, or document, or speaker (default: compareBy of qda.yaml, else district)')
     .option('--code-as <code>', 'add this code to every paragraph with a hit, as the codings of --coder (codings/NAME.csv)')
     .option('--manual-only', 'with --code: count only codes added by hand')
-    .option('--coder <name>', 'with --code-as: whose codings the hits become; otherwise, with --code, only the codings of this coder count');
+    .option('--coder <name>', 'with --code-as: whose codings the hits become; otherwise, with --code, only the codings of this coder count')
+    .option('--workers <n>', SURVEY_WORKERS_HELP);
   filterOptions(corpusOptions(command, { selection: false })).action(async (query: string, paths: string[], flags: SearchFlags) =>
     searchCommand(query, paths, flags, io),
   );
@@ -41,8 +43,22 @@ export function registerSearch(program: Command, io: Io): Command {
 }
 
 async function searchCommand(query: string, paths: string[], flags: SearchFlags, io: Io): Promise<void> {
-  const [{ search, searchPass, codeHits, queryProblem, coderProblem }, { openSession, reported }, { count, summaryLine, writeOutput }, { lockedWrite }, { totalsLine }] =
-    await Promise.all([import('../../app/search.js'), import('../session.js'), import('../output.js'), import('../locked-write.js'), import('../../formatters/search.js')]);
+  const [
+    { search, searchPass, codeHits, queryProblem, coderProblem },
+    { openSession, reported },
+    { count, summaryLine, writeOutput },
+    { lockedWrite },
+    { totalsLine },
+    { askedWorkers, threadCount },
+  ] = await Promise.all([
+    import('../../app/search.js'),
+    import('../session.js'),
+    import('../output.js'),
+    import('../locked-write.js'),
+    import('../../formatters/search.js'),
+    import('../workers.js'),
+  ]);
+  const asked = askedWorkers(flags.workers, io.env);
   const codeAs = flags.codeAs;
   const problem = queryProblem(query) ?? (codeAs === undefined ? undefined : coderProblem(flags.coder));
   if (problem) throw usage(problem.message, problem.hint);
@@ -53,6 +69,7 @@ async function searchCommand(query: string, paths: string[], flags: SearchFlags,
   const session = await openSession(paths, codeAs === undefined ? flags : rest, io, {
     ...(flags.out ? { output: flags.out } : {}),
     ...(pass.survey ? { survey: pass.survey } : {}),
+    threads: (files, corpus) => threadCount(files, corpus, io.cwd, asked),
   });
   const result = reported(io, search(session, request, undefined, pass));
   if (codeAs !== undefined) {

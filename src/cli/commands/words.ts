@@ -5,7 +5,7 @@ import type { Measure } from '../../words/result.js';
 import { DEFAULT_MIN_G2 } from '../../words/significance.js';
 import type { Io } from '../io.js';
 import { usage } from '../errors.js';
-import { corpusOptions, examples, filterFrom, filterOptions, positiveInt, type CorpusFlags, type FilterFlags } from '../options.js';
+import { corpusOptions, examples, filterFrom, filterOptions, positiveInt, SURVEY_WORKERS_HELP, type CorpusFlags, type FilterFlags } from '../options.js';
 
 export interface WordsFlags extends CorpusFlags, FilterFlags {
   format: FormatName<'words'>;
@@ -18,6 +18,7 @@ export interface WordsFlags extends CorpusFlags, FilterFlags {
   measure: Measure;
   minG2?: number;
   suggest?: string;
+  workers?: string;
 }
 
 function minG2(value: string): number {
@@ -55,7 +56,8 @@ export function registerWords(program: Command, io: Io): Command {
     )
     .option('--suggest <code>', 'terms that occur more in the segments coded with this code by hand than elsewhere, as candidates for its terms')
     .option('--manual-only', 'with --code: count only codes added by hand')
-    .option('--coder <name>', 'with --code or --suggest: only the codings of this coder count');
+    .option('--coder <name>', 'with --code or --suggest: only the codings of this coder count')
+    .option('--workers <n>', SURVEY_WORKERS_HELP);
   filterOptions(corpusOptions(command, { selection: false })).action(async (paths: string[], flags: WordsFlags) =>
     wordsCommand(paths, flags, io),
   );
@@ -69,11 +71,13 @@ export function registerWords(program: Command, io: Io): Command {
 }
 
 async function wordsCommand(paths: string[], flags: WordsFlags, io: Io): Promise<void> {
-  const [{ words, wordsPass }, { openSession, reported }, { count, summaryLine, writeOutput }] = await Promise.all([
+  const [{ words, wordsPass }, { openSession, reported }, { count, summaryLine, writeOutput }, { askedWorkers, threadCount }] = await Promise.all([
     import('../../app/words.js'),
     import('../session.js'),
     import('../output.js'),
+    import('../workers.js'),
   ]);
+  const asked = askedWorkers(flags.workers, io.env);
   const request = {
     by: flags.by,
     ngram: flags.ngram,
@@ -86,7 +90,11 @@ async function wordsCommand(paths: string[], flags: WordsFlags, io: Io): Promise
     filter: filterFrom(flags),
   };
   const pass = wordsPass(request, io.cwd);
-  const session = await openSession(paths, flags, io, { ...(flags.out ? { output: flags.out } : {}), ...(pass.survey ? { survey: pass.survey } : {}) });
+  const session = await openSession(paths, flags, io, {
+    ...(flags.out ? { output: flags.out } : {}),
+    ...(pass.survey ? { survey: pass.survey } : {}),
+    threads: (files, corpus) => threadCount(files, corpus, io.cwd, asked),
+  });
   const result = reported(io, words(session, request, undefined, pass));
   const format = await getFormatter('words', flags.format);
   await writeOutput(io, flags.out, [format(result, { excel: flags.excel })]);

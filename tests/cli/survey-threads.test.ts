@@ -1,0 +1,119 @@
+// qda search and qda words read the corpus on several threads and give, byte for byte, what one thread gives.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { openCorpus } from '../../src/app/open.js';
+import { portable } from '../../src/corpus/parallel.js';
+import { runs } from '../../src/corpus/survey-threads.js';
+import { tempDir } from '../helpers/temp.js';
+
+const bin = resolve('bin/qda.js');
+const built = existsSync('dist/app/survey-worker.js');
+
+function sources(folder: string): string[] {
+  return readdirSync(folder, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => readFileSync(join(folder, f), 'utf8'));
+}
+
+/**
+ * Dutch transcripts first, then English and Dutch in turn: words, stems, pairs, districts and
+ * speakers that the later threads meet first, in two languages whose terms interleave.
+ */
+function corpus(extra: Record<string, string> = {}): string {
+  const dutch = sources('examples/rotterdam/corpus');
+  const english = sources('examples/english/corpus');
+  const files: Record<string, string> = {
+    'qda.yaml': 'corpus:\n  - corpus/**/*.md\nunit: paragraph\ncompareBy: district\nskipSpeakers:\n  - interviewer\n',
+    // A hand-made coding of a document that is not in the corpus: the survey warns once, after every thread.
+    'codings/ana.csv': 'document,anchor,code,decision\nno-such-document,abc123,personal,add\n',
+    ...extra,
+  };
+  for (let i = 0; i < 30; i++) {
+    const text = i < 12 || i % 2 === 0 ? dutch[i % dutch.length] : english[i % english.length];
+    files[`corpus/doc-${String(i).padStart(3, '0')}.md`] = text.replace(/^id: .*$/m, `id: doc-${i}`);
+  }
+  return tempDir({ ...files, ...extra });
+}
+
+function qda(cwd: string, args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const COMMANDS = [
+  ['search', 'wijkteam* OR "korte lijnen" OR (school NEAR/5 ouder*) OR famil* OR "health visitor"', '--format', 'json'],
+  ['search', '/\\bwijk\\w*/i NOT school', '--width', '25'],
+  ['words', '--format', 'json'],
+  ['words', '--ngram', '1-3', '--format', 'json', '--top', '50', '--min-count', '1'],
+  ['words', '--by', 'speaker', '--format', 'csv'],
+  ['words', '--measure', 'tfidf', '--by', 'document', '--ngram', '2'],
+];
+
+describe.runIf(built)('search and words on several threads', () => {
+  test('the same stdout, stderr and exit code with 1, 2 and 3 threads', { timeout: 240_000 }, () => {
+    const dir = corpus();
+    for (const args of COMMANDS) {
+      const one = qda(dir, [...args, '--workers', '1']);
+      expect(one.status, args.join(' ')).toBe(0);
+      expect(one.stderr).toMatch(/no document with id "no-such-document"/);
+      for (const threads of ['2', '3']) expect(qda(dir, [...args, '--workers', threads]), `${args.join(' ')} --workers ${threads}`).toEqual(one);
+    }
+  });
+
+  test(
+    'an id used twice, or alike but for Unicode normalisation, in documents of different threads is said as by one thread',
+    { timeout: 120_000 },
+    () => {
+      const copy = readFileSync('examples/english/corpus/family-support-1.md', 'utf8');
+      const twice = corpus({ 'corpus/zz-late.md': copy.replace(/^id: .*$/m, 'id: doc-0') });
+      const alike = corpus({
+        'corpus/aa-early.md': copy.replace(/^id: .*$/m, 'id: caf\u00e9'),
+        'corpus/zz-late.md': copy.replace(/^id: .*$/m, 'id: cafe\u0301'),
+      });
+      for (const [dir, status] of [
+        [twice, 1],
+        [alike, 0],
+      ] as const)
+        for (const args of [COMMANDS[0], COMMANDS[2]]) {
+          const one = qda(dir, [...args, '--workers', '0']);
+          expect(one.status).toBe(status);
+          expect(one.stderr).toMatch(status === 1 ? /document id "doc-0" is also the id of/ : /looks the same as the id of/);
+          expect(qda(dir, [...args, '--workers', '2'])).toEqual(one);
+        }
+    },
+  );
+});
+
+// Without this, a new function among the options would keep every run in one thread, unnoticed.
+test('the options a corpus is opened with can be handed to worker threads', () => {
+  const dir = corpus();
+  for (const survey of [undefined, { frequencies: false }]) {
+    const { result } = openCorpus([], {}, dir, survey ? { survey } : {});
+    expect(portable(result!.corpus)).toBe(true);
+  }
+});
+
+describe('cutting the files into runs', () => {
+  test('every file in exactly one run, in order, no run empty, at most one run per thread', () => {
+    const cases = [[], [5], [1, 100], [100, 1], [3, 3, 3, 3, 3, 3, 3], Array.from({ length: 50 }, (_, i) => ((i * 7919) % 97) + 1)];
+    for (const sizes of cases)
+      for (const threads of [1, 2, 3, 4]) {
+        const cut = runs(sizes, threads);
+        expect(cut.length).toBeLessThanOrEqual(Math.max(1, threads));
+        expect(cut.flatMap((r) => Array.from({ length: r.to - r.from }, (_, k) => r.from + k))).toEqual(sizes.map((_, i) => i));
+        for (const r of cut) expect(r.to).toBeGreaterThan(r.from);
+      }
+  });
+
+  test('runs of about the same size when the files allow it', () => {
+    const sizes = Array.from({ length: 100 }, () => 10);
+    expect(runs(sizes, 2)).toEqual([
+      { from: 0, to: 50 },
+      { from: 50, to: 100 },
+    ]);
+  });
+});
