@@ -3,8 +3,11 @@
 // a different order per document (a seeded shuffle), so that the words are real Dutch and English.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const EXAMPLES = ['examples/rotterdam/corpus', 'examples/english/corpus'];
+// Found from this file, so that a corpus can be written from any working directory.
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const EXAMPLES = ['examples/rotterdam/corpus', 'examples/english/corpus'].map((folder) => join(ROOT, folder));
 
 /** Small, fast, seeded random numbers (mulberry32), so that every run writes the same bytes. */
 export function random(seed) {
@@ -56,6 +59,7 @@ function transcript(source, i) {
 /** Writes transcripts into `dir/corpus/` (100 to a folder) until `bytes` are written, and a qda.yaml. */
 export function writeCorpus(dir, bytes) {
   const sources = exampleSources();
+  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'qda.yaml'), 'corpus:\n  - corpus/**/*.md\nunit: paragraph\ncompareBy: district\nskipSpeakers:\n  - interviewer\n');
   let written = 0;
   let documents = 0;
