@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { exists, findFiles, isDirectory, readText, toPosix, type FoundFiles } from '../io/files.js';
 import { closest } from '../codebook/suggest.js';
+import { cachedParse } from '../codebook/cache.js';
 import { CONFIG_FILE, DEFAULT_SETTINGS, parseSettings, type Settings } from './settings.js';
 
 export interface Project {
@@ -38,7 +39,15 @@ export function openProject(paths: string[], cwd: string, overrides: Partial<Set
   let configPath: string | undefined;
   if (root !== undefined) {
     configPath = toPosix(join(root, CONFIG_FILE));
-    const parsed = parseSettings(configPath, readText(configPath, cwd));
+    const text = readText(configPath, cwd);
+    // Only a qda.yaml without a problem is kept: its problems are said from a fresh parse each time.
+    const parsed = cachedParse(
+      'settings',
+      configPath,
+      text,
+      () => parseSettings(configPath!, text),
+      (p) => p.diagnostics.length === 0,
+    );
     settings = parsed.settings;
     diagnostics.push(...parsed.diagnostics);
     // Settings paths are relative to the project folder; make them relative to the working folder.

@@ -3,9 +3,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cacheDir, parseCodebookCached } from '../../src/codebook/cache.js';
+import { cacheDir, cachedParse, parseCodebookCached } from '../../src/codebook/cache.js';
 import { parseCodebook } from '../../src/codebook/load.js';
 import { matcherPlan, planFor, planLanguages } from '../../src/codebook/plan.js';
+import { parseSettings } from '../../src/corpus/settings.js';
 import { tempDir } from '../helpers/temp.js';
 
 const HALL = readFileSync('codebooks/hall.yaml', 'utf8');
@@ -69,5 +70,43 @@ describe('codebook cache', () => {
     expect(cacheDir({ QDA_CACHE: 'off' })).toBeUndefined();
     expect(cacheDir({ QDA_CACHE_DIR: '/x/y' })).toBe('/x/y');
     expect(cacheDir({ XDG_CACHE_HOME: '/c' })).toBe(join('/c', 'qda'));
+  });
+});
+
+describe('settings cache', () => {
+  const SETTINGS =
+    'corpus:\n  - corpus/**/*.md\n  - other/*.md\nunit: paragraph\nlanguage: nl\nthreshold: 0.4\nskipSpeakers: [interviewer]\nnames: { Anne: A, Bram: B }\nstopWords: { nl: [dus] }\nout: out\n';
+  const cached = (text: string, dir: string) =>
+    cachedParse(
+      'settings',
+      'qda.yaml',
+      text,
+      () => parseSettings('qda.yaml', text),
+      (p) => p.diagnostics.length === 0,
+      dir,
+    );
+
+  test('settings read back from the cache equal the parsed ones, places included, as new objects each time', () => {
+    const dir = tempDir();
+    const parsed = parseSettings('qda.yaml', SETTINGS);
+    expect(parsed.settings.at?.corpus).toHaveLength(2);
+    expect(cached(SETTINGS, dir)).toEqual(parsed);
+    expect(entries(dir)).toHaveLength(1);
+    const one = cached(SETTINGS, dir);
+    expect(one).toEqual(parsed);
+    one.settings.corpus.push('changed');
+    expect(cached(SETTINGS, dir)).toEqual(parsed);
+  });
+
+  test('settings with a problem are not kept; an edited text is parsed again; a damaged entry is passed over', () => {
+    const dir = tempDir();
+    const bad = 'unit: chapter\n';
+    expect(cached(bad, dir)).toEqual(parseSettings('qda.yaml', bad));
+    expect(cached(bad, dir).diagnostics.length).toBeGreaterThan(0);
+    expect(entries(dir)).toHaveLength(0);
+    cached(SETTINGS, dir);
+    expect(cached(SETTINGS.replace('language: nl', 'language: en'), dir).settings.language).toBe('en');
+    for (const name of entries(dir)) writeFileSync(join(dir, name), '{"format": 2, "key": "');
+    expect(cached(SETTINGS, dir)).toEqual(parseSettings('qda.yaml', SETTINGS));
   });
 });
