@@ -39,9 +39,10 @@ let since = LOOK_EVERY;
 
 /**
  * Called between documents, with the size of the one about to be read or just handled: a full
- * collection when the heap has grown HEADROOM past what was live after the last. The heap is looked at once a megabyte of
- * input, not at every document: a look costs 15-30 µs, which for thousands of small transcripts
- * was some 70 ms, and a megabyte more of garbage does not move the bound.
+ * collection when the heap has grown HEADROOM past what was live after the last. The heap is
+ * looked at once a megabyte of input, not at every document: a look costs 15-30 µs, which for
+ * thousands of small transcripts was some 70 ms, and a megabyte more of garbage does not move the
+ * bound.
  */
 export function collectWhenGrown(size = LOOK_EVERY): void {
   since += size;
