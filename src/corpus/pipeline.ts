@@ -278,8 +278,11 @@ function lookalikeSpeakers(path: string, segments: Segment[]): Diagnostic[] {
   const seen = new Map<string, string>();
   const warned = new Set<string>();
   const found: Diagnostic[] = [];
+  // A label met before can say nothing new: it was the first of its form, or warned about already.
+  const met = new Set<string>();
   for (const s of segments) {
-    if (s.speaker === undefined) continue;
+    if (s.speaker === undefined || met.has(s.speaker)) continue;
+    met.add(s.speaker);
     const key = s.speaker.normalize('NFC');
     const first = seen.get(key);
     if (first === undefined) seen.set(key, s.speaker);

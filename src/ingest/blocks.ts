@@ -141,16 +141,19 @@ export function scanBlocks(text: string, bodyStart: number, { speakers, narratio
   };
 
   const scan = (line: Line): void => {
-    if (line.text.trim() === '' || COMMENT.test(line.text)) {
+    // Every block marker is the first character after at most three spaces: most lines need no expression.
+    const first = lead(line.text);
+    const comment = first === 60 && COMMENT.test(line.text);
+    if (comment || line.text.trim() === '') {
       // A coding comment alone on its line codes the paragraph just before it.
-      const inline = COMMENT.test(line.text) ? inlineComment(line.text) : null;
+      const inline = comment ? inlineComment(line.text) : null;
       const target = open && open.range.end > open.range.start ? open : blocks[blocks.length - 1];
       if (inline && target) (target.inline ??= []).push(inlineCodes(inline.body, line.start + inline.index));
       close();
       return;
     }
-    const heading = HEADING.exec(line.text);
-    const setext = open && openLines === 1 && open.kind === 'paragraph' ? SETEXT.exec(line.text) : null;
+    const heading = first === 35 ? HEADING.exec(line.text) : null;
+    const setext = (first === 61 || first === 45) && open && openLines === 1 && open.kind === 'paragraph' ? SETEXT.exec(line.text) : null;
     if (heading || setext) {
       const level = heading ? heading[1].length : setext![1][0] === '=' ? 1 : 2;
       const title = heading ? (heading[2] ?? '').trim() : text.slice(open!.range.start, open!.range.end).trim();
@@ -161,7 +164,7 @@ export function scanBlocks(text: string, bodyStart: number, { speakers, narratio
       headings.push({ level, title });
       return;
     }
-    if (RULE.test(line.text)) {
+    if ((first === 45 || first === 42 || first === 95) && RULE.test(line.text)) {
       speaker = undefined;
       return close();
     }
@@ -171,7 +174,7 @@ export function scanBlocks(text: string, bodyStart: number, { speakers, narratio
       turn++;
       return start('paragraph', line.start + label.contentStart, line.end, true);
     }
-    const item = ITEM.exec(line.text);
+    const item = first === 45 || first === 42 || first === 43 || (first >= 48 && first <= 57) ? ITEM.exec(line.text) : null;
     if (item) return start('item', line.start + item[0].length, line.end);
     if (open) extend(line.start, line.end);
     else start('paragraph', line.start, line.end);
@@ -194,13 +197,15 @@ export function scanBlocks(text: string, bodyStart: number, { speakers, narratio
       plainLine(line);
       continue;
     }
-    if (FENCE.test(line.text)) fenced = !fenced;
-    if (fenced || FENCE.test(line.text)) {
+    const first = lead(line.text);
+    const fence = (first === 96 || first === 126) && FENCE.test(line.text);
+    if (fence) fenced = !fenced;
+    if (fenced || fence) {
       open ? extend(line.start, line.end) : start('paragraph', line.start, line.end);
       continue;
     }
     // A coding comment at the end of a line belongs to the paragraph the line ends, not to its text.
-    const trailing = COMMENT.test(line.text) ? null : inlineComment(line.text);
+    const trailing = first === 60 && COMMENT.test(line.text) ? null : inlineComment(line.text);
     if (!trailing) {
       scan(line);
       continue;
@@ -211,6 +216,13 @@ export function scanBlocks(text: string, bodyStart: number, { speakers, narratio
   }
   close();
   return blocks;
+}
+
+/** The character code after at most three spaces at the start of a line (0 at its end): where a block marker stands. */
+function lead(text: string): number {
+  let i = 0;
+  while (i < 3 && text.charCodeAt(i) === 32) i++;
+  return i < text.length ? text.charCodeAt(i) : 0;
 }
 
 /** The range without leading and trailing white space (and without a blockquote marker, in markdown). */

@@ -46,6 +46,8 @@ export const PARTICLES = new Set(['de', 'van', 'der', 'den', 'ten', 'ter', 'te',
  * The speaker label a line starts with, if any. `line` is the line without its line break.
  */
 export function matchSpeaker(line: string, declared: SpeakerMap): SpeakerLabel | undefined {
+  // Every form of label ends in a colon (a time stamp holds one too): a line without one has none.
+  if (line.indexOf(':') < 0) return undefined;
   const quote = QUOTE.exec(line);
   const skip = quote ? quote[0].length : 0;
   const rest = skip ? line.slice(skip) : line;
