@@ -75,6 +75,7 @@ export function buildProgram(io: Io): Command {
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   const program = buildProgram(io);
   try {
+    if (colourOnStderr(io)) await (await import('../formatters/colour.js')).loadColour();
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
