@@ -3,7 +3,7 @@
  * aggregates are held for the whole corpus. `surveyCorpus` is the cheap first pass that finds every
  * problem before any output is written.
  */
-import { ownText } from '../ingest/own-text.js';
+import { sharedCopies } from '../ingest/own-text.js';
 import { collectWhenGrown } from './heap.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import { LANGUAGES } from '../codebook/types.js';
@@ -258,20 +258,8 @@ function speakerNames(segments: Segment[], skip: Set<string>): { speakers: strin
   return { speakers: [...coded].map(keptName), skippedSpeakers: [...skipped].map(keptName) };
 }
 
-/**
- * The same speakers and roles come back in document after document and are kept for the corpus:
- * one copy of each is shared (about 110 bytes a transcript, 15 MB for 139,055). The table is
- * emptied when it grows large, so that names that never repeat cost no more than their own copy.
- */
-const names = new Map<string, string>();
-function keptName(name: string): string {
-  let kept = names.get(name);
-  if (kept === undefined) {
-    if (names.size >= 20_000) names.clear();
-    names.set((kept = ownText(name)), kept);
-  }
-  return kept;
-}
+/** The same speakers and roles come back in document after document: one copy of each is kept (about 110 bytes a transcript, 15 MB for 139,055). */
+const keptName = sharedCopies();
 
 /** Speaker labels of one document that look the same but differ in Unicode normalisation (NFC, NFD): two speakers to qda. */
 function lookalikeSpeakers(path: string, segments: Segment[]): Diagnostic[] {

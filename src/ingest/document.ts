@@ -1,7 +1,7 @@
 /**
  * Text of one file → Document (attributes, speakers, line index) and its Segments.
  */
-import { ownText } from './own-text.js';
+import { ownText, sharedCopies } from './own-text.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex, type Range } from '../position/line-index.js';
 import { scanBlocks, type Block, type InlineCodes } from './blocks.js';
@@ -201,20 +201,8 @@ function documentId(path: string, id: unknown): string {
   return name.replace(/\.[^.]+$/, '');
 }
 
-/**
- * Attribute values repeat from document to document (districts, organisations, roles) and are kept
- * for the whole corpus: one copy of each is shared. The table is emptied when it grows large, so
- * that values that never repeat cost no more than their own copy.
- */
-const shared = new Map<string, string>();
-function sharedText(text: string): string {
-  let kept = shared.get(text);
-  if (kept === undefined) {
-    if (shared.size >= 20_000) shared.clear();
-    shared.set((kept = ownText(text)), kept);
-  }
-  return kept;
-}
+/** Attribute values repeat from document to document (districts, organisations, roles): one copy of each is kept. */
+const sharedText = sharedCopies();
 
 function attributeValue(value: unknown): AttributeValue | undefined {
   if (typeof value === 'string') return sharedText(value);
