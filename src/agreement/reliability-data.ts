@@ -8,7 +8,7 @@ value ("2" before "10"), so the order of the rows changes nothing.
  * second value from one coder for one unit (the first is kept). Problems carry the 1-based data row:
  * the header is row 0 and blank lines count, so without multi-line cells the file line is row + 1.
  */
-import Papa from 'papaparse';
+import { papa } from '../io/papaparse.js';
 import type { UnitValues } from './stats.js';
 
 export interface ReliabilityProblem {
@@ -27,7 +27,7 @@ const COLUMNS = ['unit', 'coder', 'value'] as const;
 export function readReliabilityData(csvText: string): ReliabilityData {
   const text = csvText.replace(/^\uFEFF/, '');
   // Not papaparse's header mode: reading rows as arrays keeps blank lines countable and short rows visible.
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
+  const parsed = papa().parse<string[]>(text, { header: false, skipEmptyLines: false });
   const problems: ReliabilityProblem[] = parsed.errors
     .filter((e) => e.type === 'Quotes')
     .map((e) => ({ row: e.row ?? 0, message: `CSV: ${e.message}` }));

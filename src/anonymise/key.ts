@@ -4,7 +4,7 @@
  * parts of a name take its number with the part's ("Hatice" of "Hatice Yilmaz" = `[Persoon 1.1]`).
  * An existing key is kept and extended, so a name keeps its pseudonym from one run to the next.
  */
-import Papa from 'papaparse';
+import { papa } from '../io/papaparse.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { csvLines } from '../formatters/csv.js';
 import { nameParts } from './declared.js';
@@ -92,7 +92,7 @@ export function keyCsv(entries: KeyEntry[]): string {
 
 /** A key file: its rows, and a diagnostic for each bad one (file and line). */
 export function parseKey(path: string, text: string): { entries: KeyEntry[]; diagnostics: Diagnostic[] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const parsed = papa().parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const diagnostics: Diagnostic[] = [];
   const [header = [], ...rows] = parsed.data;
   if (KEY_COLUMNS.some((c, i) => header[i]?.trim() !== c)) {

@@ -3,7 +3,7 @@
  * and CSV (one row per code: id, parent, label, description, include, exclude, examples, terms,
  * colour), and CSV read back into the codebook YAML qda loads.
  */
-import Papa from 'papaparse';
+import { papa } from '../io/papaparse.js';
 import { stringify } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { forLanguage, localise, type Codebook } from '../codebook/types.js';
@@ -82,7 +82,7 @@ export function codebookTaguetteCsv(codebook: Codebook, language: string): strin
  */
 export function csvToCodebookYaml(text: string, name: string, file: string): { yaml: string; count: number } | { diagnostics: Diagnostic[] } {
   const problem = (message: string, at?: { line: number; column: number }) => ({ diagnostics: [diagnostic('error', file, 'codebook/csv', message, at)] });
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+  const parsed = papa().parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
   const fields = (parsed.meta.fields ?? []).map((f) => f.trim().toLowerCase());
   const taguette = !fields.includes('id') && fields.includes('tag');
   if (!fields.includes('id') && !taguette) {

@@ -6,7 +6,7 @@
  * A broken quote must not swallow rows: papaparse's errors are problems with their row, and so is a
  * quoted cell that runs over lines that look like rows of their own.
  */
-import Papa from 'papaparse';
+import { papa } from '../io/papaparse.js';
 import { unguardCell } from '../formatters/csv.js';
 
 export interface SheetRecord {
@@ -27,7 +27,7 @@ export interface Sheet {
 
 export function readSheet(text: string, options: { delimiter?: string } = {}): Sheet {
   const body = text.replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(body, { delimiter: options.delimiter ?? headerDelimiter(body) });
+  const parsed = papa().parse<string[]>(body, { delimiter: options.delimiter ?? headerDelimiter(body) });
   const problems: SheetProblem[] = [];
   const rows = parsed.data;
   const header = rows[0] ?? [];
