@@ -1,31 +1,20 @@
 // Predictor.codeDocument against the rule written out plainly: rows made apart (RowMaker.row), each
 // model's probability, `decide`, and the learned evidence as the strongest gains sorted by name.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Coding } from '../../src/coding/coding.js';
-import { compileCodebook } from '../../src/codebook/compile.js';
-import { parseCodebook } from '../../src/codebook/load.js';
 import { codeCorpus } from '../../src/corpus/pipeline.js';
 import { examplesOf } from '../../src/learn/examples.js';
 import { decide, Predictor } from '../../src/learn/predict.js';
 import { RowMaker } from '../../src/learn/row.js';
 import { trainModel } from '../../src/learn/train.js';
 import { writeStudy } from '../../scripts/bench/learn-study.js';
+import { codedStudy } from '../helpers/study.js';
 import { tempDir } from '../helpers/temp.js';
 
 function study() {
   const dir = tempDir();
   writeStudy(dir, { documents: 12, coded: 8 });
-  const codebook = parseCodebook('codebook.yaml', readFileSync(join(dir, 'codebook.yaml'), 'utf8')).codebook!;
-  const compiled = compileCodebook(codebook);
-  const files = readdirSync(join(dir, 'corpus'), { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => join(dir, 'corpus', f));
-  const options = { encoding: 'utf-8', unit: 'paragraph' as const, skipSpeakers: [], read: (p: string) => readFileSync(p) };
-  const coded = [...codeCorpus(files, compiled, options)];
+  const { codebook, compiled, files, options, coded } = codedStudy(dir);
   const examples = coded.flatMap((c) => examplesOf(c.document, c.segments, c.codings, c.language, [], [], compiled.byId));
   const model = trainModel(examples, codebook, { name: 'test', generator: 'test', unit: 'paragraph', coders: [] });
   return { coded, model, codes: compiled.byId, files, options, compiled };

@@ -1,26 +1,11 @@
 // The row prediction makes of a segment is the row training makes of it, entry for entry.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { compileCodebook } from '../../src/codebook/compile.js';
-import { parseCodebook } from '../../src/codebook/load.js';
-import { codeCorpus } from '../../src/corpus/pipeline.js';
 import { segmentFeatures, Vocabulary } from '../../src/learn/features.js';
 import { RowMaker } from '../../src/learn/row.js';
 import { WordTable } from '../../src/match/words.js';
 import { writeStudy } from '../../scripts/bench/learn-study.js';
+import { codedStudy } from '../helpers/study.js';
 import { tempDir } from '../helpers/temp.js';
-
-function corpus(dir: string, book: string) {
-  const codebook = parseCodebook('codebook.yaml', readFileSync(join(dir, book), 'utf8')).codebook!;
-  const files = readdirSync(join(dir, 'corpus'), { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => join(dir, 'corpus', f));
-  const options = { encoding: 'utf-8', unit: 'paragraph' as const, skipSpeakers: [], read: (p: string) => readFileSync(p) };
-  return [...codeCorpus(files, compileCodebook(codebook), options)];
-}
 
 describe('RowMaker', () => {
   test.each([
@@ -31,7 +16,7 @@ describe('RowMaker', () => {
   ])('%s: same entries, values and order as Vocabulary.vector, and the first place of each word', (_, fixture, minCount, tableLimit) => {
     const dir = fixture || tempDir();
     if (!fixture) writeStudy(dir, { documents: 4 });
-    const coded = corpus(dir, 'codebook.yaml');
+    const coded = codedStudy(dir).coded;
     const all = coded.flatMap((c) =>
       c.segments.map((s) => ({
         s,
