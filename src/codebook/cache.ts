@@ -12,7 +12,7 @@
  * codebook is then parsed as before.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -119,7 +119,7 @@ function readEntry(file: string, key: string): Parsed | undefined {
     if (entry.plans && typeof entry.plans === 'object') rememberPlans(entry.codebook, entry.plans);
     const parsed = { codebook: entry.codebook, diagnostics: entry.diagnostics };
     read.delete(file);
-    read.set(file, { size, mtimeMs, parsed });
+    read.set(file, { size, mtimeMs: freshened(file, mtimeMs), parsed });
     if (read.size > READ_KEEP) read.delete(read.keys().next().value!);
     return parsed;
   } catch {
@@ -165,7 +165,10 @@ export function cachedParse<T>(kind: string, path: string, text: string, parse: 
   const file = join(dir, `${key}.json`);
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8'), absentNull) as { format?: unknown; key?: unknown; kind?: unknown; value?: T };
-    if (entry.format === FORMAT && entry.key === key && entry.kind === kind && entry.value !== undefined) return entry.value;
+    if (entry.format === FORMAT && entry.key === key && entry.kind === kind && entry.value !== undefined) {
+      freshened(file, statSync(file).mtimeMs);
+      return entry.value;
+    }
   } catch {
     // No entry yet, or a damaged one: parsed below.
   }
@@ -185,7 +188,23 @@ function absentNull(_key: string, value: unknown): unknown {
   return value === null ? undefined : value;
 }
 
-/** Keep the KEEP newest entries. */
+/**
+ * Pruning keeps the entries used last, not the ones written last: without this, editing qda.yaml
+ * twenty times would push out the shipped codebook's entry, read on every run but written once.
+ * An entry read from disk gets the time of now (a process reads it from disk once). Returns the
+ * entry's time as it now is.
+ */
+function freshened(file: string, mtimeMs: number): number {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+    return statSync(file).mtimeMs;
+  } catch {
+    return mtimeMs;
+  }
+}
+
+/** Keep the KEEP entries used last. */
 function prune(dir: string): void {
   const entries = readdirSync(dir)
     .filter((name) => /^[0-9a-f]{64}\.json$/.test(name))

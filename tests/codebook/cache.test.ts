@@ -1,6 +1,6 @@
 // The parsed codebook read back from the cache is the parsed codebook: same codes, same pattern
 // places, same warnings; a codebook with errors, an edited text or a damaged entry is parsed again.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cacheDir, cachedParse, parseCodebookCached } from '../../src/codebook/cache.js';
@@ -108,5 +108,24 @@ describe('settings cache', () => {
     expect(cached(SETTINGS.replace('language: nl', 'language: en'), dir).settings.language).toBe('en');
     for (const name of entries(dir)) writeFileSync(join(dir, name), '{"format": 2, "key": "');
     expect(cached(SETTINGS, dir)).toEqual(parseSettings('qda.yaml', SETTINGS));
+  });
+
+  test('an entry that is read stays among those kept, however many are written after it was', () => {
+    const dir = tempDir();
+    parseCodebookCached('codebooks/hall.yaml', HALL, dir);
+    const [hall] = entries(dir);
+    const written = statSync(join(dir, hall)).ino;
+    for (let n = 0; n < 25; n++) {
+      // Each edit of qda.yaml is an entry of its own, written after the codebook's.
+      cached(SETTINGS.replace('language: nl', `language: nl\nminG2: ${n}`), dir);
+      // The codebook's entry as a new run finds it: written long ago, read from disk.
+      const longAgo = new Date(Date.now() - (30 + n) * 24 * 60 * 60 * 1000);
+      utimesSync(join(dir, hall), longAgo, longAgo);
+      parseCodebookCached('codebooks/hall.yaml', HALL, dir);
+    }
+    cached(SETTINGS.replace('language: nl', 'language: nl\nminG2: 99'), dir);
+    expect(entries(dir)).toHaveLength(20);
+    // Still the entry first written: never pruned and made again.
+    expect(statSync(join(dir, hall)).ino).toBe(written);
   });
 });
