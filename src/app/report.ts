@@ -5,6 +5,7 @@
 import { basename, resolve } from 'node:path';
 import type { Memo } from '../corpus/memos.js';
 import { exists, readText } from '../io/files.js';
+import { RunStore } from '../match/run-store.js';
 import { ReportBuilder, type Report } from '../report/model.js';
 import { NO_FILTER, type Filter } from '../select/filter.js';
 import { stopWordsOf } from '../words/stop-words.js';
@@ -56,6 +57,8 @@ export function memosOf(opened: OpenedCorpus, request: { memos?: Memo[]; memoFol
 
 /** A builder of the report, to be fed coded documents (qda analyse feeds it in its one pass). */
 export function reportBuilder(opened: OpenedCorpus, by: string, filter: Filter = NO_FILTER): ReportBuilder {
+  // The coding pass keeps the words it scans (one batch at a time) for the report's word counts.
+  const runs = (opened.corpus.runs ??= new RunStore());
   return new ReportBuilder(opened.codebook, {
     by,
     language: outputLanguage(opened),
@@ -64,6 +67,7 @@ export function reportBuilder(opened: OpenedCorpus, by: string, filter: Filter =
     minG2: opened.project.settings.minG2,
     stopWords: (language) =>
       stopWordsOf(language, opened.project.settings.stopWords, (file) => (exists(file, opened.cwd) ? readText(file, opened.cwd) : undefined)),
+    scanned: (language) => ({ table: opened.compiled.wordTable(language), runs }),
   });
 }
 

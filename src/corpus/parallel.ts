@@ -28,7 +28,7 @@ export interface WorkerSetup {
   /** The encoding of every file, in the order of `files`, or one for all. */
   encodings: string | (string | FileEncoding)[];
   codebook: Codebook;
-  options: Omit<CorpusOptions, 'encoding' | 'read' | 'size' | 'wordTable' | 'parsed' | 'model' | 'background'>;
+  options: Omit<CorpusOptions, 'encoding' | 'read' | 'size' | 'wordTable' | 'parsed' | 'model' | 'background' | 'runs'>;
   backgrounds: [string, Frequencies][];
   model?: Model;
 }
@@ -72,7 +72,7 @@ function fileSize(file: string, cwd: string): number {
  * Options a worker rebuilds from plain data, or does without (the size check and the survey's word
  * table are the survey's); a function under any other name keeps the coding in the main thread.
  */
-const REBUILT = new Set(['encoding', 'read', 'size', 'wordTable', 'parsed', 'model', 'background']);
+const REBUILT = new Set(['encoding', 'read', 'size', 'wordTable', 'parsed', 'model', 'background', 'runs']);
 
 /** Whether workers can code with these options as the main thread would. */
 export function portable(options: CorpusOptions): boolean {
@@ -81,7 +81,7 @@ export function portable(options: CorpusOptions): boolean {
 
 /** The plain data a worker is started with; `options.read` must read `files` from disk relative to `cwd`. */
 export function workerSetup(files: string[], codebook: Codebook, options: CorpusOptions, cwd: string): WorkerSetup {
-  const { encoding, read: _read, size: _size, wordTable: _wordTable, parsed: _parsed, model, background, ...plain } = options;
+  const { encoding, read: _read, size: _size, wordTable: _wordTable, parsed: _parsed, runs: _runs, model, background, ...plain } = options;
   const languages = new Set<string>([...LANGUAGES, codebook.language, ...(options.language ? [options.language] : [])]);
   return {
     cwd,

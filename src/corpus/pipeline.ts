@@ -57,6 +57,12 @@ export interface CorpusOptions {
   frequencies?: Map<string, Frequencies>;
   /** The table the coding pass scans the words of a language with (CompiledCodebook.wordTable): the survey counts with it and keeps the words of the segments it keeps. */
   wordTable?: (language: string) => WordTable;
+  /**
+   * Where the coding pass keeps the words it scans of each segment, one batch at a time (as it does
+   * for a model), for a reader of the coded documents that needs their words (the report's word
+   * counter) to take instead of scanning them again. Not given to worker threads: without it there, the reader scans.
+   */
+  runs?: RunStore;
   /** Word frequencies of the background sample of a language. */
   background?: (language: string) => Frequencies;
   /** Pseudonymises each text as it is read (`--redact KEY`), so that no output holds an original. */
@@ -305,7 +311,7 @@ export function* codeCorpus(files: string[], compiled: CompiledCodebook, options
     return scorer;
   };
   // With a model, the words the coding pass scans are kept for its rows (one batch at a time).
-  const runs = options.model ? new RunStore() : undefined;
+  const runs = options.runs ?? (options.model ? new RunStore() : undefined);
   for (const batch of loadBatches(files, compiled, options)) {
     runs?.reset();
     const coded = codeBatch(batch, compiled, runs);
@@ -335,6 +341,8 @@ export function* codeCorpus(files: string[], compiled: CompiledCodebook, options
         : found;
       yield { document, language, segments, skipped, furniture: notStatements, clusters: scored.clusters, codings: final };
     }
+    // The runs of a long document's batch are let go now rather than with the next batch, or at the end of the run.
+    runs?.reset();
   }
 }
 

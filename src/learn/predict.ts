@@ -12,7 +12,7 @@ import type { Segment } from '../ingest/document.js';
 import { Vocabulary, type SegmentFeatures } from './features.js';
 import { probability, sigmoid, type SparseRow } from './logistic.js';
 import type { Model } from './model.js';
-import type { RunStore } from '../match/run-store.js';
+import type { RunStore, ScannedWords } from '../match/run-store.js';
 import type { WordTable } from '../match/words.js';
 import { RowMaker } from './row.js';
 
@@ -49,12 +49,6 @@ function rankOf(codes: Map<string, Code>): Map<string, number> {
   let rank = ranks.get(codes);
   if (!rank) ranks.set(codes, (rank = new Map([...codes.keys()].map((id, i) => [id, i]))));
   return rank;
-}
-
-/** The words of a batch's segments as the coding pass scanned them, and the table their ids are of. */
-export interface ScannedWords {
-  table: WordTable;
-  runs: RunStore;
 }
 
 export class Predictor {

@@ -14,6 +14,7 @@ import { readable } from '../formatters/text.js';
 import { matchedWords, type Evidence } from '../coding/coding.js';
 import { NO_FILTER, type Filter } from '../select/filter.js';
 import { attributeOf } from '../ingest/document.js';
+import type { ScannedWords } from '../match/run-store.js';
 import { WordCounter } from '../words/count.js';
 import { wordsResult, type GroupWords } from '../words/result.js';
 import { DEFAULT_MIN_G2 } from '../words/significance.js';
@@ -84,6 +85,8 @@ export interface ReportOptions {
   stopWords?: (language: string) => Set<string>;
   /** G² a word needs against the other columns to be listed there. Default 3.84 (p < 0.05). */
   minG2?: number;
+  /** The words the coding pass scanned of a language's segments, for the word counts to take instead of scanning again. */
+  scanned?: (language: string) => ScannedWords;
 }
 
 /** How many distinctive words the report shows per column, and how often a word must occur there. */
@@ -175,7 +178,7 @@ export class ReportBuilder {
       }
     }
     if (!any) return;
-    this.words?.add(coded.segments, coded.language, (s) => columns.get(s.ordinal) ?? []);
+    this.words?.add(coded.segments, coded.language, (s) => columns.get(s.ordinal) ?? [], this.options.scanned?.(coded.language));
     this.totals.documents++;
     const written = coded.document.attributes.type;
     const type = written === undefined || written === null ? null : String(written);

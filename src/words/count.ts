@@ -5,7 +5,8 @@
  * with one. Only counts are held, by id: every distinct word is folded, stemmed and looked up once.
  */
 import { stemmerFor } from '../match/stem.js';
-import { scanWords, WordTable } from '../match/words.js';
+import type { ScannedWords } from '../match/run-store.js';
+import { scanWords, WordTable, type WordRun } from '../match/words.js';
 import type { Segment } from '../ingest/document.js';
 import { PairIds } from './pairs.js';
 
@@ -87,11 +88,55 @@ class Vocabulary {
   seen = new Int32Array(1024);
   readonly raw: string[] = [];
 
+  /**
+   * Per word id of another table (the coding pass's), 1 + the id of the same word here, or 0 when
+   * not yet looked up: each distinct word is looked up once, in the order counting meets it, so the
+   * ids are those a scan with this table would give. Valid for one table and generation of it.
+   */
+  private fromIds = new Int32Array(0);
+  private from?: WordTable;
+  private fromGeneration = -1;
+  private readonly taken: WordRun = { count: 0, starts: new Int32Array(0), ends: new Int32Array(0), ids: new Int32Array(1024) };
+
   constructor(
     readonly language: string,
     readonly stem: (word: string) => string,
     readonly stop: Set<string>,
   ) {}
+
+  /**
+   * The words of a segment from the run the coding pass kept for it (`at` in `cells`: its count,
+   * then starts, ends and ids of `source`), with ids of this vocabulary's table. The ids array is
+   * reused by the next call.
+   */
+  takeRun(source: WordTable, cells: Int32Array, at: number): WordRun {
+    if (source !== this.from || source.generation !== this.fromGeneration) {
+      this.from = source;
+      this.fromGeneration = source.generation;
+      this.fromIds = new Int32Array(Math.max(1024, source.size));
+    }
+    if (this.fromIds.length < source.size) {
+      const bigger = new Int32Array(Math.max(source.size, this.fromIds.length * 2));
+      bigger.set(this.fromIds);
+      this.fromIds = bigger;
+    }
+    const n = cells[at];
+    const run = this.taken;
+    if (run.ids.length < n) run.ids = new Int32Array(Math.max(n, run.ids.length * 2));
+    const { fromIds, table } = this;
+    const ids = run.ids;
+    const first = at + 1 + 2 * n;
+    for (let i = 0; i < n; i++) {
+      const other = cells[first + i];
+      let id = fromIds[other] - 1;
+      if (id < 0) fromIds[other] = (id = table.id(source.raw[other])) + 1;
+      ids[i] = id;
+    }
+    run.count = n;
+    run.starts = cells.subarray(at + 1, at + 1 + n);
+    run.ends = cells.subarray(at + 1 + n, at + 1 + 2 * n);
+    return run;
+  }
 
   grow(size: number): void {
     if (size <= this.termOf.length) return;
@@ -314,8 +359,12 @@ export class WordCounter {
     this.documents += parts.documents;
   }
 
-  /** Counts the segments of a document under the groups `groupsOf` gives (none: not counted). */
-  add(segments: Segment[], language: string, groupsOf: (segment: Segment) => string[]): void {
+  /**
+   * Counts the segments of a document under the groups `groupsOf` gives (none: not counted). With
+   * `scanned`, a segment whose words the coding pass kept is not scanned again: the same words, by
+   * the same function over the same text, with this counter's ids looked up once per distinct word.
+   */
+  add(segments: Segment[], language: string, groupsOf: (segment: Segment) => string[], scanned?: ScannedWords): void {
     const vocabulary = this.vocabulary(language);
     const document = this.documents;
     let counted = false;
@@ -326,7 +375,8 @@ export class WordCounter {
       counted = true;
       const groups = names.map((name) => this.group(name, document));
       const text = segment.text;
-      const run = scanWords(text, vocabulary.table);
+      const at = scanned ? scanned.runs.at(segment, scanned.table.generation) : -1;
+      const run = at >= 0 ? vocabulary.takeRun(scanned!.table, scanned!.runs.cells, at) : scanWords(text, vocabulary.table);
       vocabulary.grow(vocabulary.table.size);
       const { count, ids, starts, ends } = run;
       const breaks = sequences ? this.breaksOf(count) : undefined;
