@@ -28,7 +28,18 @@ export { summary, type SummaryRequest, type SummaryResult } from './app/summary.
 export { excerpts, type ExcerptsRequest, type ExcerptsResult } from './app/excerpts.js';
 export { projectMemos } from './app/memos.js';
 export { words, wordsPass, type WordsRequest, type WordsResult, type WordsPass } from './app/words.js';
-export { search, searchPass, codeHits, queryProblem, coderProblem, type SearchRequest, type SearchResult, type SearchPass, type CodeHitsRequest, type CodeHitsResult } from './app/search.js';
+export {
+  search,
+  searchPass,
+  codeHits,
+  queryProblem,
+  coderProblem,
+  type SearchRequest,
+  type SearchResult,
+  type SearchPass,
+  type CodeHitsRequest,
+  type CodeHitsResult,
+} from './app/search.js';
 export type { SearchResult as SearchFound, SearchHit, GroupCount } from './search/collect.js';
 export { lockedWrite, type LockedWriter } from './app/locked-write.js';
 export { learn, modelNameProblem, type LearnRequest, type LearnResult } from './app/learn.js';
@@ -63,7 +74,15 @@ export {
   type ImportedCodebook,
 } from './app/codebook.js';
 export type { ZipLimits } from './exchange/zip-read.js';
-export { reviewExport, reviewImport, checkReviewImport, type ReviewExportRequest, type ReviewSheet, type ReviewImportRequest, type ReviewImportResult } from './app/review.js';
+export {
+  reviewExport,
+  reviewImport,
+  checkReviewImport,
+  type ReviewExportRequest,
+  type ReviewSheet,
+  type ReviewImportRequest,
+  type ReviewImportResult,
+} from './app/review.js';
 export type { ReviewItem } from './manual/review.js';
 export { merge, checkMerge, type MergeRequest, type MergeResult } from './app/merge.js';
 export { audit, type AuditRequest, type AuditResult } from './app/audit.js';
@@ -74,5 +93,14 @@ export type { Summary } from './analysis/summary.js';
 export type { Memo } from './corpus/memos.js';
 export type { Matrix, Count, Percent } from './analysis/matrix.js';
 export type { Filter } from './select/filter.js';
-export { FORMATTERS, formatNames, getFormatter, type Formatter, type FormatOptions, type FormatName, type FormatterOf, type Kind } from './formatters/index.js';
+export {
+  FORMATTERS,
+  formatNames,
+  getFormatter,
+  type Formatter,
+  type FormatOptions,
+  type FormatName,
+  type FormatterOf,
+  type Kind,
+} from './formatters/index.js';
 export { run } from './cli/run.js';

@@ -63,10 +63,12 @@ export const ANONYMISED_MARKER = '.qda-anonymised';
 
 /** What cannot be asked, checked before the corpus is opened (usage: exit 2; a missing key: exit 1). */
 export function checkAnonymiseRequest(request: AnonymiseRequest, cwd: string): void {
-  if (!request.dryRun && !request.out) throw usage('--out DIR is needed: the folder to write the copy into', 'or add --dry-run to see what would change');
+  if (!request.dryRun && !request.out)
+    throw usage('--out DIR is needed: the folder to write the copy into', 'or add --dry-run to see what would change');
   if (!request.key && (!request.dryRun || request.reverse))
     throw usage('--key FILE is needed: the key of originals and pseudonyms', 'keep it apart from the copy, e.g. --key ~/private/study-key.csv');
-  if (request.reverse && request.key && !exists(request.key, cwd)) throw inputProblem(`key ${request.key} not found`, 'give the key the copy was made with');
+  if (request.reverse && request.key && !exists(request.key, cwd))
+    throw inputProblem(`key ${request.key} not found`, 'give the key the copy was made with');
 }
 
 /** How to open the corpus for anonymise: nothing is coded, and the copy and key are never read as corpus. */
@@ -157,7 +159,10 @@ function atomic(path: string): Staged<[text: string]> {
 function namesFile(path: string | undefined, cwd: string): { names: NameSetting[]; diagnostics: Diagnostic[] } {
   if (path === undefined) return { names: [], diagnostics: [] };
   if (!exists(path, cwd) || isDirectory(path, cwd))
-    throw inputProblem(`names file ${displayPath(path, cwd)} (names: in qda.yaml) not found`, 'create it, one name a line, or list the names in qda.yaml');
+    throw inputProblem(
+      `names file ${displayPath(path, cwd)} (names: in qda.yaml) not found`,
+      'create it, one name a line, or list the names in qda.yaml',
+    );
   return parseNamesFile(displayPath(path, cwd), readText(path, cwd));
 }
 
@@ -174,7 +179,10 @@ function checkOut(out: string, key: string | undefined, opened: OpenedCorpus): v
   if (inside(root, out)) throw usage(`--out ${out} holds the project itself`, 'name a new folder for the copy');
   if (exists(out, cwd) && !isDirectory(out, cwd)) throw usage(`--out ${out} is a file; name a folder for the copy`);
   if (!isEmptyOrMissing(resolve(cwd, out)) && !exists(join(out, ANONYMISED_MARKER), cwd))
-    throw usage(`--out ${out} is a folder that qda anonymise did not make, and not empty`, 'name a new or empty folder; qda replaces only its own copies');
+    throw usage(
+      `--out ${out} is a folder that qda anonymise did not make, and not empty`,
+      'name a new or empty folder; qda replaces only its own copies',
+    );
   if (key && inside(key, out)) throw usage(`--key ${key} lies inside the copy`, 'keep the key apart, e.g. --key ../study-key.csv');
   if (key && inside(key, join(root, 'codings'))) throw usage(`--key ${key} lies in codings/, where it would be read as codings`);
 }

@@ -88,7 +88,9 @@ function fromQdc(file: string, text: string, name: string): Outcome<ImportedCode
   const book = importCodes(codes, name, `# Imported from ${basename(file)}${origin ? ` (${origin})` : ''} by qda codebook import.\n`);
   const diagnostics: Diagnostic[] = [];
   if (sets.length > 0)
-    diagnostics.push(diagnostic('warning', file, 'qdc/left-out', `left out ${sets.length} code set${sets.length === 1 ? '' : 's'} (qda has no code groups)`));
+    diagnostics.push(
+      diagnostic('warning', file, 'qdc/left-out', `left out ${sets.length} code set${sets.length === 1 ? '' : 's'} (qda has no code groups)`),
+    );
   return { result: { yaml: book.yaml, codes: book.count }, diagnostics };
 }
 

@@ -75,7 +75,18 @@ export async function exportQdpx(opened: OpenedCorpus, request: ExportRequest, p
   } catch (error) {
     writer.abort();
     if (!(error instanceof TooLargeForZip)) throw error;
-    return { diagnostics: [diagnostic('error', REQUEST, 'export/too-large', `${request.file} was not written: ${error.message}`, undefined, 'export a part of the corpus at a time (name folders or files)')] };
+    return {
+      diagnostics: [
+        diagnostic(
+          'error',
+          REQUEST,
+          'export/too-large',
+          `${request.file} was not written: ${error.message}`,
+          undefined,
+          'export a part of the corpus at a time (name folders or files)',
+        ),
+      ],
+    };
   }
 }
 
@@ -94,6 +105,13 @@ async function schemaProblems(file: string, qde: string): Promise<Diagnostic[]> 
         p.line ? { line: p.line, column: 1 } : undefined,
       ),
     ),
-    diagnostic('error', REQUEST, 'export/schema', `${file} was not written`, undefined, "this is a fault in qda's export, not in the project: please report it with the lines above"),
+    diagnostic(
+      'error',
+      REQUEST,
+      'export/schema',
+      `${file} was not written`,
+      undefined,
+      "this is a fault in qda's export, not in the project: please report it with the lines above",
+    ),
   ];
 }

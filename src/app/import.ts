@@ -78,13 +78,25 @@ function readProject(file: string, input: RandomAccessFile, limits: ZipLimits): 
   if (magic[0] === 0x50 && magic[1] === 0x4b) return readArchive(file, input, limits);
   if (input.size > limits.entry)
     return refused(
-      diagnostic('error', file, ARCHIVE_RULE, `the file is ${formatBytes(input.size)}, above the limit of ${formatBytes(limits.entry)} per file (--max-entry-size)`),
+      diagnostic(
+        'error',
+        file,
+        ARCHIVE_RULE,
+        `the file is ${formatBytes(input.size)}, above the limit of ${formatBytes(limits.entry)} per file (--max-entry-size)`,
+      ),
     );
   const xml = asText(file, input.read(0, input.size));
   if (xml !== undefined && typeof xml !== 'string') return refused(xml);
   if (xml === undefined || !xml.trimStart().startsWith('<'))
     return refused(
-      diagnostic('error', file, IMPORT_RULE, 'not a zip file and not a project.qde', undefined, 'give a .qdpx project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder'),
+      diagnostic(
+        'error',
+        file,
+        IMPORT_RULE,
+        'not a zip file and not a project.qde',
+        undefined,
+        'give a .qdpx project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder',
+      ),
     );
   return convert(file, xml, () => undefined, file);
 }
@@ -93,12 +105,16 @@ function readArchive(file: string, input: RandomAccessFile, limits: ZipLimits): 
   const { archive, diagnostics } = readZip(input, file, limits);
   if (!archive) return { diagnostics };
   const qde = findQde(archive);
-  if (!qde) return refused(diagnostic('error', file, IMPORT_RULE, 'no project.qde in the archive', undefined, 'a .qdpx holds project.qde and a sources/ folder'));
+  if (!qde)
+    return refused(
+      diagnostic('error', file, IMPORT_RULE, 'no project.qde in the archive', undefined, 'a .qdpx holds project.qde and a sources/ folder'),
+    );
   const where = entryLabel(file, qde);
   const entry = archive.get(qde)!;
   if ('refused' in entry) return refused(entry.refused);
   const xml = asText(where, entry.bytes);
-  if (xml === undefined) return refused(diagnostic('error', where, IMPORT_RULE, 'not UTF-8 text', undefined, 'export the project again; nothing was written'));
+  if (xml === undefined)
+    return refused(diagnostic('error', where, IMPORT_RULE, 'not UTF-8 text', undefined, 'export the project again; nothing was written'));
   if (typeof xml !== 'string') return refused(xml);
   const read: ReadFile = (path) => {
     const found = internalFile(archive, path);
@@ -115,12 +131,20 @@ function convert(where: string, xml: string, read: ReadFile, file: string): Read
   return { ...converted, project: parsed.project };
 }
 
-const withNothingWritten = (d: Diagnostic): Diagnostic => (d.severity === 'error' ? { ...d, hint: d.hint ? `${d.hint}; nothing was written` : 'nothing was written' } : d);
+const withNothingWritten = (d: Diagnostic): Diagnostic =>
+  d.severity === 'error' ? { ...d, hint: d.hint ? `${d.hint}; nothing was written` : 'nothing was written' } : d;
 
 /** The longest text a JavaScript string holds, in bytes of UTF-8 at most. */
 const MAX_TEXT = constants.MAX_STRING_LENGTH;
 const tooLong = (where: string, bytes: number) =>
-  diagnostic('error', where, ARCHIVE_RULE, `is ${formatBytes(bytes)}, too large to read as one text (limit ${formatBytes(MAX_TEXT)})`, undefined, 'nothing was written');
+  diagnostic(
+    'error',
+    where,
+    ARCHIVE_RULE,
+    `is ${formatBytes(bytes)}, too large to read as one text (limit ${formatBytes(MAX_TEXT)})`,
+    undefined,
+    'nothing was written',
+  );
 
 /** The bytes as text; undefined when they are not UTF-8, a Diagnostic when they are too many for one text. */
 function asText(where: string, bytes: Uint8Array): string | Diagnostic | undefined {
@@ -134,9 +158,13 @@ function leftOutWarnings(file: string, result: ImportResult): Diagnostic[] {
   const notText: string[] = [];
   for (const [reason, { count, examples }] of result.leftOut) {
     if (reason.endsWith(NOT_TEXT)) notText.push(`${count} ${reason.slice(0, -NOT_TEXT.length)}`);
-    else out.push(diagnostic('warning', file, 'qdpx/left-out', `left out ${count} ${reason}${examples.length > 0 ? ` (e.g. ${examples.join(', ')})` : ''}`));
+    else
+      out.push(
+        diagnostic('warning', file, 'qdpx/left-out', `left out ${count} ${reason}${examples.length > 0 ? ` (e.g. ${examples.join(', ')})` : ''}`),
+      );
   }
-  if (notText.length > 0) out.unshift(diagnostic('warning', file, 'qdpx/left-out', `left out what is not text (qda reads text only): ${notText.join(', ')}`));
+  if (notText.length > 0)
+    out.unshift(diagnostic('warning', file, 'qdpx/left-out', `left out what is not text (qda reads text only): ${notText.join(', ')}`));
   return out;
 }
 

@@ -47,7 +47,14 @@ export function learn(opened: OpenedCorpus, request: LearnRequest): Outcome<Lear
     const guess = closest(coder, known);
     if (!known.includes(coder))
       return failed([
-        diagnostic('error', REQUEST, 'learn/coder', `no codings of "${coder}"${guess ? `; did you mean ${guess}?` : ''}`, undefined, `coders: ${known.join(', ')}`),
+        diagnostic(
+          'error',
+          REQUEST,
+          'learn/coder',
+          `no codings of "${coder}"${guess ? `; did you mean ${guess}?` : ''}`,
+          undefined,
+          `coders: ${known.join(', ')}`,
+        ),
       ]);
   }
   const examples = collectExamples(opened, coders);

@@ -92,7 +92,12 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   if (missing.length > 0 && files.length === 0) {
     // Globs of qda.yaml that match nothing are said at their line there; paths given are said as before.
     if (unmatched.every((d) => d.line !== undefined))
-      return { diagnostics: sortDiagnostics([...diagnostics.filter((d) => d.file === project.configPath), ...unmatched.map((d) => ({ ...d, severity: 'error' as const }))]) };
+      return {
+        diagnostics: sortDiagnostics([
+          ...diagnostics.filter((d) => d.file === project.configPath),
+          ...unmatched.map((d) => ({ ...d, severity: 'error' as const })),
+        ]),
+      };
     noTranscripts(missing, cwd);
   }
   diagnostics.push(...unmatched);
@@ -225,7 +230,14 @@ function missingCodebook(project: Project, bookPath: string, cwd: string): Outco
   return {
     diagnostics: sortDiagnostics([
       ...project.diagnostics,
-      diagnostic('error', project.configPath!, 'settings/codebook', message, place, 'name a codebook file, or leave `codebook` out for the HALL codebook'),
+      diagnostic(
+        'error',
+        project.configPath!,
+        'settings/codebook',
+        message,
+        place,
+        'name a codebook file, or leave `codebook` out for the HALL codebook',
+      ),
     ]),
   };
 }
@@ -240,7 +252,10 @@ const isGlob = (path: string) => /[*?[\]{}]/.test(path);
 function readModelFile(path: string, cwd: string, { readModel }: Learner): { model?: Model; shown: string; diagnostics: Diagnostic[] } {
   const shown = displayPath(path, cwd);
   if (!exists(path, cwd) || isDirectory(path, cwd))
-    return { shown, diagnostics: [diagnostic('error', shown, 'model/file', 'model file not found', undefined, 'train one with qda learn --out FILE')] };
+    return {
+      shown,
+      diagnostics: [diagnostic('error', shown, 'model/file', 'model file not found', undefined, 'train one with qda learn --out FILE')],
+    };
   const read = readModel(shown, readText(path, cwd));
   return read.model ? { model: read.model, shown, diagnostics: read.diagnostics } : { shown, diagnostics: read.diagnostics };
 }

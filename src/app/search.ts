@@ -69,7 +69,8 @@ export function queryProblem(query: string): RequestProblem | undefined {
 
 /** A coder whose codings the hits become must name a codings file of its own. */
 export function coderProblem(coder: string | undefined): RequestProblem | undefined {
-  if (coder === undefined) return { message: '--code-as needs --coder NAME: whose codings the hits become', hint: 'e.g. --code-as organisation.roles --coder ana' };
+  if (coder === undefined)
+    return { message: '--code-as needs --coder NAME: whose codings the hits become', hint: 'e.g. --code-as organisation.roles --coder ana' };
   if (!/^[\p{L}\p{N}_-]{1,64}$/u.test(coder) || coder === AUTO_CODER || coder === INLINE_CODER)
     return { message: `--coder "${coder}" cannot name a codings file`, hint: 'use letters, digits, - and _; qda and inline are taken' };
   return undefined;
@@ -78,7 +79,11 @@ export function coderProblem(coder: string | undefined): RequestProblem | undefi
 const usageError = (p: RequestProblem) => diagnostic('error', REQUEST, 'options/usage', p.message, undefined, p.hint);
 
 function collector(request: SearchRequest, query: ParsedQuery): SearchCollector {
-  return new SearchCollector(new QueryMatcher(query), { filter: request.filter ?? NO_FILTER, width: request.width ?? WIDTH, anchors: request.codeAs !== undefined });
+  return new SearchCollector(new QueryMatcher(query), {
+    filter: request.filter ?? NO_FILTER,
+    width: request.width ?? WIDTH,
+    anchors: request.codeAs !== undefined,
+  });
 }
 
 const coding = (request: SearchRequest) => (request.filter ?? NO_FILTER).codes.length > 0;
@@ -129,7 +134,10 @@ export function search(opened: OpenedCorpus, request: SearchRequest, progress?: 
     } else if (!found) {
       // Opened without searchPass: the documents are read once more.
       const c = (found = collector(request, parsed.parsed));
-      surveyCorpus(opened.files, opened.corpus, { frequencies: false, visit: (document, segments, { language, skip }) => c.add(document, segments, language, skip) });
+      surveyCorpus(opened.files, opened.corpus, {
+        frequencies: false,
+        visit: (document, segments, { language, skip }) => c.add(document, segments, language, skip),
+      });
     }
     const result = { found: found.result(by), query: request.query, by, unit: opened.project.settings.unit, width: request.width ?? WIDTH };
     return { result, diagnostics: [] };
@@ -155,7 +163,12 @@ export interface CodeHitsResult {
  * Adds the hit paragraphs (of a search with `codeAs`) to codings/CODER.csv as `add` rows, written whole or
  * not at all by `write` (by default under the file's lock, so that a concurrent writer keeps its rows).
  */
-export function codeHits(opened: OpenedCorpus, searched: SearchResult, request: CodeHitsRequest, write: LockedWriter = lockedWrite): Outcome<CodeHitsResult> {
+export function codeHits(
+  opened: OpenedCorpus,
+  searched: SearchResult,
+  request: CodeHitsRequest,
+  write: LockedWriter = lockedWrite,
+): Outcome<CodeHitsResult> {
   const { code, coder } = request;
   const problem = coderProblem(coder);
   if (problem) return failed([usageError(problem)]);

@@ -101,31 +101,34 @@ export function words(opened: OpenedCorpus, request: WordsRequest = {}, progress
   const filter = request.filter ?? NO_FILTER;
   const by = request.by ?? opened.project.settings.compareBy;
   const { suggest } = request;
-  return unlessErrors(checkSelection(opened, filter, suggest ? undefined : { name: by, explicit: request.byExplicit ?? request.by !== undefined }), () => {
-    const unknown = suggest === undefined ? undefined : unknownCode(opened, suggest);
-    if (unknown) return { diagnostics: [unknown] };
-    const counter = coding(request) ? countCoded(opened, request, filter, by, progress) : (pass?.counter ?? countRead(opened, request, by));
-    const query = {
-      lengths: request.ngram ?? DEFAULTS.ngram,
-      top: request.top ?? DEFAULTS.top,
-      minCount: request.minCount ?? DEFAULTS.minCount,
-      measure: request.measure ?? DEFAULTS.measure,
-      minG2: request.minG2 ?? opened.project.settings.minG2 ?? DEFAULT_MIN_G2,
-    };
-    const result = wordsResult(counter, query, suggest ? { groups: [CODED], skip: covered(opened, suggest, counter) } : {});
-    if (suggest !== undefined && result.groups[0].documents === 0)
-      return failed([
-        diagnostic(
-          'error',
-          REQUEST,
-          'words/nothing-coded',
-          `no segment is coded ${suggest} by hand${request.coder ? ` by ${request.coder}` : ''}`,
-          undefined,
-          'code some segments first (qda review import, qda search --code-as, or <!-- qda: --> comments)',
-        ),
-      ]);
-    return { result: suggest ? { words: result, by, suggest } : { words: result, by }, diagnostics: [] };
-  });
+  return unlessErrors(
+    checkSelection(opened, filter, suggest ? undefined : { name: by, explicit: request.byExplicit ?? request.by !== undefined }),
+    () => {
+      const unknown = suggest === undefined ? undefined : unknownCode(opened, suggest);
+      if (unknown) return { diagnostics: [unknown] };
+      const counter = coding(request) ? countCoded(opened, request, filter, by, progress) : (pass?.counter ?? countRead(opened, request, by));
+      const query = {
+        lengths: request.ngram ?? DEFAULTS.ngram,
+        top: request.top ?? DEFAULTS.top,
+        minCount: request.minCount ?? DEFAULTS.minCount,
+        measure: request.measure ?? DEFAULTS.measure,
+        minG2: request.minG2 ?? opened.project.settings.minG2 ?? DEFAULT_MIN_G2,
+      };
+      const result = wordsResult(counter, query, suggest ? { groups: [CODED], skip: covered(opened, suggest, counter) } : {});
+      if (suggest !== undefined && result.groups[0].documents === 0)
+        return failed([
+          diagnostic(
+            'error',
+            REQUEST,
+            'words/nothing-coded',
+            `no segment is coded ${suggest} by hand${request.coder ? ` by ${request.coder}` : ''}`,
+            undefined,
+            'code some segments first (qda review import, qda search --code-as, or <!-- qda: --> comments)',
+          ),
+        ]);
+      return { result: suggest ? { words: result, by, suggest } : { words: result, by }, diagnostics: [] };
+    },
+  );
 }
 
 function makeCounter(request: WordsRequest, extra: Record<string, string[]>, cwd: string): WordCounter {

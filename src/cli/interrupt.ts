@@ -49,7 +49,10 @@ export function runInThread(argv: string[]): Promise<number> {
   port1.unref();
   let finished = false;
   let stopping = false;
-  const worker = new Worker(new URL('./thread.js', import.meta.url), { workerData: { argv, port: port2, cell } satisfies ThreadData, transferList: [port2] });
+  const worker = new Worker(new URL('./thread.js', import.meta.url), {
+    workerData: { argv, port: port2, cell } satisfies ThreadData,
+    transferList: [port2],
+  });
   const onSignal = async (signal: Signal) => {
     if (finished) return; // the command is done; its own status stands
     if (stopping) process.exit(STATUS[signal]);
@@ -71,7 +74,10 @@ export function runInThread(argv: string[]): Promise<number> {
       finished = true;
       if (failed === undefined) return resolve(code);
       // run() turns every error into a message; one outside it (thrown by a stream) is a bug.
-      writeSync(2, `internal error: ${(failed as Error)?.stack ?? String(failed)}\nThis is a bug in qda; please report it with the command you ran.\n`);
+      writeSync(
+        2,
+        `internal error: ${(failed as Error)?.stack ?? String(failed)}\nThis is a bug in qda; please report it with the command you ran.\n`,
+      );
       resolve(70);
     });
   });

@@ -62,7 +62,10 @@ export function checkOutputFolder(io: Io, out: string, rules: OutputFolderRules)
   const full = resolvePath(io.cwd, out);
   const root = resolvePath(io.cwd, rules.root);
   if (!rules.fromCommandLine && !within(full, root))
-    throw usage(`the output folder ${shown} of qda.yaml lies outside the project`, `write \`out:\` as a folder inside the project, or give --out ${shown} on the command line`);
+    throw usage(
+      `the output folder ${shown} of qda.yaml lies outside the project`,
+      `write \`out:\` as a folder inside the project, or give --out ${shown} on the command line`,
+    );
   // The project folder may hold the output folder (out/ by default), but may not be it or lie in it.
   const hint = 'choose an --out outside the corpus, e.g. --out out';
   if (within(root, full)) throw usage(`the output folder ${shown} would hold the whole project ${displayPath(root, io.cwd)}`, hint);

@@ -116,8 +116,7 @@ export function parseSettings(path: string, text: string): { settings: Settings;
         // No speakers to skip is a choice (`skipSpeakers: []`), and so is no corpus (`corpus: []`, a
         // project that holds a codebook only, as an import of a codebook-only file makes); a blank value is not.
         const empty = list.length === 0 && !isSeq(value);
-        if (empty || list.some((s) => s === ''))
-          error(value ?? pair.key, `\`${key}\` must be a list of text`, `write \`${key}: [a, b]\``);
+        if (empty || list.some((s) => s === '')) error(value ?? pair.key, `\`${key}\` must be a list of text`, `write \`${key}: [a, b]\``);
         else {
           settings[key] = list;
           if (key === 'corpus') place(settings).corpus = isSeq(value) ? value.items.map((i) => at(i as Node)) : [at(value)];

@@ -52,7 +52,8 @@ export function parseLabelled(
       const main = String(item.main);
       if (!topLevel.has(main))
         diagnostics.push(diagnostic('error', path, 'labelled/main', `${id} has main "${main}", which is not a cluster of the codebook`));
-      else if (!clusters.includes(main)) diagnostics.push(diagnostic('error', path, 'labelled/main', `${id} has main "${main}" but not among its clusters`));
+      else if (!clusters.includes(main))
+        diagnostics.push(diagnostic('error', path, 'labelled/main', `${id} has main "${main}" but not among its clusters`));
       labelled.main = main;
     }
     items.push(labelled);

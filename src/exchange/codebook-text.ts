@@ -81,7 +81,9 @@ export function codebookTaguetteCsv(codebook: Codebook, language: string): strin
  * A problem names its row; one of the header is on line 1.
  */
 export function csvToCodebookYaml(text: string, name: string, file: string): { yaml: string; count: number } | { diagnostics: Diagnostic[] } {
-  const problem = (message: string, at?: { line: number; column: number }) => ({ diagnostics: [diagnostic('error', file, 'codebook/csv', message, at)] });
+  const problem = (message: string, at?: { line: number; column: number }) => ({
+    diagnostics: [diagnostic('error', file, 'codebook/csv', message, at)],
+  });
   const parsed = papa().parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
   const fields = (parsed.meta.fields ?? []).map((f) => f.trim().toLowerCase());
   const taguette = !fields.includes('id') && fields.includes('tag');

@@ -14,7 +14,18 @@ export function readQde(text: string, file: string): { project?: ExProject; diag
   if ('diagnostics' in parsed) return parsed;
   const root = parsed.root.Project?.[0];
   if (!root)
-    return { diagnostics: [diagnostic('error', file, 'qdpx/xml', 'the XML is not a REFI-QDA project: its root element is not <Project>', undefined, 'give a .qdpx or .qde exported as a REFI-QDA project')] };
+    return {
+      diagnostics: [
+        diagnostic(
+          'error',
+          file,
+          'qdpx/xml',
+          'the XML is not a REFI-QDA project: its root element is not <Project>',
+          undefined,
+          'give a .qdpx or .qde exported as a REFI-QDA project',
+        ),
+      ],
+    };
   const skipped: Record<string, number> = {};
   const skip = (what: string, n = 1) => {
     if (n > 0) skipped[what] = (skipped[what] ?? 0) + n;

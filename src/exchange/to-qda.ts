@@ -85,7 +85,15 @@ export function importProject(project: ExProject, read: ReadFile, sourceName: st
   const memos = memoFiles(project, book.ids, read, leave);
   if ('refused' in memos) return { diagnostics: [memos.refused] };
   files.push(...memos.files, ['qda.yaml', projectSettings(header, sources > 0)]);
-  const result = { files, sources, codes: book.count, codings: codings.codings, memos: memos.memos, leftOut: leftOut.reasons, readings: shared.readings };
+  const result = {
+    files,
+    sources,
+    codes: book.count,
+    codings: codings.codings,
+    memos: memos.memos,
+    leftOut: leftOut.reasons,
+    readings: shared.readings,
+  };
   return { result, diagnostics: [] };
 }
 
@@ -97,7 +105,11 @@ function convertSource(source: ExTextSource, shared: Shared): { file?: [string, 
   if ('refused' in found) return found;
   if ('missing' in found) {
     leave(found.missing, found.outside ? `${where} ${source.plainTextPath}` : where);
-    leave('codings in text sources without text', where, source.selections.reduce((n, s) => n + s.codings.length, 0));
+    leave(
+      'codings in text sources without text',
+      where,
+      source.selections.reduce((n, s) => n + s.codings.length, 0),
+    );
     return {};
   }
   const { text } = found;

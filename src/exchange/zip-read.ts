@@ -105,7 +105,8 @@ export function checkDeclared(entry: ZipEntry, limits: ZipLimits, inflatedBefore
 
 function inflateEntry(source: ByteSource, entry: ZipEntry, limits: ZipLimits, inflatedBefore: number): { bytes: Uint8Array } | Refusal {
   if (entry.encrypted) return refuse('is encrypted', 'export the project again without a password; nothing was written');
-  if (entry.method !== 0 && entry.method !== 8) return refuse(`is compressed with method ${entry.method}; qda reads stored and deflated entries only`);
+  if (entry.method !== 0 && entry.method !== 8)
+    return refuse(`is compressed with method ${entry.method}; qda reads stored and deflated entries only`);
   const refused = checkDeclared(entry, limits, inflatedBefore);
   if (refused) return refused;
   const head = source.read(entry.offset, 30);
@@ -135,7 +136,8 @@ function inflateEntry(source: ByteSource, entry: ZipEntry, limits: ZipLimits, in
     return refuse(`the compressed data is damaged (${error instanceof Error ? error.message : String(error)})`);
   }
   if (over) return refuse(`inflates to more than the ${formatBytes(entry.size)} the archive declares for it (a damaged or forged archive)`);
-  if (length !== entry.size) return refuse(`inflates to ${formatBytes(length)}, not the ${formatBytes(entry.size)} the archive declares (a damaged archive)`);
+  if (length !== entry.size)
+    return refuse(`inflates to ${formatBytes(length)}, not the ${formatBytes(entry.size)} the archive declares (a damaged archive)`);
   return { bytes: out };
 }
 

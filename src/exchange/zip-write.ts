@@ -91,7 +91,8 @@ export class ZipFile {
 
   /** The central directory and its end record; the file is complete after this. */
   finish(): void {
-    if (this.entries.length > 0xffff) throw new TooLargeForZip(`the archive would hold ${this.entries.length} files, more than the 65,535 a zip without zip64 holds`);
+    if (this.entries.length > 0xffff)
+      throw new TooLargeForZip(`the archive would hold ${this.entries.length} files, more than the 65,535 a zip without zip64 holds`);
     const start = this.position;
     for (const e of this.entries) this.write(centralHeader(e));
     const end = new Uint8Array(22);
@@ -132,13 +133,22 @@ export function deflateEntry(data: Uint8Array): { entry: DeflatedEntry; data: Ui
 }
 
 function checkSize(name: string, entry: DeflatedEntry): void {
-  if (entry.size > MAX_ZIP32 || entry.compressed > MAX_ZIP32) throw new TooLargeForZip(`${name} is larger than 4 GiB, more than a zip without zip64 holds`);
+  if (entry.size > MAX_ZIP32 || entry.compressed > MAX_ZIP32)
+    throw new TooLargeForZip(`${name} is larger than 4 GiB, more than a zip without zip64 holds`);
 }
 
 /** DOS date and time of FIXED_DATE, as zip stores it. */
 function dosTime(): number {
   const d = FIXED_DATE;
-  return (((d.getFullYear() - 1980) << 25) | ((d.getMonth() + 1) << 21) | (d.getDate() << 16) | (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1)) >>> 0;
+  return (
+    (((d.getFullYear() - 1980) << 25) |
+      ((d.getMonth() + 1) << 21) |
+      (d.getDate() << 16) |
+      (d.getHours() << 11) |
+      (d.getMinutes() << 5) |
+      (d.getSeconds() >> 1)) >>>
+    0
+  );
 }
 
 /** Version 2.0, no flags (ASCII names), deflate, the fixed date, CRC and sizes. */

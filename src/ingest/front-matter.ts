@@ -13,7 +13,8 @@ import { simpleYaml } from './simple-yaml.js';
 // read: loaded on first use, it is not part of the start-up of every run (about 40 ms of CPU).
 const require = createRequire(import.meta.url);
 let loaded: typeof matterType | undefined;
-const matter: typeof matterType = ((text: string, options?: object) => (loaded ??= require('gray-matter') as typeof matterType)(text, options)) as typeof matterType;
+const matter: typeof matterType = ((text: string, options?: object) =>
+  (loaded ??= require('gray-matter') as typeof matterType)(text, options)) as typeof matterType;
 
 export interface FrontMatter {
   /** The parsed mapping; {} when the file has none. */
@@ -136,7 +137,8 @@ function parseYaml(source: string, base: number): unknown {
   }
   // Alias bombs ("billion laughs") and aliases that copy a long value many times are refused.
   const expanded = expansionProblem(doc, source.length);
-  if (expanded) throw new YamlProblems([{ offset: base + expanded.offset, rule: 'front-matter/yaml', message: expanded.message, hint: expanded.hint }]);
+  if (expanded)
+    throw new YamlProblems([{ offset: base + expanded.offset, rule: 'front-matter/yaml', message: expanded.message, hint: expanded.hint }]);
   // A number keeps the text it was written as: `id: 007` is 007, not 7, and two 20-digit ids that
   // a double would round to one number stay two.
   visit(doc, {

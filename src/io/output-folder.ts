@@ -137,4 +137,3 @@ function removeStale(target: string): void {
     if (m && (Number(m[1]) === process.pid || !processAlive(Number(m[1])))) rmSync(join(parent, name), { recursive: true, force: true });
   }
 }
-

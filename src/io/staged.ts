@@ -26,7 +26,10 @@ export interface CopySource {
 class OpenFile {
   protected fd: number | undefined;
 
-  constructor(readonly path: string, flags: string) {
+  constructor(
+    readonly path: string,
+    flags: string,
+  ) {
     this.fd = openSync(path, flags);
   }
 

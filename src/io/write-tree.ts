@@ -8,7 +8,6 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { tempSuffix } from './write.js';
 import { forget, remember, whole } from './unfinished.js';
 
-
 export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}${tempSuffix()}`;

@@ -61,9 +61,7 @@ export function decide(
     .sort((a, b) => b.score - a.score || (info.order.get(a.cluster) ?? 0) - (info.order.get(b.cluster) ?? 0));
   const leader = clusters[0];
   const kept = new Set(
-    clusters
-      .filter((c) => c === leader || (options.secondary < 1 && c.score >= options.secondary * leader.score))
-      .map((c) => c.cluster),
+    clusters.filter((c) => c === leader || (options.secondary < 1 && c.score >= options.secondary * leader.score)).map((c) => c.cluster),
   );
   const codings: Coding[] = [];
   for (const candidate of candidates) {

@@ -55,7 +55,6 @@ describe('qda anonymise: where it writes, and what it refuses', () => {
     expect(run.stderr).toBe('dry run: 5 files would change; nothing was written\n');
     expect(readdirSync(dir)).toEqual(['study']);
   });
-
 });
 
 test('a transcript outside the project folder is named, and nothing is written', async () => {

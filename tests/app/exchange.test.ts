@@ -28,7 +28,12 @@ describe('exportQdpx() and importQdpx()', () => {
     const left = importQdpx({ file: MAXQDA, into: join(dir, 'm'), cwd: process.cwd() });
     expect(left.result!.codes).toBe(8);
     expect(left.diagnostics).toEqual([
-      expect.objectContaining({ file: MAXQDA, severity: 'warning', rule: 'qdpx/left-out', message: expect.stringMatching(/^left out 3 text sources whose text file is missing/) }),
+      expect.objectContaining({
+        file: MAXQDA,
+        severity: 'warning',
+        rule: 'qdpx/left-out',
+        message: expect.stringMatching(/^left out 3 text sources whose text file is missing/),
+      }),
     ]);
     const bad = importQdpx({ file: 'bad.qdpx', into: 'out', cwd: dir });
     expect(bad.result).toBeUndefined();

@@ -17,7 +17,8 @@ function open(dir: string): OpenedCorpus {
 
 function fixture(): string {
   const dir = tempDir();
-  for (const part of ['qda.yaml', 'codebook.yaml', 'corpus', 'codings']) cpSync(join('tests/fixtures/learn', part), join(dir, part), { recursive: true });
+  for (const part of ['qda.yaml', 'codebook.yaml', 'corpus', 'codings'])
+    cpSync(join('tests/fixtures/learn', part), join(dir, part), { recursive: true });
   return dir;
 }
 

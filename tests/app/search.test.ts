@@ -4,10 +4,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { codeHits, coderProblem, matrix, openCorpus, queryProblem, search, searchPass, type OpenedCorpus, type SearchRequest } from '../../src/index.js';
+import {
+  codeHits,
+  coderProblem,
+  matrix,
+  openCorpus,
+  queryProblem,
+  search,
+  searchPass,
+  type OpenedCorpus,
+  type SearchRequest,
+} from '../../src/index.js';
 import { tempDir } from '../helpers/temp.js';
 import { SEARCH_CORPUS as CORPUS, SMALL_BOOK as BOOK } from '../helpers/corpora.js';
-
 
 function open(dir: string, settings = {}, options = {}): OpenedCorpus {
   const outcome = openCorpus([], { codebook: BOOK, ...settings }, dir, options);

@@ -7,7 +7,6 @@ import { SMALL_BOOK as BOOK, WORDS_TINY as TINY } from '../helpers/corpora.js';
 
 const doc = (district: string, body: string) => `---\ndistrict: ${district}\n---\n\n${body}\n`;
 
-
 function open(dir: string, options = {}): OpenedCorpus {
   const outcome = openCorpus([], { codebook: BOOK }, dir, options);
   expect(outcome.diagnostics).toEqual([]);

@@ -118,13 +118,17 @@ describe('coders and speakers in NFC and NFD', () => {
     expect(r.stderr).not.toMatch(STACK);
     const warnings = r.stderr.split('\n').filter((l) => l.includes('[codings/unicode-duplicate]'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/warning: coder ".+" looks the same as the coder of codings\/.+\.csv but is written with other Unicode code points \(NFC and NFD\)/);
+    expect(warnings[0]).toMatch(
+      /warning: coder ".+" looks the same as the coder of codings\/.+\.csv but is written with other Unicode code points \(NFC and NFD\)/,
+    );
   });
 
   test('two speakers of one transcript whose names look the same are warned about, once', async () => {
     const nfc = 'José'.normalize('NFC');
     const nfd = 'José'.normalize('NFD');
-    const body = [`${nfc}: Korte lijnen met de school.`, 'Ria: En de wijkagent?', `${nfd}: Die belt ons.`, `${nfc}: Elke week.`, `${nfd}: Ja.`].join('\n\n');
+    const body = [`${nfc}: Korte lijnen met de school.`, 'Ria: En de wijkagent?', `${nfd}: Die belt ons.`, `${nfc}: Elke week.`, `${nfd}: Ja.`].join(
+      '\n\n',
+    );
     const dir = tempDir({ 'a.md': `---\nid: a\n---\n\n${body}\n` });
     const r = await qda(['check', '.'], { cwd: dir });
     expect(r.stderr).not.toMatch(STACK);

@@ -100,7 +100,10 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
   test('an entry that inflates far beyond the size it declares is stopped at that size', () => {
     const bomb: ForgedEntry = { name: 'sources/one.txt', data: deflateRun(0x61, 1e9), method: 8, size: 1000 };
     const r = importZip(zipOf(project(source('one', 'internal://one.txt')), bomb));
-    expectRefused(r, 'x.qdpx (sources/one.txt): error: inflates to more than the 1000 bytes the archive declares for it (a damaged or forged archive)');
+    expectRefused(
+      r,
+      'x.qdpx (sources/one.txt): error: inflates to more than the 1000 bytes the archive declares for it (a damaged or forged archive)',
+    );
     expect(r.inside).toEqual([]);
     expectLowPeak(r);
   });
@@ -115,7 +118,10 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     const entry = await importZipHere(zipOf(qde, bomb()), ['--max-entry-size', '10M']);
     expectRefused(entry, 'x.qdpx (sources/one.txt): error: inflates to 20 MiB, above the limit of 10 MiB per entry (--max-entry-size)');
     const archive = await importZipHere(zipOf(qde, bomb()), ['--max-archive-size', '15m', '--max-ratio', '1000']);
-    expectRefused(archive, 'x.qdpx (sources/one.txt): error: inflates to 20 MiB, which takes the entries read past the limit of 15 MiB for the whole archive (--max-archive-size)');
+    expectRefused(
+      archive,
+      'x.qdpx (sources/one.txt): error: inflates to 20 MiB, which takes the entries read past the limit of 15 MiB for the whole archive (--max-archive-size)',
+    );
     const allowed = await importZipHere(zipOf(qde, bomb()), ['--max-ratio', '1000']);
     expect(allowed.stderr).not.toMatch(STACK);
     expect(allowed.code, allowed.stderr).toBe(0);
@@ -175,7 +181,9 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
   });
 
   test('selections outside the text are left out with a warning', async () => {
-    const r = await importZipHere(zipOf(project(source('one', 'internal://one.txt', selection(5, 4000))), stored('sources/one.txt', 'We bake bread.\n')));
+    const r = await importZipHere(
+      zipOf(project(source('one', 'internal://one.txt', selection(5, 4000))), stored('sources/one.txt', 'We bake bread.\n')),
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/left out 1 codings whose selection lies outside its text \(e\.g\. «one» 5–4000\)/);
     expect(r.inside.filter((f) => f.startsWith('codings/'))).toEqual([]);

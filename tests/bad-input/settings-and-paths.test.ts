@@ -78,7 +78,10 @@ describe('missing files', () => {
     for (const argv of [['check'], ['code'], ['excerpts'], ['matrix'], ['cooccur'], ['summary'], ['report'], ['review', 'export'], ['analyse']]) {
       expectRefused(await qda([...argv, 'empty'], { cwd: dir }), 'no transcripts (*.md, *.markdown, *.txt) in empty');
       // the glob comes from qda.yaml, so it is said at its line there
-      expectRefused(await qda([...argv, 'project'], { cwd: dir }), 'project/qda.yaml:1:10: error: corpus glob "corpus/**/*.md" matches no transcripts');
+      expectRefused(
+        await qda([...argv, 'project'], { cwd: dir }),
+        'project/qda.yaml:1:10: error: corpus glob "corpus/**/*.md" matches no transcripts',
+      );
     }
     expect(listFiles(dir)).toEqual(['empty/notes.pdf', 'project/qda.yaml']);
   });

@@ -101,7 +101,12 @@ describe('YAML aliases that expand', () => {
 
   test('a codebook with an alias bomb is refused with its file and line', async () => {
     const lines = ['name: bom', 'language: nl', 'x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i < 9; i++) lines.push(`x${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `x${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     lines.push('codes:', '  - id: samen', '    label: Samenwerking', '    terms:', '      nl: [samenwerking]', '');
     const dir = tempDir({ 'good.md': GOOD, 'bom.yaml': lines.join('\n') });
     const r = await qda(['check', '.', '--codebook', 'bom.yaml'], { cwd: dir });

@@ -31,7 +31,9 @@ function bigProject(): string {
     writeFileSync(join(root, path), text);
   };
   put('p/qda.yaml', 'corpus:\n  - corpus/**/*.md\ncompareBy: district\n');
-  for (const f of readdirSync(join(EXAMPLE, 'corpus'), { recursive: true }).map(String).filter((f) => f.endsWith('.md'))) {
+  for (const f of readdirSync(join(EXAMPLE, 'corpus'), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.md'))) {
     const text = readFileSync(join(EXAMPLE, 'corpus', f), 'utf8');
     for (let k = 0; k < COPIES; k++) put(`p/corpus/${k}/${f}`, k === 0 ? text : text.replace(/^id: (.*)$/m, `id: $1-${k}`));
   }
@@ -50,7 +52,9 @@ async function interrupt(argv: string[], started: (seen: Seen) => boolean, signa
   const child = spawn(process.execPath, [BIN, ...argv], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
   const seen = { pid: child.pid!, stderr: '' };
   child.stderr.on('data', (d) => (seen.stderr += d));
-  const exit = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   const begin = Date.now();
   let ready = false;
   while (!(ready = started(seen)) && child.exitCode === null && Date.now() - begin < 90_000) await new Promise((r) => setTimeout(r, 20));
@@ -83,9 +87,27 @@ const surveyed = (seen: Seen) => seen.stderr.includes(SURVEYED);
 const WROTE = 'interrupted; nothing was written';
 
 const CASES: { name: string; argv: string[]; started: (seen: Seen) => boolean; line: string; result?: string[]; signal?: NodeJS.Signals }[] = [
-  { name: 'code --out', argv: ['code', 'p', '--format', 'json', '--out', 'code.json'], started: temporary('code.json'), line: WROTE, result: ['code.json'] },
-  { name: 'review export --out', argv: ['review', 'export', 'p', '--out', 'review.csv'], started: temporary('review.csv'), line: WROTE, result: ['review.csv'] },
-  { name: 'anonymise', argv: ['anonymise', 'p', '--out', 'copy', '--key', 'key.csv'], started: temporary('copy'), line: WROTE, result: ['copy', 'key.csv'] },
+  {
+    name: 'code --out',
+    argv: ['code', 'p', '--format', 'json', '--out', 'code.json'],
+    started: temporary('code.json'),
+    line: WROTE,
+    result: ['code.json'],
+  },
+  {
+    name: 'review export --out',
+    argv: ['review', 'export', 'p', '--out', 'review.csv'],
+    started: temporary('review.csv'),
+    line: WROTE,
+    result: ['review.csv'],
+  },
+  {
+    name: 'anonymise',
+    argv: ['anonymise', 'p', '--out', 'copy', '--key', 'key.csv'],
+    started: temporary('copy'),
+    line: WROTE,
+    result: ['copy', 'key.csv'],
+  },
   // The archive's temporary file and its spools are made together.
   { name: 'export qdpx', argv: ['export', 'qdpx', 'project.qdpx', 'p'], started: temporary('project.qdpx'), line: WROTE, result: ['project.qdpx'] },
   { name: 'excerpts to stdout', argv: ['excerpts', 'p'], started: scratch, line: WROTE },
@@ -100,16 +122,19 @@ describe.skipIf(!BUILT || process.platform === 'win32')('Ctrl-C while reading or
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test.concurrent.each(CASES)('qda $name: one line, exit 130 (143), nothing left and no result', async ({ argv, started, line, result = [], signal = 'SIGINT' }) => {
-    const r = await interrupt(argv, started, signal);
-    expect(r.ready, r.stderr).toBe(true);
-    expect(r.signal, r.stderr).toBe(null);
-    expect(r.code, r.stderr).toBe(signal === 'SIGINT' ? 130 : 143);
-    expect(r.stderr.replace(SURVEYED, '').trim().split('\n')).toEqual([line]);
-    expect(r.stderr).not.toMatch(STACK);
-    expect(r.ms).toBeLessThan(15_000);
-    for (const name of result) expect(existsSync(join(dir, name)), name).toBe(false);
-    expect(leftovers(dir, r.pid)).toEqual([]);
-    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`qda-excerpts-${r.pid}.`))).toEqual([]);
-  });
+  test.concurrent.each(CASES)(
+    'qda $name: one line, exit 130 (143), nothing left and no result',
+    async ({ argv, started, line, result = [], signal = 'SIGINT' }) => {
+      const r = await interrupt(argv, started, signal);
+      expect(r.ready, r.stderr).toBe(true);
+      expect(r.signal, r.stderr).toBe(null);
+      expect(r.code, r.stderr).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(r.stderr.replace(SURVEYED, '').trim().split('\n')).toEqual([line]);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.ms).toBeLessThan(15_000);
+      for (const name of result) expect(existsSync(join(dir, name)), name).toBe(false);
+      expect(leftovers(dir, r.pid)).toEqual([]);
+      expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`qda-excerpts-${r.pid}.`))).toEqual([]);
+    },
+  );
 });

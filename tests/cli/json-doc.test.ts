@@ -77,12 +77,18 @@ function checkAgainst(json: unknown, fields: Map<string, Field>): void {
     }
   };
   visit(json as Record<string, unknown>, '');
-  expect([...fields.keys()].filter((p) => !seen.has(p)), 'documented fields the output never showed').toEqual([]);
+  expect(
+    [...fields.keys()].filter((p) => !seen.has(p)),
+    'documented fields the output never showed',
+  ).toEqual([]);
 }
 
 const doc = (district: string, body: string) => `---\ndistrict: ${district}\nspeakers: { R: kindcoach }\n---\n\n${body}\n`;
 const CORPUS = {
-  'noord.md': doc('Noord', `**R:** ${'wijkteam '.repeat(9)}regisseur regisseur appel peer kers pruim druif meloen banaan.\n\nKorte lijnen met het wijkteam.`),
+  'noord.md': doc(
+    'Noord',
+    `**R:** ${'wijkteam '.repeat(9)}regisseur regisseur appel peer kers pruim druif meloen banaan.\n\nKorte lijnen met het wijkteam.`,
+  ),
   'zuid.md': doc(
     'Zuid',
     `${'wijkteam '.repeat(5)}tafel stoel kast lamp deur raam muur vloer plafond fiets auto trein tram bus boot zolder kelder tuin schuur garage step kar scooter vliegtuig tent hut molen brug sluis dijk polder weide sloot akker.`,
@@ -107,7 +113,9 @@ describe('docs/json.md describes the JSON as it is', () => {
     const fields = documented('`qda words --format json`');
     expect(fields.size).toBeGreaterThan(20);
     // --min-g2 0 lets in terms that are not significant, so that pBelow is seen as a number and as null.
-    const json = (await output(['words', '--min-count', '1', '--ngram', '1-2', '--min-g2', '0'])) as { groups: { distinctive: { pBelow: unknown }[] }[] };
+    const json = (await output(['words', '--min-count', '1', '--ngram', '1-2', '--min-g2', '0'])) as {
+      groups: { distinctive: { pBelow: unknown }[] }[];
+    };
     expect(json.groups[0].distinctive.map((d) => d.pBelow)).toEqual(expect.arrayContaining([0.05, null]));
     checkAgainst(json, fields);
   });

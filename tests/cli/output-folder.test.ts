@@ -129,7 +129,11 @@ test('a single output file: temporary files a killed run left beside it are remo
   writeFileSync(join(dir, `codings.json.tmp-${process.ppid}-live02`), 'busy');
   const r = await qda(['code', 'p', '--out', 'codings.json'], { cwd: dir });
   expect(r.code).toBe(0);
-  expect(readdirSync(dir).filter((n) => n.startsWith('codings.json')).sort()).toEqual(['codings.json', `codings.json.tmp-${process.ppid}-live02`]);
+  expect(
+    readdirSync(dir)
+      .filter((n) => n.startsWith('codings.json'))
+      .sort(),
+  ).toEqual(['codings.json', `codings.json.tmp-${process.ppid}-live02`]);
 });
 
 describe.skipIf(!BUILT || process.platform === 'win32')('Ctrl-C', () => {
@@ -139,7 +143,8 @@ describe.skipIf(!BUILT || process.platform === 'win32')('Ctrl-C', () => {
     const before = readFileSync(join(dir, 'res/codings.json'), 'utf8');
     // Enough text that the corpus pass takes seconds.
     const para = 'We hebben korte lijnen met de school, de wijkagent en het wijkteam over de ouders en de kinderen.';
-    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `p/corpus/gen-${i}.md`), `---\ndistrict: D${i % 5}\n---\n\n${Array(60).fill(para).join('\n\n')}\n`);
+    for (let i = 0; i < 400; i++)
+      writeFileSync(join(dir, `p/corpus/gen-${i}.md`), `---\ndistrict: D${i % 5}\n---\n\n${Array(60).fill(para).join('\n\n')}\n`);
     const child = spawn(process.execPath, [BIN, 'analyse', 'p', '--out', 'res'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));

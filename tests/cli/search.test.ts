@@ -5,7 +5,6 @@ import { qda } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { SEARCH_CORPUS as CORPUS, SMALL_BOOK as BOOK } from '../helpers/corpora.js';
 
-
 describe('qda search', () => {
   test('markdown and CSV', async () => {
     const dir = tempDir(CORPUS);
@@ -52,7 +51,9 @@ describe('qda search --code-as', () => {
     expect(noCoder.stderr).toContain('--code-as needs --coder NAME');
     const unknown = await qda(['search', 'wijkteam', '--codebook', BOOK, '--code-as', 'organisation.rol', '--coder', 'ana'], { cwd: dir });
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe('error: --code-as: unknown code "organisation.rol"; did you mean organisation.roles?\n  use a code id of the codebook\n');
+    expect(unknown.stderr).toBe(
+      'error: --code-as: unknown code "organisation.rol"; did you mean organisation.roles?\n  use a code id of the codebook\n',
+    );
     const bad = await qda(['search', 'wijkteam', '--codebook', BOOK, '--code-as', 'organisation.roles', '--coder', '../x'], { cwd: dir });
     expect(bad.code).toBe(2);
     const none = await qda(['search', 'wijkteam', '--codebook', BOOK, '--speaker', 'X'], { cwd: dir });

@@ -7,7 +7,6 @@ import { SMALL_BOOK as BOOK, WORDS_TINY as TINY } from '../helpers/corpora.js';
 
 const doc = (district: string, body: string) => `---\ndistrict: ${district}\n---\n\n${body}\n`;
 
-
 describe('qda words', () => {
   test('markdown and CSV: the statistic with its significance, and a line for a group without significant terms', async () => {
     const dir = tempDir(TINY);
@@ -17,7 +16,9 @@ describe('qda words', () => {
     expect(md.stderr).toBe('counted 30 words in 3 documents, 2 groups by district\n');
     // By default only G² ≥ 3.84 counts: 2.90 could be chance.
     const plain = await qda(['words', '--codebook', BOOK, '--min-count', '1', '--top', '2'], { cwd: dir });
-    expect(plain.stdout).toContain('### Noord\n\n10 words in 1 document.\n\nNo term occurs here significantly more than in the rest (G² ≥ 3.84, p < 0.05).\n');
+    expect(plain.stdout).toContain(
+      '### Noord\n\n10 words in 1 document.\n\nNo term occurs here significantly more than in the rest (G² ≥ 3.84, p < 0.05).\n',
+    );
     const csv = await qda(['words', '--codebook', BOOK, '--min-count', '3', '--min-g2', '0', '--format', 'csv'], { cwd: dir });
     expect(csv.stdout).toBe(
       'group,n,term,count,documents,rest,measure,statistic,p_below,log_ratio\r\n(all),1,wijkteam,4,2,,,,,\r\nNoord,1,wijkteam,3,2,1,ll,2.90,,2.585\r\n',

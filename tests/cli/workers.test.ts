@@ -56,7 +56,6 @@ describe.runIf(built)('worker threads', () => {
     expect(readdirSync(join(dir, 'two')).sort()).toEqual(ANALYSE_FILES);
     for (const file of ANALYSE_FILES) expect(readFileSync(join(dir, 'two', file), 'utf8'), file).toBe(readFileSync(join(dir, 'one', file), 'utf8'));
   });
-
 });
 
 // Checked while reading the arguments, before any thread starts, so a run in this process shows it.

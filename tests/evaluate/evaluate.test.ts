@@ -32,7 +32,13 @@ describe('evaluate', () => {
   test('macro F1 is the mean over clusters; top-1 counts items whose highest-scoring cluster is the labelled main one', () => {
     const items = [
       // communication (phrase) outweighs capacity (one wildcard): organisation leads
-      { id: 'a', text: 'We hebben korte lijnen, maar de wachtlijst is lang.', clusters: ['organisation', 'institutional'], codes: [], main: 'organisation' },
+      {
+        id: 'a',
+        text: 'We hebben korte lijnen, maar de wachtlijst is lang.',
+        clusters: ['organisation', 'institutional'],
+        codes: [],
+        main: 'organisation',
+      },
       { id: 'b', text: 'De wachtlijst is lang.', clusters: ['institutional'], codes: [], main: 'institutional' },
       { id: 'c', text: 'Het vertrouwen groeit.', clusters: ['personal', 'organisation'], codes: [], main: 'organisation' },
       { id: 'd', text: 'Het regent.', clusters: [], codes: [] },

@@ -38,8 +38,16 @@ function dialogTitle(language: 'nl' | 'en', count: number, kept: number): string
   const list = node('ol');
   const title = node();
   let click: () => void = () => undefined;
-  const button = { textContent: String(count), dataset: { col: '0', codes: '0', title: 'Wachtlijst · Noord' }, addEventListener: (_: string, f: () => void) => (click = f) };
-  const dialog = { querySelector: (s: string) => (s === 'ol' ? list : { addEventListener: () => undefined }), addEventListener: () => undefined, showModal: () => undefined };
+  const button = {
+    textContent: String(count),
+    dataset: { col: '0', codes: '0', title: 'Wachtlijst · Noord' },
+    addEventListener: (_: string, f: () => void) => (click = f),
+  };
+  const dialog = {
+    querySelector: (s: string) => (s === 'ol' ? list : { addEventListener: () => undefined }),
+    addEventListener: () => undefined,
+    showModal: () => undefined,
+  };
   const document = {
     documentElement: { classList: { add: () => undefined } },
     getElementById: (id: string) => (id === 'qda-data' ? { textContent: JSON.stringify(data) } : id === 'excerpts' ? dialog : title),

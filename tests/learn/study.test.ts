@@ -142,7 +142,9 @@ describe('qda learn on the Veendijk study', () => {
     // qda search reads each document once without keeping it: the check is made as the survey goes
     const search = await qda(['search', 'buurvrouw'], { cwd: dir });
     expect(search.code).toBe(0);
-    expect(search.stderr).toContain('1 of the 40 paragraphs the model learned from have changed or are gone (first: p-bd2c5290dd of mantelzorger-01)');
+    expect(search.stderr).toContain(
+      '1 of the 40 paragraphs the model learned from have changed or are gone (first: p-bd2c5290dd of mantelzorger-01)',
+    );
     expect(search.stderr).toContain("people's codings have changed since the model was trained: 1 paragraph newly coded");
   });
 

@@ -20,6 +20,12 @@ describe('positions as other programs count them', () => {
 
   test('an XML error is a Diagnostic at its line and column in code points', () => {
     const parsed = parseXml('<a>\n<b>😀😀</c></a>', 'p.qde', 'qdpx/xml');
-    expect('diagnostics' in parsed && parsed.diagnostics[0]).toMatchObject({ file: 'p.qde', line: 2, column: 6, severity: 'error', rule: 'qdpx/xml' });
+    expect('diagnostics' in parsed && parsed.diagnostics[0]).toMatchObject({
+      file: 'p.qde',
+      line: 2,
+      column: 6,
+      severity: 'error',
+      rule: 'qdpx/xml',
+    });
   });
 });

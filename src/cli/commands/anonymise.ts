@@ -46,17 +46,17 @@ async function anonymiseCommand(paths: string[], flags: AnonymiseFlags, io: Io):
     { AtomicFile, resolvePath },
     { whole },
   ] = await Promise.all([
-      import('../../app/anonymise.js'),
-      import('../session.js'),
-      import('../output.js'),
-      import('../../formatters/anonymise-diff.js'),
-      import('../../anonymise/kinds.js'),
-      import('../../corpus/project.js'),
-      import('../errors.js'),
-      import('../../io/write-tree.js'),
-      import('../../io/write.js'),
-      import('../../io/unfinished.js'),
-    ]);
+    import('../../app/anonymise.js'),
+    import('../session.js'),
+    import('../output.js'),
+    import('../../formatters/anonymise-diff.js'),
+    import('../../anonymise/kinds.js'),
+    import('../../corpus/project.js'),
+    import('../errors.js'),
+    import('../../io/write-tree.js'),
+    import('../../io/write.js'),
+    import('../../io/unfinished.js'),
+  ]);
   const request = { out: flags.out, key: flags.key, dryRun: flags.dryRun, reverse: flags.reverse };
   checkAnonymiseRequest(request, io.cwd);
   const session = await openSession(paths, flags, io, anonymiseOpenOptions(request));
@@ -70,7 +70,11 @@ async function anonymiseCommand(paths: string[], flags: AnonymiseFlags, io: Io):
     preview,
     copy: () => {
       const tree = (copy = new TreeWriter(resolvePath(io.cwd, flags.out!)));
-      return { add: (path: string, bytes: Uint8Array | string) => tree.add(path, bytes), commit: () => commits.push(() => tree.commit()), abort: () => tree.abort() };
+      return {
+        add: (path: string, bytes: Uint8Array | string) => tree.add(path, bytes),
+        commit: () => commits.push(() => tree.commit()),
+        abort: () => tree.abort(),
+      };
     },
     key: () => {
       const file = (key = new AtomicFile(resolvePath(io.cwd, flags.key!)));

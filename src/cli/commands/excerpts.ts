@@ -31,12 +31,8 @@ export function registerExcerpts(program: Command, io: Io): Command {
 }
 
 async function excerptsCommand(paths: string[], flags: ExcerptFlags, io: Io): Promise<void> {
-  const [{ streamExcerpts }, { openSession, corpusBar, reported }, { count, summaryLine, writeOutput }, { PartFiles, scratchFolder }] = await Promise.all([
-    import('../../app/excerpts.js'),
-    import('../session.js'),
-    import('../output.js'),
-    import('../../io/parts.js'),
-  ]);
+  const [{ streamExcerpts }, { openSession, corpusBar, reported }, { count, summaryLine, writeOutput }, { PartFiles, scratchFolder }] =
+    await Promise.all([import('../../app/excerpts.js'), import('../session.js'), import('../output.js'), import('../../io/parts.js')]);
   const filter = filterFrom(flags);
   const session = await openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
   const format = flags.format;
@@ -52,7 +48,11 @@ async function excerptsCommand(paths: string[], flags: ExcerptFlags, io: Io): Pr
     };
     const { excerpts, documents } = reported(io, streamExcerpts(session, parts, formats, { filter, context: flags.context }, corpusBar(session)));
     await writeOutput(io, flags.out, format === 'json' ? excerpts.json() : format === 'csv' ? excerpts.csv() : excerpts.markdown());
-    summaryLine(io, flags.quiet, `${count(excerpts.total, 'excerpt')} under ${count(excerpts.codesWithExcerpts, 'code')} from ${count(documents, 'document')}`);
+    summaryLine(
+      io,
+      flags.quiet,
+      `${count(excerpts.total, 'excerpt')} under ${count(excerpts.codesWithExcerpts, 'code')} from ${count(documents, 'document')}`,
+    );
   } finally {
     parts.remove();
   }

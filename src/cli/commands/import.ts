@@ -45,7 +45,11 @@ export interface ImportQdpxFlags {
 }
 
 async function importCommand(file: string, flags: ImportQdpxFlags, io: Io): Promise<void> {
-  const [{ importQdpx }, { reported }, { summaryLine }] = await Promise.all([import('../../app/import.js'), import('../session.js'), import('../output.js')]);
+  const [{ importQdpx }, { reported }, { summaryLine }] = await Promise.all([
+    import('../../app/import.js'),
+    import('../session.js'),
+    import('../output.js'),
+  ]);
   const limits = { entry: flags.maxEntrySize, archive: flags.maxArchiveSize, ratio: flags.maxRatio };
   const result = reported(io, importQdpx({ file, into: flags.into, cwd: io.cwd, limits }));
   summaryLine(io, flags.quiet, summary(file, flags.into, result));

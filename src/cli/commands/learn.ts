@@ -30,9 +30,7 @@ export function registerLearn(program: Command, io: Io): Command {
     .option('--coder <names>', 'learn only from these coders (repeatable, comma-separated; default: all)', collect)
     .option('--name <name>', "the model's name, the coder of its codings (default: the --out file name)")
     .addOption(new Option('-f, --format <format>', 'format of the --cv table').choices(formatNames('crossValidation')).default('table'));
-  corpusOptions(command, { selection: false }).action(async (paths: string[], flags: LearnFlags) =>
-    learnCommand(paths, flags, io),
-  );
+  corpusOptions(command, { selection: false }).action(async (paths: string[], flags: LearnFlags) => learnCommand(paths, flags, io));
   return examples(command, [
     'qda learn --out models/ana.json --coder ana',
     'qda learn --cv 5',
@@ -41,15 +39,21 @@ export function registerLearn(program: Command, io: Io): Command {
 }
 
 async function learnCommand(paths: string[], flags: LearnFlags, io: Io): Promise<void> {
-  const [{ learn, modelNameProblem }, { openSession, reported }, { assertWritableFile, count, summaryLine }, { modelJson }, { TRAIN_DEFAULTS }, { resolvePath, writeFileAtomic }] =
-    await Promise.all([
-      import('../../app/learn.js'),
-      import('../session.js'),
-      import('../output.js'),
-      import('../../learn/model-file.js'),
-      import('../../learn/train.js'),
-      import('../../io/write.js'),
-    ]);
+  const [
+    { learn, modelNameProblem },
+    { openSession, reported },
+    { assertWritableFile, count, summaryLine },
+    { modelJson },
+    { TRAIN_DEFAULTS },
+    { resolvePath, writeFileAtomic },
+  ] = await Promise.all([
+    import('../../app/learn.js'),
+    import('../session.js'),
+    import('../output.js'),
+    import('../../learn/model-file.js'),
+    import('../../learn/train.js'),
+    import('../../io/write.js'),
+  ]);
   if (!flags.out && !flags.cv)
     throw usage('nothing to do: name the model file with --out FILE, or ask for --cv K', 'e.g. qda learn --out models/ana.json');
   if (flags.out) assertWritableFile(io, flags.out);

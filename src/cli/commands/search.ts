@@ -3,7 +3,16 @@ import { Option, type Command } from 'commander';
 import { formatNames, getFormatter, type FormatName } from '../../formatters/index.js';
 import { usage } from '../errors.js';
 import type { Io } from '../io.js';
-import { corpusOptions, examples, filterFrom, filterOptions, nonNegativeInt, SURVEY_WORKERS_HELP, type CorpusFlags, type FilterFlags } from '../options.js';
+import {
+  corpusOptions,
+  examples,
+  filterFrom,
+  filterOptions,
+  nonNegativeInt,
+  SURVEY_WORKERS_HELP,
+  type CorpusFlags,
+  type FilterFlags,
+} from '../options.js';
 
 export interface SearchFlags extends CorpusFlags, FilterFlags {
   format: FormatName<'search'>;

@@ -5,7 +5,16 @@ import type { Measure } from '../../words/result.js';
 import { DEFAULT_MIN_G2 } from '../../words/significance.js';
 import type { Io } from '../io.js';
 import { usage } from '../errors.js';
-import { corpusOptions, examples, filterFrom, filterOptions, positiveInt, SURVEY_WORKERS_HELP, type CorpusFlags, type FilterFlags } from '../options.js';
+import {
+  corpusOptions,
+  examples,
+  filterFrom,
+  filterOptions,
+  positiveInt,
+  SURVEY_WORKERS_HELP,
+  type CorpusFlags,
+  type FilterFlags,
+} from '../options.js';
 
 export interface WordsFlags extends CorpusFlags, FilterFlags {
   format: FormatName<'words'>;
@@ -23,7 +32,8 @@ export interface WordsFlags extends CorpusFlags, FilterFlags {
 
 function minG2(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw usage(`--min-g2 must be a number of 0 or more, such as 3.84, 6.63 or 10.83, not "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw usage(`--min-g2 must be a number of 0 or more, such as 3.84, 6.63 or 10.83, not "${value}"`);
   return n;
 }
 
@@ -58,9 +68,7 @@ export function registerWords(program: Command, io: Io): Command {
     .option('--manual-only', 'with --code: count only codes added by hand')
     .option('--coder <name>', 'with --code or --suggest: only the codings of this coder count')
     .option('--workers <n>', SURVEY_WORKERS_HELP);
-  filterOptions(corpusOptions(command, { selection: false })).action(async (paths: string[], flags: WordsFlags) =>
-    wordsCommand(paths, flags, io),
-  );
+  filterOptions(corpusOptions(command, { selection: false })).action(async (paths: string[], flags: WordsFlags) => wordsCommand(paths, flags, io));
   return examples(command, [
     'qda words examples/rotterdam',
     'qda words --by role --ngram 1-3 --top 10 --format csv --out words.csv',

@@ -78,4 +78,3 @@ export function markdownBody(text: string): { text: string; at: (offset: number)
     },
   };
 }
-
