@@ -5,11 +5,12 @@
  * target makes a second run into the same folder refuse instead of interleaving; temporary folders
  * a killed run left behind are removed by the next one.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { tempSuffix, type Sink } from './write.js';
 import { processAlive, releaseLock, tryLock } from './owner.js';
-import { forget, remember, whole } from './unfinished.js';
+import { replaceFolder } from './replace.js';
+import { forget, remember } from './unfinished.js';
 
 /** What names of qda's own temporary folders and lock beside `out` start with. */
 const prefix = (target: string) => `.${basename(target)}.qda-`;
@@ -58,34 +59,11 @@ export class OutputFolder {
   /** Put the new set in place of the old one; the old one is removed only once the new one is there. */
   commit(): void {
     if (!this.open) return;
-    const backup = whole(() => this.swap());
+    replaceFolder(this.temp, this.target, join(dirname(this.target), `${prefix(this.target)}old-${process.pid}${tempSuffix()}`));
     this.open = false;
-    if (backup) {
-      rmSync(backup, { recursive: true, force: true });
-      forget(backup);
-    }
     releaseLock(this.lock);
   }
 
-  /**
-   * The two renames, as one step for Ctrl-C (stopped between them, there would be neither set). The
-   * old set, once aside, is remembered: what is left of it after a stop is removed.
-   */
-  private swap(): string | undefined {
-    const backup = existsSync(this.target) ? join(dirname(this.target), `${prefix(this.target)}old-${process.pid}${tempSuffix()}`) : undefined;
-    if (backup) renameSync(this.target, backup);
-    try {
-      renameSync(this.temp, this.target);
-      forget(this.temp);
-    } catch (error) {
-      if (backup) renameSync(backup, this.target);
-      throw error;
-    }
-    if (backup) remember(backup, false);
-    return backup;
-  }
-
-  /** Remove the run's folder and the lock; the old set stays as it was. */
   abort(): void {
     if (!this.open) return;
     this.open = false;

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { tempSuffix } from './write.js';
+import { replaceFolder } from './replace.js';
 import { forget, remember, whole } from './unfinished.js';
 
 export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
@@ -85,25 +86,7 @@ export class TreeWriter {
   }
 
   commit(): void {
-    // The two renames are one step for Ctrl-C (stopped between them, there would be neither folder);
-    // the old folder, once aside, is remembered, so that what is left of it after a stop is removed.
-    const old = whole(() => {
-      const old = existsSync(this.target) ? `${this.temp}-old` : undefined;
-      if (old) renameSync(this.target, old);
-      try {
-        renameSync(this.temp, this.target);
-        forget(this.temp);
-      } catch (error) {
-        if (old) renameSync(old, this.target);
-        throw error;
-      }
-      if (old) remember(old, false);
-      return old;
-    });
-    if (old) {
-      rmSync(old, { recursive: true, force: true });
-      forget(old);
-    }
+    replaceFolder(this.temp, this.target, `${this.temp}-old`);
   }
 
   abort(): void {
