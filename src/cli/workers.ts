@@ -29,19 +29,19 @@ export function askedWorkers(flag: string | undefined, env: Record<string, strin
 
 /** How many threads code this session's corpus. */
 export function workerCount(session: Session, asked: number | undefined): number {
-  return threadCount(session.files, session.corpus, session.io.cwd, asked);
+  return threadCount(session.files, session.corpus, asked);
 }
 
 /**
  * How many threads share the corpus: worker threads that code it (`qda code`), or threads in all,
  * the main one among them, that survey it (`qda search`, `qda words`); the same rules for both.
  */
-export function threadCount(files: string[], corpus: CorpusOptions, cwd: string, asked: number | undefined): number {
+export function threadCount(files: string[], corpus: CorpusOptions, asked: number | undefined): number {
   // --redact rewrites texts with a function of the main thread: such runs stay in one thread.
   if (!workersAvailable() || files.length < 2 || !portable(corpus)) return 0;
   if (asked !== undefined) return asked;
   const cores = availableParallelism();
-  if (cores < MIN_CORES || corpusBytes(files, cwd) < MIN_PARALLEL_BYTES) return 0;
+  if (cores < MIN_CORES || corpusBytes(files, corpus) < MIN_PARALLEL_BYTES) return 0;
   return Math.min(cores, MAX_DEFAULT);
 }
 

@@ -7,8 +7,7 @@
  * events: it sleeps on a shared counter (Atomics.wait) that a worker raises after posting, and
  * takes the posted results with receiveMessageOnPort. Workers never wait on the main thread.
  */
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Codebook } from '../codebook/types.js';
@@ -25,6 +24,8 @@ export interface WorkerSetup {
   /** Folder the file paths are relative to; workers read the files from disk. */
   cwd: string;
   files: string[];
+  /** The size of every file in bytes, in the order of `files`, as the listing found it. */
+  sizes: number[];
   /** The encoding of every file, in the order of `files`, or one for all. */
   encodings: string | (string | FileEncoding)[];
   codebook: Codebook;
@@ -53,19 +54,14 @@ export function workersAvailable(): boolean {
   return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
 }
 
-/** Total size in bytes of the files, for deciding whether starting workers pays. */
-export function corpusBytes(files: string[], cwd: string): number {
+/**
+ * Total size in bytes of the files, for deciding whether starting workers pays: from the sizes the
+ * listing found (`options.size`), so that no file is looked at again.
+ */
+export function corpusBytes(files: string[], options: CorpusOptions): number {
   let total = 0;
-  for (const f of files) total += fileSize(f, cwd);
+  for (const f of files) total += options.size?.(f) ?? 0;
   return total;
-}
-
-function fileSize(file: string, cwd: string): number {
-  try {
-    return statSync(resolve(cwd, file)).size;
-  } catch {
-    return 0;
-  }
 }
 
 /**
@@ -86,6 +82,7 @@ export function workerSetup(files: string[], codebook: Codebook, options: Corpus
   return {
     cwd,
     files,
+    sizes: files.map((f) => options.size?.(f) ?? 0),
     encodings: typeof encoding === 'string' ? encoding : files.map((f) => encodingOf(options, f)),
     codebook,
     options: plain,
@@ -94,9 +91,8 @@ export function workerSetup(files: string[], codebook: Codebook, options: Corpus
   };
 }
 
-/** Cuts the files into chunks [from, to) of about `target` bytes each. */
-export function chunks(files: string[], cwd: string, workers: number): { from: number; to: number }[] {
-  const sizes = files.map((f) => fileSize(f, cwd));
+/** Cuts the files of these sizes into chunks [from, to) of about `target` bytes each. */
+export function chunks(sizes: number[], workers: number): { from: number; to: number }[] {
   const total = sizes.reduce((a, b) => a + b, 0);
   const target = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, total / (workers * 8)));
   const out: { from: number; to: number }[] = [];
@@ -110,7 +106,7 @@ export function chunks(files: string[], cwd: string, workers: number): { from: n
       bytes = 0;
     }
   });
-  if (from < files.length) out.push({ from, to: files.length });
+  if (from < sizes.length) out.push({ from, to: sizes.length });
   return out;
 }
 
@@ -122,7 +118,7 @@ interface Running {
 
 /** The coded documents of `setup.files`, in file order, coded by `workers` worker threads. */
 export function* codeInWorkers(setup: WorkerSetup, workers: number): Generator<CodedDocument> {
-  const plan = chunks(setup.files, setup.cwd, workers);
+  const plan = chunks(setup.sizes, workers);
   const signal = new Int32Array(new SharedArrayBuffer(4 * (1 + workers)));
   const pool: Running[] = [];
   const ready = new Map<number, CodedDocument[]>();

@@ -78,7 +78,7 @@ async function searchCommand(query: string, paths: string[], flags: SearchFlags,
   const session = await openSession(paths, codeAs === undefined ? flags : rest, io, {
     ...(flags.out ? { output: flags.out } : {}),
     ...(pass.survey ? { survey: pass.survey } : {}),
-    threads: (files, corpus) => threadCount(files, corpus, io.cwd, asked),
+    threads: (files, corpus) => threadCount(files, corpus, asked),
   });
   const result = reported(io, search(session, request, undefined, pass));
   if (codeAs !== undefined) {

@@ -101,7 +101,7 @@ async function wordsCommand(paths: string[], flags: WordsFlags, io: Io): Promise
   const session = await openSession(paths, flags, io, {
     ...(flags.out ? { output: flags.out } : {}),
     ...(pass.survey ? { survey: pass.survey } : {}),
-    threads: (files, corpus) => threadCount(files, corpus, io.cwd, asked),
+    threads: (files, corpus) => threadCount(files, corpus, asked),
   });
   const result = reported(io, words(session, request, undefined, pass));
   const format = await getFormatter('words', flags.format);
