@@ -52,8 +52,9 @@ async function interrupt(argv: string[], started: (seen: Seen) => boolean, signa
   const child = spawn(process.execPath, [BIN, ...argv], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
   const seen = { pid: child.pid!, stderr: '' };
   child.stderr.on('data', (d) => (seen.stderr += d));
+  // 'close', not 'exit': the exit can be reported before the last of stderr has been read.
   const exit = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
+    child.on('close', (code, signal) => resolve({ code, signal })),
   );
   const begin = Date.now();
   let ready = false;

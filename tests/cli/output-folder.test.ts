@@ -148,7 +148,8 @@ describe.skipIf(!BUILT || process.platform === 'win32')('Ctrl-C', () => {
     const child = spawn(process.execPath, [BIN, 'analyse', 'p', '--out', 'res'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // 'close', not 'exit': the exit can be reported before the last of stderr has been read.
+    const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     const started = Date.now();
     while (!readdirSync(dir).some((n) => n.startsWith('.res.qda-run-')) && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 300));
