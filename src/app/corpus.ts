@@ -7,7 +7,8 @@ import { collectWhenGrown } from '../corpus/heap.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Codebook } from '../codebook/types.js';
 import { CodingCounter } from '../coding/tally.js';
-import { codeInWorkers, workerSetup } from '../corpus/parallel.js';
+import { codeInWorkers, formatInWorkers, workerSetup, type FormattedChunk } from '../corpus/parallel.js';
+import type { CodingsFormat } from '../formatters/codings.js';
 import { codeCorpus, type CodedDocument, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
 import type { Project } from '../corpus/project.js';
 import type { Redaction } from '../anonymise/redact.js';
@@ -58,6 +59,31 @@ export function* codedDocuments(opened: OpenedCorpus, totals: Totals = newTotals
     totals.coded += new Set(coded.codings.map((c) => c.segment)).size;
     totals.codings.add(coded.codings);
     yield coded;
+  }
+  progress?.done();
+}
+
+/**
+ * With worker threads, the coded documents as the workers formatted them in `format`, a chunk at a
+ * time, counted into `totals` as they pass; without, the coded documents themselves.
+ */
+export function* formattedDocuments(
+  opened: OpenedCorpus,
+  format: CodingsFormat,
+  totals: Totals = newTotals(),
+  progress?: Progress,
+  workers = 0,
+): Generator<CodedDocument | FormattedChunk> {
+  if (workers === 0) return yield* codedDocuments(opened, totals, progress, workers);
+  opened.corpus.parsed?.clear();
+  for (const chunk of formatInWorkers(workerSetup(opened.files, opened.codebook, opened.corpus, opened.cwd), workers, format)) {
+    collectWhenGrown(chunk.characters);
+    for (const path of chunk.paths) progress?.step(path);
+    totals.documents += chunk.items;
+    totals.segments += chunk.segments;
+    totals.coded += chunk.coded;
+    totals.codings.addCount(chunk.codings);
+    yield chunk;
   }
   progress?.done();
 }

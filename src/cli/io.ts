@@ -3,7 +3,7 @@ import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 
 export interface Io {
-  stdout: { write(text: string): unknown };
+  stdout: { write(text: string | Uint8Array): unknown };
   stderr: { write(text: string): unknown };
   cwd: string;
   env: Record<string, string | undefined>;
@@ -35,9 +35,9 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 function descriptor(fd: number): Io['stdout'] {
   let closed = false;
   return {
-    write(text: string) {
+    write(text: string | Uint8Array) {
       if (closed) return false;
-      const bytes = Buffer.from(text, 'utf8');
+      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
       let wait = 1;
       for (let done = 0; done < bytes.length;) {
         try {

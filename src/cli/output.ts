@@ -11,7 +11,7 @@ import { FolderLocked, OutputFolder } from '../io/output-folder.js';
 import type { Io } from './io.js';
 
 /** Pieces are written as they are made. */
-export async function writeOutput(io: Io, out: string | undefined, chunks: Iterable<string>): Promise<void> {
+export async function writeOutput(io: Io, out: string | undefined, chunks: Iterable<string | Uint8Array>): Promise<void> {
   if (!out) {
     for (const chunk of chunks) io.stdout.write(chunk);
     return;

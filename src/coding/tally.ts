@@ -33,6 +33,12 @@ export class CodingCounter {
     this.distinct += pairs.size;
   }
 
+  /** The count of other documents, as `result` gave it. */
+  addCount(count: CodingCount): void {
+    this.distinct += count.codings;
+    for (const { source, codings } of count.sources) this.bySource.set(source, (this.bySource.get(source) ?? 0) + codings);
+  }
+
   result(): CodingCount {
     const sources = [...this.bySource]
       .map(([source, codings]) => ({ source, codings }))

@@ -5,11 +5,14 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { compileCodebook } from '../codebook/compile.js';
 import { PatternTimeout } from '../coding/auto-code.js';
+import { CodingCounter } from '../coding/tally.js';
+import { codingsStream } from '../formatters/codings.js';
+import { formatAll } from '../formatters/stream.js';
 import { readBytes } from '../io/files.js';
 import { Predictor } from '../learn/predict.js';
 import { NO_FREQUENCIES } from '../scoring/frequencies.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './parallel.js';
-import { codeCorpus, type CorpusOptions } from './pipeline.js';
+import type { FormattedChunk, FromWorker, ToWorker, WorkerSetup } from './parallel.js';
+import { codeCorpus, type CodedDocument, type CorpusOptions } from './pipeline.js';
 
 const { setup, port, signal, slot } = workerData as { setup: WorkerSetup; port: MessagePort; signal: Int32Array; slot: number };
 
@@ -26,14 +29,17 @@ const options: CorpusOptions = {
 };
 
 const post = (message: FromWorker) => {
-  port.postMessage(message);
+  // Formatted bytes are moved to the main thread, not copied.
+  port.postMessage(message, 'formatted' in message ? [message.formatted.formatted.buffer as ArrayBuffer] : []);
   Atomics.add(signal, 0, 1);
   Atomics.notify(signal, 0);
 };
 
 port.on('message', ({ chunk, from, to }: ToWorker) => {
   try {
-    post({ chunk, documents: [...codeCorpus(setup.files.slice(from, to), compiled, options)] });
+    const documents = codeCorpus(setup.files.slice(from, to), compiled, options);
+    if (!setup.format) post({ chunk, documents: [...documents] });
+    else post({ chunk, formatted: formatted(documents) });
   } catch (error) {
     if (error instanceof PatternTimeout) {
       const { source, code, codebook, place, segment, ms, path } = error;
@@ -42,6 +48,27 @@ port.on('message', ({ chunk, from, to }: ToWorker) => {
     post({ chunk, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
+
+/** The documents formatted by a formatter of their own, and counted as the main thread counts them (app/corpus.ts). */
+function formatted(documents: Iterable<CodedDocument>): FormattedChunk {
+  const paths: string[] = [];
+  const counter = new CodingCounter();
+  let characters = 0;
+  let segments = 0;
+  let coded = 0;
+  function* counted(): Generator<CodedDocument> {
+    for (const document of documents) {
+      paths.push(document.document.path);
+      characters += document.document.text.length;
+      segments += document.segments.length;
+      coded += new Set(document.codings.map((c) => c.segment)).size;
+      counter.add(document.codings);
+      yield document;
+    }
+  }
+  const text = formatAll(codingsStream(setup.format!), counted());
+  return { ...text, paths, characters, segments, coded, codings: counter.result() };
+}
 
 // Said before the thread goes, however it goes, so that the main thread does not wait for it forever.
 process.on('exit', () => {

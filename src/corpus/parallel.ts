@@ -11,6 +11,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Codebook } from '../codebook/types.js';
+import type { CodingCount } from '../coding/tally.js';
+import type { CodingsFormat } from '../formatters/codings.js';
+import type { Formatted } from '../formatters/stream.js';
 import { LANGUAGES } from '../codebook/types.js';
 import type { Model } from '../learn/model.js';
 import { LineIndex } from '../position/line-index.js';
@@ -32,12 +35,27 @@ export interface WorkerSetup {
   options: Omit<CorpusOptions, 'encoding' | 'read' | 'size' | 'wordTable' | 'parsed' | 'model' | 'background' | 'runs'>;
   backgrounds: [string, Frequencies][];
   model?: Model;
+  /** The format workers write the coded documents in; without one they hand the documents back. */
+  format?: CodingsFormat;
+}
+
+/** The documents of a chunk as a worker formatted them, and what the main thread counts of them. */
+export interface FormattedChunk extends Formatted {
+  /** The paths of the documents, in order (for progress). */
+  paths: string[];
+  /** Characters of their texts (for the heap check). */
+  characters: number;
+  segments: number;
+  /** Segments with at least one code. */
+  coded: number;
+  codings: CodingCount;
 }
 
 /** Messages between the threads. */
 export type ToWorker = { chunk: number; from: number; to: number };
 export type FromWorker =
   | { chunk: number; documents: CodedDocument[] }
+  | { chunk: number; formatted: FormattedChunk }
   | { chunk: number; error: string }
   | { chunk: number; timeout: ConstructorParameters<typeof PatternTimeout>; path?: string };
 
@@ -116,12 +134,28 @@ interface Running {
   busy: boolean;
 }
 
+type Done = Extract<FromWorker, { documents: CodedDocument[] } | { formatted: FormattedChunk }>;
+
 /** The coded documents of `setup.files`, in file order, coded by `workers` worker threads. */
 export function* codeInWorkers(setup: WorkerSetup, workers: number): Generator<CodedDocument> {
+  for (const done of inOrder({ ...setup, format: undefined }, workers))
+    if ('documents' in done) for (const coded of done.documents) yield restored(coded);
+}
+
+/**
+ * The coded documents of `setup.files` as the worker threads formatted them in `format`, a chunk of
+ * files at a time, in file order: the main thread only writes the bytes.
+ */
+export function* formatInWorkers(setup: WorkerSetup, workers: number, format: CodingsFormat): Generator<FormattedChunk> {
+  for (const done of inOrder({ ...setup, format }, workers)) if ('formatted' in done) yield done.formatted;
+}
+
+/** What the workers made of each chunk, in the order of the chunks. */
+function* inOrder(setup: WorkerSetup, workers: number): Generator<Done> {
   const plan = chunks(setup.sizes, workers);
   const signal = new Int32Array(new SharedArrayBuffer(4 * (1 + workers)));
   const pool: Running[] = [];
-  const ready = new Map<number, CodedDocument[]>();
+  const ready = new Map<number, Done>();
   let next = 0;
   let waitingFor = 0;
   const give = (w: Running) => {
@@ -136,7 +170,7 @@ export function* codeInWorkers(setup: WorkerSetup, workers: number): Generator<C
       timeout.path = message.path;
       throw timeout;
     }
-    ready.set(message.chunk, message.documents);
+    ready.set(message.chunk, message);
     give(w);
   };
   try {
@@ -161,10 +195,10 @@ export function* codeInWorkers(setup: WorkerSetup, workers: number): Generator<C
         if (pool.some((_, i) => Atomics.load(signal, i + 1) !== 0)) throw new Error('a coding worker thread stopped before it was done');
         Atomics.wait(signal, 0, seen, 1000);
       }
-      const documents = ready.get(waitingFor)!;
+      const done = ready.get(waitingFor)!;
       ready.delete(waitingFor);
       for (const w of pool) if (!w.busy) give(w);
-      for (const coded of documents) yield restored(coded);
+      yield done;
     }
   } finally {
     for (const w of pool) {

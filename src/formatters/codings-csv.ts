@@ -37,6 +37,8 @@ export function codingsCsv(attributeKeys: string[], options: CsvOptions = {}): S
     start: () => csvStart(options) + csvLines([[...FIXED, ...columns.map((c) => c.column)]], options),
     item: (coded) => documentRows(coded, columns, options),
     end: () => '',
+    // Rows depend on their document only.
+    adopt: () => '',
   };
 }
 

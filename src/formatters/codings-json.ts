@@ -7,7 +7,7 @@ import type { Codebook } from '../codebook/types.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
 import type { Coding } from '../coding/coding.js';
 import type { Document, Segment } from '../ingest/document.js';
-import type { StreamFormatter } from './stream.js';
+import type { Formatted, StreamFormatter } from './stream.js';
 
 export const SCHEMA_VERSION = 2;
 
@@ -37,6 +37,17 @@ export function codingsJson(run: RunInfo): StreamFormatter<CodedDocument> {
       totals.codedSegments += new Set(coded.codings.map((c) => c.segment)).size;
       totals.codings += coded.codings.length;
       return text;
+    },
+    counts: () => ({ ...totals }),
+    adopt(formatted: Formatted) {
+      // The other instance wrote no comma before its first document: one goes between it and the last here.
+      const comma = totals.documents > 0 && formatted.items > 0 ? ',' : '';
+      const counted = formatted.counts as typeof totals;
+      totals.documents += counted.documents;
+      totals.segments += counted.segments;
+      totals.codedSegments += counted.codedSegments;
+      totals.codings += counted.codings;
+      return comma;
     },
     end() {
       return `${totals.documents > 0 ? '\n  ' : ''}],\n  "totals": ${indent(JSON.stringify(totals, null, 2), 2).trimStart()}\n}\n`;

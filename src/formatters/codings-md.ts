@@ -5,7 +5,7 @@ import type { StreamFormatter } from './stream.js';
 import { excerptText, markdownText, visibleControls } from './text.js';
 
 export function codingsMarkdown(title: string): StreamFormatter<CodedDocument> {
-  return { start: () => `# ${title}\n`, item: documentMarkdown, end: () => '' };
+  return { start: () => `# ${title}\n`, item: documentMarkdown, end: () => '', adopt: () => '' };
 }
 
 function documentMarkdown({ document, segments, codings }: CodedDocument): string {

@@ -6,7 +6,7 @@
  */
 import type { AgreeResult } from '../app/agree.js';
 import type { AuditResult } from '../app/audit.js';
-import type { CodeResult } from '../app/code.js';
+import type { Written } from '../app/code.js';
 import type { ConflictsView } from './conflicts.js';
 import type { CrossValidation } from '../learn/cross-validate.js';
 import type { CooccurResult } from '../app/cooccur.js';
@@ -69,7 +69,7 @@ const codings = {
   json: async () => (await import('./codings.js')).codingsFormats.json,
   csv: async () => (await import('./codings.js')).codingsFormats.csv,
   md: async () => (await import('./codings.js')).codingsFormats.md,
-} satisfies Record<string, Load<CodeResult, Iterable<string>>>;
+} satisfies Record<string, Load<Written, Iterable<string | Uint8Array>>>;
 
 const agreement = {
   table: async () => (await import('./agreement.js')).agreementFormats.table,

@@ -56,9 +56,10 @@ export class AtomicFile implements Sink {
     }
   }
 
-  write(chunk: string): void {
+  write(chunk: string | Uint8Array): void {
     if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
-    writeSync(this.fd, chunk);
+    if (typeof chunk === 'string') writeSync(this.fd, chunk);
+    else writeSync(this.fd, chunk);
   }
 
   commit(): void {

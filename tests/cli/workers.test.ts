@@ -49,6 +49,14 @@ describe.runIf(built)('worker threads', () => {
     }
   });
 
+  test.each(['csv', 'md'])('qda code --format %s gives the same bytes with 2 workers as without', { timeout: 240_000 }, (format) => {
+    const dir = corpus();
+    const single = qda(dir, ['code', '--format', format, '--workers', '0']);
+    expect(single.status).toBe(0);
+    expect(single.stdout.length).toBeGreaterThan(1000);
+    expect(qda(dir, ['code', '--format', format, '--workers', '2'])).toEqual(single);
+  });
+
   test('qda analyse writes the same files with 2 workers as without', { timeout: 240_000 }, () => {
     const dir = corpus();
     expect(qda(dir, ['analyse', '--out', 'one', '--workers', '0']).status).toBe(0);

@@ -44,7 +44,10 @@ async function codeCommand(paths: string[], flags: CodeFlags, io: Io): Promise<v
   ]);
   const asked = askedWorkers(flags.workers, io.env);
   const session = await openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
-  const result = reported(io, code(session, { workers: workerCount(session, asked) }, corpusBar(session)));
+  const result = reported(
+    io,
+    code(session, { workers: workerCount(session, asked), format: { name: flags.format, excel: flags.excel } }, corpusBar(session)),
+  );
   const format = await getFormatter('codings', flags.format);
   await writeOutput(io, flags.out, format(result, { excel: flags.excel }));
   const { totals } = result;
