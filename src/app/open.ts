@@ -47,6 +47,12 @@ export interface OpenOptions {
    * 1: the main thread alone), given the files and options (src/cli/workers.ts).
    */
   threads?: (files: string[], corpus: CorpusOptions) => number;
+  /**
+   * How many worker threads will code the corpus after the survey (src/cli/workers.ts): with one or
+   * more the survey keeps nothing for a coding pass in this thread, and with two or more it runs in
+   * as many threads itself.
+   */
+  codingThreads?: (files: string[], corpus: CorpusOptions) => number;
   /** Checks of the command's own that need the project but not the corpus (an output folder), run before the corpus is read. */
   checkProject?: (project: Project) => void;
   /** The project, when already opened (by prepareOpen). */
@@ -146,10 +152,17 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   const now = modelFile?.model && learner && new learner.CorpusNowCollector(modelFile.model, corpus, corpus.codes!);
   const hooks = typeof options.survey === 'function' ? options.survey(project, corpus) : options.survey;
   const threads = hooks?.threads && hooks.frequencies === false && !now ? (options.threads?.(files, corpus) ?? 0) : 0;
+  const coders = !hooks && !now ? (options.codingThreads?.(files, corpus) ?? 0) : 0;
   const survey =
     threads > 1
       ? surveyInThreads(files, corpus, hooks!, threads, cwd, SURVEY_WORKER)
-      : surveyCorpus(files, corpus, now ? { ...hooks, each: (document, segments) => now.add(document, segments) } : hooks);
+      : coders > 1
+        ? surveyInThreads(files, corpus, {}, coders, cwd, SURVEY_WORKER)
+        : surveyCorpus(
+            files,
+            corpus,
+            now ? { ...hooks, each: (document, segments) => now.add(document, segments) } : coders > 0 ? { keep: false } : hooks,
+          );
   addAll(diagnostics, survey.diagnostics);
   corpus.parsed = survey.parsed;
   corpus.frequencies = survey.frequencies;

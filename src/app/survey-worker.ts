@@ -1,5 +1,6 @@
 /**
- * A worker thread of the survey of `qda search` and `qda words` (src/corpus/survey-threads.ts): it
+ * A worker thread of the survey of `qda search`, `qda words` and, when worker threads code the
+ * corpus, `qda code` (src/corpus/survey-threads.ts): it
  * surveys its run of the files with the command's hooks, made again from plain data, and posts
  * what it found once, then raises the shared counter the main thread sleeps on.
  */
@@ -34,9 +35,10 @@ try {
     // Hand-made codings of documents in no run are the main thread's to report.
     partial: true,
   };
-  const { hooks, parts } = await jobHooks(setup.job as SurveyJob);
-  const { documents, diagnostics } = surveyCorpus(setup.files.slice(from, to), options, hooks);
-  post({ documents, diagnostics, parts: parts() });
+  // Without a job, the survey of a corpus that worker threads code: its word frequencies.
+  const { hooks, parts } = setup.job === undefined ? { hooks: { keep: false }, parts: () => undefined } : await jobHooks(setup.job as SurveyJob);
+  const { documents, diagnostics, frequencies } = surveyCorpus(setup.files.slice(from, to), options, hooks);
+  post({ documents, diagnostics, parts: parts(), frequencies });
 } catch (error) {
   post({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

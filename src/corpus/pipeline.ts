@@ -108,6 +108,8 @@ export interface CodedDocument {
  */
 export interface SurveyHooks {
   frequencies?: boolean;
+  /** False when no coding pass follows in this thread (worker threads code): nothing is kept for one. */
+  keep?: boolean;
   visit?: (document: Document, segments: Segment[], context: VisitContext) => void;
   /** Shown every document read, with its segments (one whose id another has too included), whatever else is done with it. */
   each?: (document: Document, segments: Segment[]) => void;
@@ -144,7 +146,7 @@ export function surveyCorpus(
   const parsed = new Map<string, { document: Document; segments: Segment[] }>();
   let kept = 0;
   const sizes = files.map((path) => options.size?.(path) ?? 0);
-  const budget = sizes.reduce((a, b) => a + b, 0) <= KEEP_CORPUS ? KEEP_PARSED : 0;
+  const budget = hooks.keep !== false && sizes.reduce((a, b) => a + b, 0) <= KEEP_CORPUS ? KEEP_PARSED : 0;
   const limit = options.maxFileSize ?? MAX_FILE_SIZE;
   for (const [i, path] of files.entries()) {
     const size = sizes[i];

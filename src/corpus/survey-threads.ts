@@ -11,6 +11,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { addAll } from '../diagnostics/diagnostic.js';
+import { addFrequencies, type Frequencies } from '../scoring/frequencies.js';
 import type { FileEncoding } from './load.js';
 import { encodingOf, surveyCorpus, unknownDocuments, type CorpusOptions, type DocumentInfo, type SurveyHooks } from './pipeline.js';
 
@@ -23,8 +24,8 @@ export interface SurveySetup {
   /** The encoding of every file, in the order of `files`, or one for all. */
   encodings: string | (string | FileEncoding)[];
   options: Pick<CorpusOptions, 'unit' | 'language' | 'skipSpeakers' | 'maxFileSize' | 'manual' | 'codes'>;
-  /** What the worker does with each document (SurveyHooks.threads.job). */
-  job: unknown;
+  /** What the worker does with each document (SurveyHooks.threads.job); without one, it counts word frequencies (for coding). */
+  job?: unknown;
 }
 
 export interface SurveyRun {
@@ -37,11 +38,16 @@ export interface SurveyRun {
   slot: number;
 }
 
-export type FromSurveyWorker = { documents: DocumentInfo[]; diagnostics: Diagnostic[]; parts: unknown } | { error: string };
+export type FromSurveyWorker =
+  { documents: DocumentInfo[]; diagnostics: Diagnostic[]; parts: unknown; frequencies: Map<string, Frequencies> } | { error: string };
 
 type Survey = ReturnType<typeof surveyCorpus>;
 
-/** surveyCorpus over `threads` threads (the main one among them); `hooks.threads` says what the workers do. */
+/**
+ * surveyCorpus over `threads` threads (the main one among them); `hooks.threads` says what the
+ * workers do, and without it they count the word frequencies, for worker threads to code with:
+ * nothing is kept for a coding pass in this thread.
+ */
 export function surveyInThreads(files: string[], options: CorpusOptions, hooks: SurveyHooks, threads: number, cwd: string, script: URL): Survey {
   const sizes = files.map((path) => options.size?.(path) ?? 0);
   const cuts = runs(sizes, threads);
@@ -59,7 +65,7 @@ export function surveyInThreads(files: string[], options: CorpusOptions, hooks: 
       manual: options.manual,
       codes: options.codes,
     },
-    job: hooks.threads!.job,
+    ...(hooks.threads ? { job: hooks.threads.job } : {}),
   };
   const signal = new Int32Array(new SharedArrayBuffer(4 * cuts.length));
   const started = cuts.slice(1).map(({ from, to }, i) => {
@@ -71,22 +77,30 @@ export function surveyInThreads(files: string[], options: CorpusOptions, hooks: 
   });
   try {
     // Documents reached twice across runs are reported at the end, once the ids of all runs are known.
-    const first = surveyCorpus(files.slice(cuts[0].from, cuts[0].to), { ...options, partial: true }, hooks);
+    const counting = !hooks.threads && hooks.frequencies !== false;
+    const first = surveyCorpus(
+      files.slice(cuts[0].from, cuts[0].to),
+      { ...options, partial: true },
+      hooks.threads ? hooks : { ...hooks, keep: false },
+    );
     const documents = first.documents;
     const diagnostics = first.diagnostics;
+    let frequencies = first.frequencies;
     const found = started.map((w) => waitFor(w.port, signal, w.slot));
     for (const part of found) {
       addAll(documents, part.documents);
       addAll(diagnostics, part.diagnostics);
-      hooks.threads!.absorb(part.parts);
+      hooks.threads?.absorb(part.parts);
+      if (counting) frequencies = addFrequencies(frequencies, part.frequencies);
     }
     const composed = new Set(documents.map((d) => d.id.normalize('NFC')));
     if (composed.size < documents.length) {
-      const again = surveyCorpus(files, options, { frequencies: false });
-      return { ...first, documents: again.documents, diagnostics: again.diagnostics };
+      // Counted in one thread, a document with the id of one before it is passed over, frequencies and all.
+      const again = surveyCorpus(files, options, { frequencies: counting, keep: false });
+      return { ...first, documents: again.documents, diagnostics: again.diagnostics, frequencies: again.frequencies };
     }
     addAll(diagnostics, unknownDocuments(options, new Set(documents.map((d) => d.id))));
-    return { ...first, documents, diagnostics };
+    return { ...first, documents, diagnostics, frequencies };
   } finally {
     for (const w of started) {
       w.port.close();

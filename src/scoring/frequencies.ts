@@ -14,6 +14,22 @@ export interface Frequencies {
 
 export const NO_FREQUENCIES: Frequencies = { units: 0, df: new Map() };
 
+/** The frequencies of two parts of a corpus as those of the whole, per language (the order of stems differs, which nothing reads). */
+export function addFrequencies(a: Map<string, Frequencies>, b: Map<string, Frequencies>): Map<string, Frequencies> {
+  const out = new Map(a);
+  for (const [language, more] of b) {
+    const known = out.get(language);
+    if (!known) {
+      out.set(language, more);
+      continue;
+    }
+    const df = new Map(known.df);
+    for (const [stem, n] of more.df) df.set(stem, (df.get(stem) ?? 0) + n);
+    out.set(language, { units: known.units + more.units, df });
+  }
+  return out;
+}
+
 /**
  * Counts per stem number: each distinct word of the run is folded and stemmed once (through the
  * word table), and a unit marks its stems with its own stamp, so nothing is cleared per unit.

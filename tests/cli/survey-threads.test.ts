@@ -1,4 +1,5 @@
-// qda search and qda words read the corpus on several threads and give, byte for byte, what one thread gives.
+// qda search and qda words read the corpus on several threads and give, byte for byte, what one thread gives;
+// so does the survey of qda code when worker threads code (its word frequencies counted in parts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -51,7 +52,9 @@ const COMMANDS = [
   ['words', '--ngram', '1-3', '--format', 'json', '--top', '50', '--min-count', '1'],
   ['words', '--by', 'speaker', '--format', 'csv'],
   ['words', '--measure', 'tfidf', '--by', 'document', '--ngram', '2'],
+  ['code', '--format', 'json'],
 ];
+const CODE = COMMANDS.length - 1;
 
 describe.runIf(built)('search and words on several threads', () => {
   test('the same stdout, stderr and exit code with 1, 2 and 3 threads', { timeout: 240_000 }, () => {
@@ -78,7 +81,7 @@ describe.runIf(built)('search and words on several threads', () => {
         [twice, 1],
         [alike, 0],
       ] as const)
-        for (const args of [COMMANDS[0], COMMANDS[2]]) {
+        for (const args of [COMMANDS[0], COMMANDS[2], COMMANDS[CODE]]) {
           const one = qda(dir, [...args, '--workers', '0']);
           expect(one.status).toBe(status);
           expect(one.stderr).toMatch(status === 1 ? /document id "doc-0" is also the id of/ : /looks the same as the id of/);

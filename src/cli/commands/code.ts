@@ -34,7 +34,7 @@ async function codeCommand(paths: string[], flags: CodeFlags, io: Io): Promise<v
     { openSession, corpusBar, reported },
     { count, percent, summaryLine, writeOutput },
     { codingsWithSources },
-    { askedWorkers, workerCount },
+    { askedWorkers, threadCount, workerCount },
   ] = await Promise.all([
     import('../../app/code.js'),
     import('../session.js'),
@@ -43,11 +43,14 @@ async function codeCommand(paths: string[], flags: CodeFlags, io: Io): Promise<v
     import('../workers.js'),
   ]);
   const asked = askedWorkers(flags.workers, io.env);
-  const session = await openSession(paths, flags, io, flags.out ? { output: flags.out } : {});
-  const result = reported(
-    io,
-    code(session, { workers: workerCount(session, asked), format: { name: flags.format, excel: flags.excel } }, corpusBar(session)),
-  );
+  let workers: number | undefined;
+  const session = await openSession(paths, flags, io, {
+    ...(flags.out ? { output: flags.out } : {}),
+    // Decided before the survey (when it asks), which then runs in as many threads.
+    codingThreads: (files, corpus) => (workers = threadCount(files, corpus, asked)),
+  });
+  workers ??= workerCount(session, asked);
+  const result = reported(io, code(session, { workers, format: { name: flags.format, excel: flags.excel } }, corpusBar(session)));
   const format = await getFormatter('codings', flags.format);
   await writeOutput(io, flags.out, format(result, { excel: flags.excel }));
   const { totals } = result;
