@@ -33,7 +33,7 @@ export interface AnalyseRequest {
 /** Where the files go: a folder with a `temp` path for scratch files (removed before the function returns). */
 export interface AnalysisFolder {
   readonly temp: string;
-  file(name: string): { write(chunk: string): void; writeAll(chunks: Iterable<string>): void };
+  file(name: string): { write(chunk: string | Uint8Array): void; writeAll(chunks: Iterable<string | Uint8Array>): void };
 }
 
 export interface AnalyseHooks {

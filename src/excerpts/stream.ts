@@ -23,6 +23,9 @@ export interface ExcerptFormats {
 
 /** Rows of excerpts.csv formatted per call of the CSV writer. */
 const ROWS = 500;
+/** Bytes of excerpts.csv gathered per buffer when it is written as bytes. */
+const ROW_BYTES = 256 * 1024;
+const COLON = 58;
 
 export class ExcerptStream {
   private readonly codes: Code[];
@@ -69,12 +72,21 @@ export class ExcerptStream {
   }
 
   *markdown(): Generator<string> {
+    yield* this.markdownOfParts((part) => this.parts.chunks(part));
+  }
+
+  /** The bytes of `markdown` (UTF-8), the excerpts copied from the part files as they are: for a file. */
+  *markdownBytes(): Generator<string | Uint8Array> {
+    yield* this.markdownOfParts((part) => this.parts.bytes(part));
+  }
+
+  private *markdownOfParts<T>(read: (part: number) => Iterable<T>): Generator<string | T> {
     const parts = this.markdownOf;
     if (!parts) throw new Error('excerpts were not kept as markdown');
     yield parts.head(this.total);
     for (const [i, code] of this.codes.entries()) {
       yield parts.code(code, this.counts[i]);
-      if (this.counts[i] > 0) yield* this.parts.chunks(3 * i);
+      if (this.counts[i] > 0) yield* read(3 * i);
     }
   }
 
@@ -102,6 +114,43 @@ export class ExcerptStream {
       }
     }
     if (out !== '') yield out;
+  }
+
+  /**
+   * The bytes of `csv` (UTF-8): each row's cells copied from the part files as they are, followed by
+   * the bytes of its document's attribute cells, into buffers of about ROW_BYTES.
+   */
+  *csvBytes(): Generator<string | Uint8Array> {
+    const options = this.formats.csv;
+    if (!options) throw new Error('excerpts were not kept as CSV');
+    const columns = attributeColumns(this.documents.flatMap((a) => Object.keys(a)));
+    yield csvStart(options) + csvLines([excerptsCsvHeader(columns)], options);
+    const delimiter = csvDelimiter(options);
+    const tails: (Buffer | undefined)[] = [];
+    const tail = (doc: number) =>
+      (tails[doc] ??= Buffer.from(
+        columns.length === 0 ? '\r\n' : `${delimiter}${csvRow(attributeCells(this.documents[doc], columns), options)}\r\n`,
+      ));
+    let out = Buffer.allocUnsafe(ROW_BYTES);
+    let used = 0;
+    for (const i of this.codes.keys()) {
+      for (const line of this.parts.byteLines(3 * i + 1)) {
+        let at = 0;
+        let doc = 0;
+        for (let c = line[at]; c >= 48 && c <= 57; c = line[++at]) doc = 10 * doc + c - 48;
+        const cells = line[at] === COLON ? line.subarray(at + 1) : Buffer.from(JSON.parse(line.toString('utf8', at + 1)) as string);
+        const end = tail(doc);
+        if (used + cells.length + end.length > out.length) {
+          if (used > 0) yield out.subarray(0, used);
+          out = Buffer.allocUnsafe(Math.max(ROW_BYTES, cells.length + end.length));
+          used = 0;
+        }
+        out.set(cells, used);
+        out.set(end, used + cells.length);
+        used += cells.length + end.length;
+      }
+    }
+    if (used > 0) yield out.subarray(0, used);
   }
 
   *json(): Generator<string> {

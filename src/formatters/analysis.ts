@@ -37,7 +37,8 @@ export const ANALYSIS_NAMES = [...ANALYSIS_FILES, 'index.md', OUTPUT_MARKER];
 
 export interface AnalysisFile {
   file: string;
-  text: () => Iterable<string>;
+  /** The text, in pieces: strings, or UTF-8 bytes copied from part files. */
+  text: () => Iterable<string | Uint8Array>;
 }
 
 /** The files written document by document during the pass. */
@@ -58,8 +59,8 @@ export function analysisFiles(r: AnalyseResult, excerpts: ExcerptStream, csv: Cs
   const byCluster = matrixGrid(r.matrices.clusters, r.language);
   const whole = (file: string, text: () => string): AnalysisFile => ({ file, text: () => [text()] });
   return [
-    { file: 'excerpts.md', text: () => excerpts.markdown() },
-    { file: 'excerpts.csv', text: () => excerpts.csv() },
+    { file: 'excerpts.md', text: () => excerpts.markdownBytes() },
+    { file: 'excerpts.csv', text: () => excerpts.csvBytes() },
     whole('matrix-codes.csv', () => gridCsv(byCode, csv)),
     whole('matrix-clusters.csv', () => gridCsv(byCluster, csv)),
     whole('matrix.md', () => `${gridMarkdown(byCluster)}\n${gridMarkdown(byCode)}`),

@@ -80,12 +80,14 @@ export class FolderFile implements Sink {
     this.fd = openSync(path, 'wx');
   }
 
-  write(chunk: string): void {
+  /** Text as UTF-8, or bytes as they are. */
+  write(chunk: string | Uint8Array): void {
     if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
-    writeSync(this.fd, chunk);
+    if (typeof chunk === 'string') writeSync(this.fd, chunk);
+    else writeSync(this.fd, chunk);
   }
 
-  writeAll(chunks: Iterable<string>): void {
+  writeAll(chunks: Iterable<string | Uint8Array>): void {
     for (const chunk of chunks) this.write(chunk);
     this.close();
   }

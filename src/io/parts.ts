@@ -20,6 +20,8 @@ const BUFFER = 64 * 1024;
  * while it wrote excerpts.md).
  */
 const CHUNK = 32 * 1024;
+/** Bytes read back at a time when the bytes are wanted as they are (off the JavaScript heap, so no such limit). */
+const BYTES = 256 * 1024;
 
 /** A new scratch folder name in the system's temporary folder; those of processes that are gone are removed. */
 export function scratchFolder(what: string): string {
@@ -74,6 +76,57 @@ export class PartFiles {
       }
       const rest = decoder.end();
       if (rest) yield rest;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The bytes of a part as written, in pieces of BYTES: for copying into a file without decoding and encoding them again. */
+  *bytes(part: number): Generator<Buffer> {
+    this.flush(part);
+    if (!this.written.has(part)) return;
+    const fd = openSync(this.file(part), 'r');
+    try {
+      for (;;) {
+        const buffer = Buffer.allocUnsafe(BYTES);
+        const n = readSync(fd, buffer, 0, BYTES, null);
+        if (n === 0) return;
+        yield buffer.subarray(0, n);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * The lines of a part as bytes, without their \n: views of a buffer that the next line may
+   * overwrite, to be used (copied) before asking for the next.
+   */
+  *byteLines(part: number): Generator<Buffer> {
+    this.flush(part);
+    if (!this.written.has(part)) return;
+    const fd = openSync(this.file(part), 'r');
+    try {
+      let buffer = Buffer.allocUnsafe(BYTES);
+      let kept = 0;
+      for (;;) {
+        // A line longer than the buffer: a bigger buffer, the start of the line kept.
+        if (kept === buffer.length) buffer = Buffer.concat([buffer], 2 * buffer.length);
+        const n = readSync(fd, buffer, kept, buffer.length - kept, null);
+        const end = kept + n;
+        const filled = buffer.subarray(0, end);
+        let from = 0;
+        for (let at = filled.indexOf(10); at >= 0; at = filled.indexOf(10, from)) {
+          yield filled.subarray(from, at);
+          from = at + 1;
+        }
+        if (n === 0) {
+          if (from < end) yield buffer.subarray(from, end);
+          return;
+        }
+        kept = end - from;
+        buffer.copy(buffer, 0, from, end);
+      }
     } finally {
       closeSync(fd);
     }

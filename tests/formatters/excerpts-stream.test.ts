@@ -13,6 +13,13 @@ import { PartFiles, scratchFolder } from '../../src/io/parts.js';
 import { NO_FILTER, type Filter } from '../../src/select/filter.js';
 import { tempDir } from '../helpers/temp.js';
 
+/** The pieces of a file written as text and bytes, as its text. */
+const text = (pieces: Iterable<string | Uint8Array>) =>
+  Buffer.concat([...pieces].map((p) => (typeof p === 'string' ? Buffer.from(p) : p))).toString();
+
+/** Lines as bytes, each read before the next overwrites it. */
+const lineTexts = (lines: Iterable<Buffer>) => Array.from(lines, (l) => l.toString());
+
 const io = { stdout: { write: () => true }, stderr: { write: () => true }, cwd: process.cwd(), env: {}, stderrIsTTY: false };
 
 async function coded(path: string) {
@@ -41,7 +48,9 @@ describe('streamed excerpts', () => {
         const stream = new ExcerptStream(session.codebook, filter, context, parts, { markdown, csv: { excel }, json: true });
         for (const d of documents) stream.add(d);
         expect([...stream.markdown()].join('')).toBe(excerptsMarkdown(groups, session.codebook, markdown));
+        expect(text(stream.markdownBytes())).toBe(excerptsMarkdown(groups, session.codebook, markdown));
         expect([...stream.csv()].join('')).toBe(excerptsCsv(groups, { excel }));
+        expect(text(stream.csvBytes())).toBe(excerptsCsv(groups, { excel }));
         expect([...stream.json()].join('')).toBe(excerptsJson(groups));
         expect(stream.total).toBe(groups.reduce((n, g) => n + g.excerpts.length, 0));
       } finally {
@@ -59,6 +68,8 @@ describe('streamed excerpts', () => {
       const groups = collectExcerpts([], session.codebook, filter, 0);
       expect([...stream.markdown()].join('')).toBe(excerptsMarkdown(groups, session.codebook, { attribute: 'district' }));
       expect([...stream.csv()].join('')).toBe(excerptsCsv(groups));
+      expect(text(stream.markdownBytes())).toBe(excerptsMarkdown(groups, session.codebook, { attribute: 'district' }));
+      expect(text(stream.csvBytes())).toBe(excerptsCsv(groups));
       expect([...stream.json()].join('')).toBe(excerptsJson(groups));
       parts.remove();
     }
@@ -78,6 +89,7 @@ describe('streamed excerpts', () => {
         const stream = new ExcerptStream(session.codebook, NO_FILTER, 0, parts, { csv: { excel } });
         for (const d of documents) stream.add(d);
         expect([...stream.csv()].join('')).toBe(excerptsCsv(groups, { excel }));
+        expect(text(stream.csvBytes())).toBe(excerptsCsv(groups, { excel }));
       } finally {
         parts.remove();
       }
@@ -91,7 +103,10 @@ describe('streamed excerpts', () => {
       for (const p of pieces) parts.append(7, p);
       expect([...parts.chunks(7)].join('')).toBe(pieces.join(''));
       expect([...parts.lines(7)]).toEqual(pieces.map((p) => p.slice(0, -1)));
+      expect(text(parts.bytes(7))).toBe(pieces.join(''));
+      expect(lineTexts(parts.byteLines(7))).toEqual(pieces.map((p) => p.slice(0, -1)));
       expect([...parts.chunks(8)]).toEqual([]);
+      expect([...parts.bytes(8)]).toEqual([]);
     } finally {
       parts.remove();
     }
@@ -122,6 +137,18 @@ describe('part files', () => {
         );
       }
       expect([...parts.chunks(3)]).toEqual([]);
+    } finally {
+      parts.remove();
+    }
+  });
+
+  test('lines read back as bytes: longer than a read, the last without its \\n, and empty ones', () => {
+    const parts = new PartFiles(scratchFolder('test'));
+    try {
+      const lines = ['', 'kort', 'é'.repeat(400_000), '', `${'ab🙂'.repeat(100_000)}`, 'eind'];
+      for (const line of lines.slice(0, -1)) parts.append(1, `${line}\n`);
+      parts.append(1, lines.at(-1)!);
+      expect(lineTexts(parts.byteLines(1))).toEqual(lines);
     } finally {
       parts.remove();
     }
