@@ -31,6 +31,10 @@ export interface CorpusFlags extends CorpusSettings {
 export const WORKERS_HELP =
   'worker threads that code the corpus (default: one per core, at most 4, with 4 cores or more and from 4 MB of transcripts; 0: none; or QDA_WORKERS)';
 
+/** Help of --workers for `qda code`, whose threads pay from two cores (cli/workers.ts MIN_CORES_CODE). */
+export const CODE_WORKERS_HELP =
+  'worker threads that code the corpus (default: one per core, at most 4, with 2 cores or more and from 4 MB of transcripts; 0: none; or QDA_WORKERS)';
+
 /** Help of --workers for the commands that read the corpus without coding it. */
 export const SURVEY_WORKERS_HELP =
   'threads that read the corpus, the main one among them (default: one per core, at most 4, with 4 cores or more and from 4 MB of transcripts; 0 or 1: the main thread alone; or QDA_WORKERS)';

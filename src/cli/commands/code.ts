@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { formatNames, getFormatter, type FormatName } from '../../formatters/index.js';
 import type { Io } from '../io.js';
-import { corpusOptions, examples, WORKERS_HELP, type CorpusFlags } from '../options.js';
+import { CODE_WORKERS_HELP, corpusOptions, examples, type CorpusFlags } from '../options.js';
 
 export interface CodeFlags extends CorpusFlags {
   format: FormatName<'codings'>;
@@ -19,7 +19,7 @@ export function registerCode(program: Command, io: Io): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames('codings')).default('md'))
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .option('--excel', 'CSV for Excel: BOM and ; as separator')
-    .option('--workers <n>', WORKERS_HELP);
+    .option('--workers <n>', CODE_WORKERS_HELP);
   corpusOptions(command).action((paths: string[], flags: CodeFlags) => codeCommand(paths, flags, io));
   return examples(command, [
     'qda code examples/rotterdam --format json > codings.json',
@@ -34,7 +34,7 @@ async function codeCommand(paths: string[], flags: CodeFlags, io: Io): Promise<v
     { openSession, corpusBar, reported },
     { count, percent, summaryLine, writeOutput },
     { codingsWithSources },
-    { askedWorkers, threadCount, workerCount },
+    { askedWorkers, threadCount, workerCount, MIN_CORES_CODE },
   ] = await Promise.all([
     import('../../app/code.js'),
     import('../session.js'),
@@ -47,9 +47,9 @@ async function codeCommand(paths: string[], flags: CodeFlags, io: Io): Promise<v
   const session = await openSession(paths, flags, io, {
     ...(flags.out ? { output: flags.out } : {}),
     // Decided before the survey (when it asks), which then runs in as many threads.
-    codingThreads: (files, corpus) => (workers = threadCount(files, corpus, asked)),
+    codingThreads: (files, corpus) => (workers = threadCount(files, corpus, asked, MIN_CORES_CODE)),
   });
-  workers ??= workerCount(session, asked);
+  workers ??= workerCount(session, asked, MIN_CORES_CODE);
   const result = reported(io, code(session, { workers, format: { name: flags.format, excel: flags.excel } }, corpusBar(session)));
   const format = await getFormatter('codings', flags.format);
   await writeOutput(io, flags.out, format(result, { excel: flags.excel }));
