@@ -1,15 +1,14 @@
 // qda search and qda words read the corpus on several threads and give, byte for byte, what one thread gives;
 // so does the survey of qda code when worker threads code (its word frequencies counted in parts).
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openCorpus } from '../../src/app/open.js';
 import { portable } from '../../src/corpus/parallel.js';
 import { runs } from '../../src/corpus/survey-threads.js';
+import { runBuilt, type BuiltResult } from '../helpers/run-built.js';
 import { tempDir } from '../helpers/temp.js';
 
-const bin = resolve('bin/qda.js');
 const built = existsSync('dist/app/survey-worker.js');
 
 function sources(folder: string): string[] {
@@ -40,10 +39,8 @@ function corpus(extra: Record<string, string> = {}): string {
   return tempDir({ ...files, ...extra });
 }
 
-function qda(cwd: string, args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** What a run shows: its exit code, stdout and stderr (not the time it took). */
+const shown = ({ code, stdout, stderr }: BuiltResult) => ({ code, stdout, stderr });
 
 const COMMANDS = [
   ['search', 'wijkteam* OR "korte lijnen" OR (school NEAR/5 ouder*) OR famil* OR "health visitor"', '--format', 'json'],
@@ -58,13 +55,18 @@ const CODE = COMMANDS.length - 1;
 
 describe.runIf(built)('search and words on several threads', () => {
   test('the same stdout, stderr and exit code with 1, 2 and 3 threads', { timeout: 240_000 }, () => {
-    const dir = corpus();
-    for (const args of COMMANDS) {
-      const one = qda(dir, [...args, '--workers', '1']);
-      expect(one.status, args.join(' ')).toBe(0);
+    // All the runs in one process: starting one per run took most of the time.
+    const threads = ['1', '2', '3'];
+    const results = runBuilt(
+      corpus(),
+      COMMANDS.flatMap((args) => threads.map((n) => [...args, '--workers', n])),
+    ).map(shown);
+    COMMANDS.forEach((args, c) => {
+      const [one, ...more] = results.slice(c * threads.length, (c + 1) * threads.length);
+      expect(one.code, args.join(' ')).toBe(0);
       expect(one.stderr).toMatch(/no document with id "no-such-document"/);
-      for (const threads of ['2', '3']) expect(qda(dir, [...args, '--workers', threads]), `${args.join(' ')} --workers ${threads}`).toEqual(one);
-    }
+      more.forEach((r, k) => expect(r, `${args.join(' ')} --workers ${threads[k + 1]}`).toEqual(one));
+    });
   });
 
   test(
@@ -80,13 +82,22 @@ describe.runIf(built)('search and words on several threads', () => {
       for (const [dir, status] of [
         [twice, 1],
         [alike, 0],
-      ] as const)
-        for (const args of [COMMANDS[0], COMMANDS[2], COMMANDS[CODE]]) {
-          const one = qda(dir, [...args, '--workers', '0']);
-          expect(one.status).toBe(status);
+      ] as const) {
+        const commands = [COMMANDS[0], COMMANDS[2], COMMANDS[CODE]];
+        const results = runBuilt(
+          dir,
+          commands.flatMap((args) => [
+            [...args, '--workers', '0'],
+            [...args, '--workers', '2'],
+          ]),
+        ).map(shown);
+        commands.forEach((args, c) => {
+          const [one, two] = results.slice(2 * c, 2 * c + 2);
+          expect(one.code, args.join(' ')).toBe(status);
           expect(one.stderr).toMatch(status === 1 ? /document id "doc-0" is also the id of/ : /looks the same as the id of/);
-          expect(qda(dir, [...args, '--workers', '2'])).toEqual(one);
-        }
+          expect(two).toEqual(one);
+        });
+      }
     },
   );
 });

@@ -1,0 +1,30 @@
+/**
+ * Several qda command lines run one after another in one separate process, by the built CLI
+ * (dist/cli/run.js) as bin/qda.js runs it, each with its own stdout and stderr. For tests that
+ * compare many runs whose start-up would cost more than their work; worker threads need the built
+ * files, which a run in the test process (helpers/run-cli.ts, from src) does not have.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CliResult } from './run-cli.js';
+
+export const RUN_BUILT = resolve('dist/cli/run.js');
+
+const SCRIPT = resolve('tests/helpers/run-many.mjs');
+
+export type BuiltResult = CliResult & { ms: number };
+
+/** The runs in order; throws when the process does not end well (killed after `timeoutMs`, 240 s unless given). */
+export function runBuilt(cwd: string, argvs: string[][], options: { env?: Record<string, string>; timeoutMs?: number } = {}): BuiltResult[] {
+  const r = spawnSync(process.execPath, [SCRIPT, pathToFileURL(RUN_BUILT).href, JSON.stringify(argvs)], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    timeout: options.timeoutMs ?? 240_000,
+    killSignal: 'SIGKILL',
+  });
+  if (r.status !== 0) throw new Error(`the runs ended with ${r.status ?? r.signal}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as BuiltResult[];
+}
