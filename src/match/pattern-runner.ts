@@ -16,11 +16,21 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 /**
- * The time a pattern may take, in all, on the text it has run on: 2 s, and 1 s more per MB. A
- * plain pattern runs at tens of MB a second, so only a pattern that backtracks runs out of it,
+ * The time a pattern may take, in all, on the text it has run on: 2 s (`base`), and 1 s more per MB.
+ * A plain pattern runs at tens of MB a second, so only a pattern that backtracks runs out of it,
  * whether on one long segment or a little on each of many.
  */
-export const budgetMs = (characters: number): number => 2000 + characters / 1000;
+const BASE_MS = 2000;
+export const budgetMs = (characters: number, base = BASE_MS): number => base + characters / 1000;
+
+/**
+ * The base of the budget for runners made from now on: QDA_PATTERN_BUDGET_MS when set to a number of
+ * milliseconds, else 2 s. Only for tests of runaway patterns, which would otherwise wait 2 s each.
+ */
+export function baseBudgetMs(): number {
+  const set = Number(process.env.QDA_PATTERN_BUDGET_MS);
+  return set > 0 ? set : BASE_MS;
+}
 /** How long the worker may take to start before its first step. */
 const STARTUP_MS = 60_000;
 
@@ -58,7 +68,7 @@ port.on('message', (job) => {
   clearTimeout(idle);
   // job.runs: per text the number of patterns to run, then their numbers. The answer is one array:
   // per text and pattern run, the number of matches, then their start and end offsets.
-  const { texts, runs } = job;
+  const { texts, runs, base } = job;
   let out = new Int32Array(1024);
   let used = 0;
   const put = (v) => {
@@ -93,7 +103,7 @@ port.on('message', (job) => {
       out[at] = (used - at - 1) / 2;
       spent[p] += performance.now() - started;
       spent[n + p] += text.length;
-      if (spent[p] > 2000 + spent[n + p] / 1000) slow = [p, s];
+      if (spent[p] > base + spent[n + p] / 1000) slow = [p, s];
     }
   }
   const answer = out.slice(0, used);
@@ -135,7 +145,11 @@ export class PatternRunner {
   /** What the patterns have spent in this runner's runs (laid out as Running.spent), whatever the worker. */
   private readonly spent: Float64Array;
 
-  constructor(private readonly patterns: readonly { source: string; flags: string }[]) {
+  constructor(
+    private readonly patterns: readonly { source: string; flags: string }[],
+    /** The base of the budget (budgetMs). */
+    private readonly base = baseBudgetMs(),
+  ) {
     this.key = JSON.stringify(patterns.map((p) => [p.source, p.flags]));
     this.spent = new Float64Array(2 * patterns.length);
   }
@@ -183,7 +197,7 @@ export class PatternRunner {
       flat[r++] = list.length;
       for (const p of list) flat[r++] = p;
     }
-    running.port.postMessage({ id, texts, runs: flat }, [flat.buffer]);
+    running.port.postMessage({ id, texts, runs: flat, base: this.base }, [flat.buffer]);
     let step = Atomics.load(running.shared, STEP);
     let since = performance.now();
     while (Atomics.load(running.shared, DONE) !== id) {
@@ -200,7 +214,7 @@ export class PatternRunner {
       const pattern = Atomics.load(running.shared, PATTERN);
       const n = this.patterns.length;
       const over = running.started
-        ? running.spent[pattern] + (now - since) > budgetMs(running.spent[n + pattern] + (texts[segment]?.length ?? 0))
+        ? running.spent[pattern] + (now - since) > budgetMs(running.spent[n + pattern] + (texts[segment]?.length ?? 0), this.base)
         : now - since > STARTUP_MS;
       if (over && Atomics.load(running.shared, DONE) !== id) {
         this.stop(running);
