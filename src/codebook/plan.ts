@@ -60,6 +60,11 @@ export function rememberPlans(codebook: Codebook, plans: Record<string, MatcherP
   known.set(codebook, new Map(Object.entries(plans)));
 }
 
+/** The plans kept for this codebook (read from the cache), for a worker thread to remember too. */
+export function knownPlans(codebook: Codebook): Record<string, MatcherPlan> {
+  return Object.fromEntries(known.get(codebook) ?? []);
+}
+
 /** The plan of a language: the one kept for this codebook, else made now. */
 export function planFor(codebook: Codebook, language: string): MatcherPlan {
   return known.get(codebook)?.get(language) ?? matcherPlan(codebook, language);

@@ -4,6 +4,7 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { compileCodebook } from '../codebook/compile.js';
+import { rememberPlans } from '../codebook/plan.js';
 import { PatternTimeout } from '../coding/auto-code.js';
 import { CodingCounter } from '../coding/tally.js';
 import { codingsStream } from '../formatters/codings.js';
@@ -16,6 +17,7 @@ import { codeCorpus, type CodedDocument, type CorpusOptions } from './pipeline.j
 
 const { setup, port, signal, slot } = workerData as { setup: WorkerSetup; port: MessagePort; signal: Int32Array; slot: number };
 
+rememberPlans(setup.codebook, setup.plans);
 const compiled = compileCodebook(setup.codebook);
 const index = new Map(setup.files.map((f, i) => [f, i]));
 const backgrounds = new Map(setup.backgrounds);

@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { knownPlans, type MatcherPlan } from '../codebook/plan.js';
 import type { Codebook } from '../codebook/types.js';
 import type { CodingCount } from '../coding/tally.js';
 import type { CodingsFormat } from '../formatters/codings.js';
@@ -32,6 +33,8 @@ export interface WorkerSetup {
   /** The encoding of every file, in the order of `files`, or one for all. */
   encodings: string | (string | FileEncoding)[];
   codebook: Codebook;
+  /** The matcher plans the main thread read from the codebook cache, so that a worker does not make them again. */
+  plans: Record<string, MatcherPlan>;
   options: Omit<CorpusOptions, 'encoding' | 'read' | 'size' | 'wordTable' | 'parsed' | 'model' | 'background' | 'runs'>;
   backgrounds: [string, Frequencies][];
   model?: Model;
@@ -103,6 +106,7 @@ export function workerSetup(files: string[], codebook: Codebook, options: Corpus
     sizes: files.map((f) => options.size?.(f) ?? 0),
     encodings: typeof encoding === 'string' ? encoding : files.map((f) => encodingOf(options, f)),
     codebook,
+    plans: knownPlans(codebook),
     options: plain,
     backgrounds: background ? [...languages].map((l) => [l, background(l)]) : [],
     ...(model ? { model: model.model } : {}),
