@@ -11,7 +11,8 @@ import { AUTO_CODER } from '../coding/auto-code.js';
 import { chooseEncodings } from '../corpus/encodings.js';
 import { encodingOf, surveyCorpus, type CorpusOptions, type SurveyHooks } from '../corpus/pipeline.js';
 import type { Redaction } from '../anonymise/redact.js';
-import { surveyInThreads } from '../corpus/survey-threads.js';
+import { SurveyThreads } from '../corpus/survey-threads.js';
+import type { SurveyJob } from './survey-job.js';
 import { decode } from '../io/decode.js';
 import { codebookGuess, codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
 import { addAll, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -28,6 +29,14 @@ import { MAX_FILE_SIZE } from '../corpus/size.js';
 import { loadAnonymiser, loadLearner, missingPart, type Anonymiser, type Learner, type Parts } from './parts.js';
 
 const SURVEY_WORKER = new URL('./survey-worker.js', import.meta.url);
+
+/**
+ * Worker threads for the survey of a job of this kind (search, words), started before the corpus is
+ * opened (OpenOptions.surveyThreads); without a kind, for a corpus that worker threads code.
+ */
+export function startSurveyThreads(count: number, kind?: SurveyJob['kind']): SurveyThreads {
+  return SurveyThreads.start(count, SURVEY_WORKER, kind);
+}
 
 export interface OpenOptions {
   /** Report problems but return even when there are errors (for `qda check`). */
@@ -53,6 +62,8 @@ export interface OpenOptions {
    * as many threads itself.
    */
   codingThreads?: (files: string[], corpus: CorpusOptions) => number;
+  /** Worker threads started for the survey (startSurveyThreads); those it does not use are ended. Others are started when `threads` asks for more. */
+  surveyThreads?: SurveyThreads;
   /** Checks of the command's own that need the project but not the corpus (an output folder), run before the corpus is read. */
   checkProject?: (project: Project) => void;
   /** The project, when already opened (by prepareOpen). */
@@ -153,11 +164,13 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   const hooks = typeof options.survey === 'function' ? options.survey(project, corpus) : options.survey;
   const threads = hooks?.threads && hooks.frequencies === false && !now ? (options.threads?.(files, corpus) ?? 0) : 0;
   const coders = !hooks && !now ? (options.codingThreads?.(files, corpus) ?? 0) : 0;
+  const started = threads > 1 ? options.surveyThreads : undefined;
+  if (!started) options.surveyThreads?.close();
   const survey =
     threads > 1
-      ? surveyInThreads(files, corpus, hooks!, threads, cwd, SURVEY_WORKER)
+      ? (started ?? startSurveyThreads(threads - 1, (hooks!.threads!.job as SurveyJob).kind)).survey(files, corpus, hooks!, threads, cwd)
       : coders > 1
-        ? surveyInThreads(files, corpus, {}, coders, cwd, SURVEY_WORKER)
+        ? startSurveyThreads(coders - 1).survey(files, corpus, {}, coders, cwd)
         : surveyCorpus(
             files,
             corpus,

@@ -110,9 +110,9 @@ export interface SearchJob {
   request: SearchRequest;
 }
 
-export function searchJobHooks(job: SearchJob): { hooks: SurveyHooks; parts: () => CollectorParts } {
+export function searchJobHooks(job: SearchJob): { hooks: SurveyHooks; take: () => CollectorParts } {
   const pass = searchPass(job.request);
-  return { hooks: pass.survey!, parts: () => pass.collector!.parts() };
+  return { hooks: pass.survey!, take: () => pass.collector!.take() };
 }
 
 export function search(opened: OpenedCorpus, request: SearchRequest, progress?: Progress, pass?: SearchPass): Outcome<SearchResult> {

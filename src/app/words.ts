@@ -92,9 +92,27 @@ function jobCounter(job: WordsJob): { hooks: SurveyHooks; counter: WordCounter }
   return { counter, hooks: { frequencies: false, visit: counting(counter, job.request, job.by) } };
 }
 
-export function wordsJobHooks(job: WordsJob): { hooks: SurveyHooks; parts: () => CounterParts } {
-  const { hooks, counter } = jobCounter(job);
-  return { hooks, parts: () => counter.parts() };
+/** A fresh counter for each piece of the files a worker thread posts; the stop words are read once. */
+export function wordsJobHooks(job: WordsJob): { hooks: SurveyHooks; take: () => CounterParts } {
+  const read = stopWordLists(job.stopWords, job.cwd);
+  const lists = new Map<string, Set<string>>();
+  const stopWords = (language: string) => {
+    let list = lists.get(language);
+    if (!list) lists.set(language, (list = read(language)));
+    return list;
+  };
+  const fresh = () => new WordCounter(job.request.ngram ?? DEFAULTS.ngram, stopWords);
+  let counter = fresh();
+  let visit = counting(counter, job.request, job.by);
+  return {
+    hooks: { frequencies: false, visit: (document, segments, context) => visit(document, segments, context) },
+    take: () => {
+      const parts = counter.parts();
+      counter = fresh();
+      visit = counting(counter, job.request, job.by);
+      return parts;
+    },
+  };
 }
 
 export function words(opened: OpenedCorpus, request: WordsRequest = {}, progress?: Progress, pass?: WordsPass): Outcome<WordsResult> {
@@ -132,9 +150,11 @@ export function words(opened: OpenedCorpus, request: WordsRequest = {}, progress
 }
 
 function makeCounter(request: WordsRequest, extra: Record<string, string[]>, cwd: string): WordCounter {
-  return new WordCounter(request.ngram ?? DEFAULTS.ngram, (language) =>
-    stopWordsOf(language, extra, (file) => (exists(file, cwd) ? readText(file, cwd) : undefined)),
-  );
+  return new WordCounter(request.ngram ?? DEFAULTS.ngram, stopWordLists(extra, cwd));
+}
+
+function stopWordLists(extra: Record<string, string[]>, cwd: string): (language: string) => Set<string> {
+  return (language) => stopWordsOf(language, extra, (file) => (exists(file, cwd) ? readText(file, cwd) : undefined));
 }
 
 /** Counts a document as read: the segments the filter keeps, under their groups. */

@@ -31,7 +31,14 @@ export type SessionOptions = OpenOptions;
 export { newTotals, outputLanguage, type Totals };
 
 export async function openSession(paths: string[], flags: CorpusFlags, io: Io, options: SessionOptions = {}): Promise<Session> {
-  const { result, diagnostics } = openCorpus(paths, flags, io.cwd, await prepareOpen(paths, flags, io.cwd, options));
+  let opened: ReturnType<typeof openCorpus>;
+  try {
+    opened = openCorpus(paths, flags, io.cwd, await prepareOpen(paths, flags, io.cwd, options));
+  } finally {
+    // Survey threads the corpus did not need, or that a problem left unused, end with the opening.
+    options.surveyThreads?.close();
+  }
+  const { result, diagnostics } = opened;
   showOpening(io, diagnostics);
   if (!result) throw new ProblemsReported(1, diagnostics.some((d) => d.file === REQUEST) ? [] : diagnostics);
   requireFiles(paths, result, io, options.codebookOnly);

@@ -52,6 +52,18 @@ export function threadCount(files: string[], corpus: CorpusOptions, asked: numbe
   return Math.min(cores, MAX_DEFAULT);
 }
 
+/**
+ * Worker threads to start for a survey (search, words) as the command starts, before the files are
+ * known, so that they are ready when the files are: those asked for, or by default as many as the
+ * default could use (ended unused when the corpus turns out too small for them, see threadCount).
+ */
+export function surveyWorkersToStart(asked: number | undefined): number {
+  if (!workersAvailable()) return 0;
+  if (asked !== undefined) return Math.max(0, asked - 1);
+  const cores = availableParallelism();
+  return cores < MIN_CORES ? 0 : Math.min(cores, MAX_DEFAULT) - 1;
+}
+
 function parseWorkers(value: string, name: string): number {
   const n = Number(value.trim());
   if (!/^\d+$/.test(value.trim()) || n > MAX_WORKERS)

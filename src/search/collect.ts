@@ -72,11 +72,11 @@ export interface CollectorParts {
 }
 
 export class SearchCollector {
-  private readonly hits: SearchHit[] = [];
+  private hits: SearchHit[] = [];
   /** Per hit, its segment as the counts per group need it. */
-  private readonly segments: Segment[] = [];
-  private readonly searched = { documents: 0, segments: 0 };
-  private readonly matched = { documents: 0, segments: 0 };
+  private segments: Segment[] = [];
+  private searched = { documents: 0, segments: 0 };
+  private matched = { documents: 0, segments: 0 };
 
   constructor(
     private readonly matcher: QueryMatcher,
@@ -138,6 +138,16 @@ export class SearchCollector {
   /** What was found, as plain data (for a worker thread to post). */
   parts(): CollectorParts {
     return { hits: this.hits, segments: this.segments, searched: this.searched, matched: this.matched };
+  }
+
+  /** What was found since the last take, as plain data; the collector starts again empty (a worker thread posts a piece of the files at a time). */
+  take(): CollectorParts {
+    const parts = this.parts();
+    this.hits = [];
+    this.segments = [];
+    this.searched = { documents: 0, segments: 0 };
+    this.matched = { documents: 0, segments: 0 };
+    return parts;
   }
 
   /** Adds what another collector found in documents read after this one's. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openCorpus } from '../../src/app/open.js';
 import { portable } from '../../src/corpus/parallel.js';
-import { runs } from '../../src/corpus/survey-threads.js';
+import { claimBack, claimFront, pieces } from '../../src/corpus/survey-threads.js';
 import { runBuilt, type BuiltResult } from '../helpers/run-built.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -111,23 +111,42 @@ test('the options a corpus is opened with can be handed to worker threads', () =
   }
 });
 
-describe('cutting the files into runs', () => {
-  test('every file in exactly one run, in order, no run empty, at most one run per thread', () => {
-    const cases = [[], [5], [1, 100], [100, 1], [3, 3, 3, 3, 3, 3, 3], Array.from({ length: 50 }, (_, i) => ((i * 7919) % 97) + 1)];
-    for (const sizes of cases)
+describe('cutting the files into pieces', () => {
+  const cases = [[], [5], [1, 100], [100, 1], [3, 3, 3, 3, 3, 3, 3], Array.from({ length: 50 }, (_, i) => ((i * 7919) % 97) + 1)];
+  const big = Array.from({ length: 400 }, (_, i) => 20_000 + ((i * 7919) % 9_000));
+
+  test('every file in exactly one piece, in order, none empty; one piece for one thread or one file, else two or more', () => {
+    for (const sizes of [...cases, big])
       for (const threads of [1, 2, 3, 4]) {
-        const cut = runs(sizes, threads);
-        expect(cut.length).toBeLessThanOrEqual(Math.max(1, threads));
+        const cut = pieces(sizes, threads);
         expect(cut.flatMap((r) => Array.from({ length: r.to - r.from }, (_, k) => r.from + k))).toEqual(sizes.map((_, i) => i));
         for (const r of cut) expect(r.to).toBeGreaterThan(r.from);
+        if (sizes.length > 0) expect(cut.length >= 2).toBe(threads > 1 && sizes.length > 1);
       }
   });
 
-  test('runs of about the same size when the files allow it', () => {
-    const sizes = Array.from({ length: 100 }, () => 10);
-    expect(runs(sizes, 2)).toEqual([
-      { from: 0, to: 50 },
-      { from: 50, to: 100 },
-    ]);
+  test('large pieces at both ends, smaller towards the share of the main thread', () => {
+    const cut = pieces(big, 2);
+    const bytes = cut.map((r) => big.slice(r.from, r.to).reduce((a, b) => a + b, 0));
+    const total = bytes.reduce((a, b) => a + b, 0);
+    expect(bytes[0]).toBeGreaterThan(total / 5);
+    expect(bytes[bytes.length - 1]).toBeGreaterThan(total / 5);
+    expect(Math.min(...bytes)).toBeLessThan(total / 20);
+    expect(cut.length).toBeLessThan(30);
+  });
+
+  test('each piece is taken once, from the front or from the back, until they meet', () => {
+    for (const count of [1, 2, 7]) {
+      const claims = new Int32Array(new SharedArrayBuffer(4));
+      const taken: number[] = [];
+      for (let turn = 0; ; turn++) {
+        const p = turn % 3 === 0 ? claimFront(claims, count) : claimBack(claims, count);
+        if (p < 0) break;
+        taken.push(p);
+      }
+      expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i));
+      expect(claimFront(claims, count)).toBe(-1);
+      expect(claimBack(claims, count)).toBe(-1);
+    }
   });
 });

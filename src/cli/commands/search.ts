@@ -58,7 +58,8 @@ async function searchCommand(query: string, paths: string[], flags: SearchFlags,
     { count, summaryLine, writeOutput },
     { lockedWrite },
     { totalsLine },
-    { askedWorkers, threadCount },
+    { askedWorkers, surveyWorkersToStart, threadCount },
+    { startSurveyThreads },
   ] = await Promise.all([
     import('../../app/search.js'),
     import('../session.js'),
@@ -66,6 +67,7 @@ async function searchCommand(query: string, paths: string[], flags: SearchFlags,
     import('../locked-write.js'),
     import('../../formatters/search.js'),
     import('../workers.js'),
+    import('../../app/open.js'),
   ]);
   const asked = askedWorkers(flags.workers, io.env);
   const codeAs = flags.codeAs;
@@ -75,10 +77,12 @@ async function searchCommand(query: string, paths: string[], flags: SearchFlags,
   // --coder names the new coder for --code-as, not a selection of codings to count.
   const { coder: target, ...rest } = flags;
   const pass = searchPass(request);
+  const workers = pass.survey ? surveyWorkersToStart(asked) : 0;
   const session = await openSession(paths, codeAs === undefined ? flags : rest, io, {
     ...(flags.out ? { output: flags.out } : {}),
     ...(pass.survey ? { survey: pass.survey } : {}),
     threads: (files, corpus) => threadCount(files, corpus, asked),
+    ...(workers > 0 ? { surveyThreads: startSurveyThreads(workers, 'search') } : {}),
   });
   const result = reported(io, search(session, request, undefined, pass));
   if (codeAs !== undefined) {

@@ -79,11 +79,18 @@ export function registerWords(program: Command, io: Io): Command {
 }
 
 async function wordsCommand(paths: string[], flags: WordsFlags, io: Io): Promise<void> {
-  const [{ words, wordsPass }, { openSession, reported }, { count, summaryLine, writeOutput }, { askedWorkers, threadCount }] = await Promise.all([
+  const [
+    { words, wordsPass },
+    { openSession, reported },
+    { count, summaryLine, writeOutput },
+    { askedWorkers, surveyWorkersToStart, threadCount },
+    { startSurveyThreads },
+  ] = await Promise.all([
     import('../../app/words.js'),
     import('../session.js'),
     import('../output.js'),
     import('../workers.js'),
+    import('../../app/open.js'),
   ]);
   const asked = askedWorkers(flags.workers, io.env);
   const request = {
@@ -98,10 +105,12 @@ async function wordsCommand(paths: string[], flags: WordsFlags, io: Io): Promise
     filter: filterFrom(flags),
   };
   const pass = wordsPass(request, io.cwd);
+  const workers = pass.survey ? surveyWorkersToStart(asked) : 0;
   const session = await openSession(paths, flags, io, {
     ...(flags.out ? { output: flags.out } : {}),
     ...(pass.survey ? { survey: pass.survey } : {}),
     threads: (files, corpus) => threadCount(files, corpus, asked),
+    ...(workers > 0 ? { surveyThreads: startSurveyThreads(workers, 'words') } : {}),
   });
   const result = reported(io, words(session, request, undefined, pass));
   const format = await getFormatter('words', flags.format);
