@@ -25,6 +25,8 @@ import { crOnlyToLf, decode, encodingMismatch } from './decode.js';
 
 export const CORPUS_EXTENSIONS = ['md', 'markdown', 'txt'];
 const IGNORED_DIRS = ['**/node_modules/**', '**/.*/**'];
+/** A path with `.` or `..` steps or doubled separators, which path.relative would normalise. */
+const UNNORMAL = /[\\/]\.{1,2}(?:[\\/]|$)|[\\/]{2}/;
 
 export interface FoundFiles {
   files: string[];
@@ -57,6 +59,10 @@ export function findFiles(patterns: string[], cwd: string, exclude: string[] = [
       return [rel, `${rel}/**`];
     }),
   ];
+  // The absolute path of each file listed, as the glob gave it (resolved once, not again for each use).
+  const full = new Map<string, string>();
+  // Most files lie below the working folder: their paths are cut out of the absolute ones instead of asking path.relative.
+  const below = `${resolve(cwd)}${sep}`;
   for (const pattern of patterns) {
     const absolute = resolve(cwd, pattern);
     let found: string[];
@@ -69,13 +75,15 @@ export function findFiles(patterns: string[], cwd: string, exclude: string[] = [
     if (found.length === 0) missing.push(pattern);
     for (const f of found) {
       // Inside the working folder a path is shown relative to it; outside, whole.
-      const rel = relative(cwd, f);
-      files.add(rel && !rel.startsWith('..') ? toPosix(rel) : toPosix(f));
+      const rel = f.startsWith(below) && !UNNORMAL.test(f) ? f.slice(below.length) : relative(cwd, f);
+      const shown = rel && !rel.startsWith('..') ? toPosix(rel) : toPosix(f);
+      if (!files.has(shown)) full.set(shown, f);
+      files.add(shown);
     }
   }
   const marked = new Map<string, boolean>();
-  const listed = [...files].filter((f) => !inOutputFolder(f, cwd, marked)).sort();
-  const regular = regularFiles(listed, cwd);
+  const listed = [...files].filter((f) => !inOutputFolder(full.get(f)!, cwd, marked)).sort();
+  const regular = regularFiles(listed, cwd, full);
   const unlisted = specialEntries(patterns, cwd, exclude).filter((f) => !files.has(f.file) && !inOutputFolder(f.file, cwd, marked));
   return {
     files: regular.files,
@@ -105,12 +113,13 @@ function specialEntries(patterns: string[], cwd: string, exclude: string[]): Ski
       return;
     }
     for (const entry of entries) {
+      if (entry.isFile()) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full);
         continue;
       }
-      if (entry.isFile() || !corpusName.test(entry.name)) continue;
+      if (!corpusName.test(entry.name)) continue;
       if (entry.isSymbolicLink()) {
         try {
           statSync(full);
@@ -139,7 +148,11 @@ function specialEntries(patterns: string[], cwd: string, exclude: string[]): Ski
  * to nothing, or round in a loop is skipped, and so is a second path to a file already listed (what
  * a link to a folder above it gives).
  */
-function regularFiles(listed: string[], cwd: string): { files: string[]; skipped: SkippedFile[]; sizes: Map<string, number> } {
+function regularFiles(
+  listed: string[],
+  cwd: string,
+  absolute?: Map<string, string>,
+): { files: string[]; skipped: SkippedFile[]; sizes: Map<string, number> } {
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
   const sizes = new Map<string, number>();
@@ -149,7 +162,7 @@ function regularFiles(listed: string[], cwd: string): { files: string[]; skipped
   const byInode = new Map<string, { file: string; real?: string }[]>();
   const realOf = (entry: { file: string; real?: string }) => (entry.real ??= realpathSync(resolve(cwd, entry.file)));
   for (const file of listed) {
-    const full = resolve(cwd, file);
+    const full = absolute?.get(file) ?? resolve(cwd, file);
     let stats: Stats;
     try {
       stats = statSync(full);
@@ -206,13 +219,22 @@ function lstatSafe(path: string): Stats | undefined {
 /** Marks a folder qda writes results into, so that it is never read back as corpus. */
 export const OUTPUT_MARKER = '.qda-output';
 
-function inOutputFolder(file: string, cwd: string, markedFolders: Map<string, boolean>): boolean {
-  for (let dir = dirname(resolve(cwd, file)); ; dir = dirname(dir)) {
-    let marked = markedFolders.get(dir);
-    if (marked === undefined) markedFolders.set(dir, (marked = existsSync(join(dir, OUTPUT_MARKER))));
-    if (marked) return true;
-    if (dirname(dir) === dir || dir === resolve(cwd)) return false;
-  }
+/**
+ * Whether the file (an absolute path, or one relative to `cwd`) lies in an output folder: one that
+ * holds OUTPUT_MARKER, at or below the working folder. `inside` remembers the answer per folder,
+ * so the files of one folder cost one look-up.
+ */
+function inOutputFolder(file: string, cwd: string, inside: Map<string, boolean>): boolean {
+  const top = resolve(cwd);
+  const walk = (dir: string): boolean => {
+    let answer = inside.get(dir);
+    if (answer === undefined) {
+      answer = existsSync(join(dir, OUTPUT_MARKER)) || (dirname(dir) !== dir && dir !== top && walk(dirname(dir)));
+      inside.set(dir, answer);
+    }
+    return answer;
+  };
+  return walk(dirname(resolve(cwd, file)));
 }
 
 /**
