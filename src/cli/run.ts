@@ -12,29 +12,43 @@ import { TextFileProblem } from '../io/files.js';
 import { CommandFailed, ProblemsReported } from './errors.js';
 import { patternTimeoutDiagnostic } from './pattern-timeout.js';
 import { colourOnStderr, processIo, type Io } from './io.js';
-import { registerAnalyse } from './commands/analyse.js';
-import { registerCheck } from './commands/check.js';
-import { registerCode } from './commands/code.js';
-import { registerEval } from './commands/eval.js';
-import { registerExcerpts } from './commands/excerpts.js';
-import { registerInit } from './commands/init.js';
-import { registerMatrix } from './commands/matrix.js';
-import { registerCooccur } from './commands/cooccur.js';
-import { registerSummary } from './commands/summary.js';
-import { registerReport } from './commands/report.js';
-import { registerExport } from './commands/export.js';
-import { registerImport } from './commands/import.js';
-import { registerCodebook } from './commands/codebook.js';
-import { registerReview } from './commands/review.js';
-import { registerAgree } from './commands/agree.js';
-import { registerMerge } from './commands/merge.js';
-import { registerLearn } from './commands/learn.js';
-import { registerSearch } from './commands/search.js';
-import { registerAnonymise } from './commands/anonymise.js';
-import { registerWords } from './commands/words.js';
 import { VERSION } from './version.js';
 
-export function buildProgram(io: Io): Command {
+type Register = (program: Command, io: Io) => Command;
+
+/**
+ * The commands in the order help lists them, by name and alias, each loaded only when needed: a
+ * run of one command loads and registers that one alone, not the modules and options of all twenty.
+ */
+const COMMANDS: [names: string[], load: () => Promise<Register>][] = [
+  [['init'], async () => (await import('./commands/init.js')).registerInit],
+  [['check'], async () => (await import('./commands/check.js')).registerCheck],
+  [['code'], async () => (await import('./commands/code.js')).registerCode],
+  [['excerpts'], async () => (await import('./commands/excerpts.js')).registerExcerpts],
+  [['matrix'], async () => (await import('./commands/matrix.js')).registerMatrix],
+  [['cooccur'], async () => (await import('./commands/cooccur.js')).registerCooccur],
+  [['summary'], async () => (await import('./commands/summary.js')).registerSummary],
+  [['report'], async () => (await import('./commands/report.js')).registerReport],
+  [['review'], async () => (await import('./commands/review.js')).registerReview],
+  [['agree'], async () => (await import('./commands/agree.js')).registerAgree],
+  [['merge'], async () => (await import('./commands/merge.js')).registerMerge],
+  [['learn'], async () => (await import('./commands/learn.js')).registerLearn],
+  [['search'], async () => (await import('./commands/search.js')).registerSearch],
+  [['anonymise', 'anonymize'], async () => (await import('./commands/anonymise.js')).registerAnonymise],
+  [['words'], async () => (await import('./commands/words.js')).registerWords],
+  [['analyse', 'analyze'], async () => (await import('./commands/analyse.js')).registerAnalyse],
+  [['eval'], async () => (await import('./commands/eval.js')).registerEval],
+  [['export'], async () => (await import('./commands/export.js')).registerExport],
+  [['import'], async () => (await import('./commands/import.js')).registerImport],
+  [['codebook'], async () => (await import('./commands/codebook.js')).registerCodebook],
+];
+
+/**
+ * The commander program: with `argv` that starts with a command's name, only that command (its
+ * help and its errors are the same either way); otherwise, for help, an unknown command or none,
+ * every command.
+ */
+export async function buildProgram(io: Io, argv: string[] = []): Promise<Command> {
   const program = new Command('qda')
     .description('Qualitative data analysis from plain files: code markdown transcripts with a codebook (HALL by default).')
     .version(VERSION, '-V, --version')
@@ -45,35 +59,14 @@ export function buildProgram(io: Io): Command {
     'after',
     `\nExamples:\n  qda analyse examples/rotterdam        the main job on the bundled study\n  qda init my-study && qda check my-study\n  qda excerpts --code organisation.roles --where district=Crooswijk\n  qda matrix --level cluster --format csv --excel > matrix.csv\n\nRun qda COMMAND --help for the options and examples of each command.\n`,
   );
-  for (const register of [
-    registerInit,
-    registerCheck,
-    registerCode,
-    registerExcerpts,
-    registerMatrix,
-    registerCooccur,
-    registerSummary,
-    registerReport,
-    registerReview,
-    registerAgree,
-    registerMerge,
-    registerLearn,
-    registerSearch,
-    registerAnonymise,
-    registerWords,
-    registerAnalyse,
-    registerEval,
-    registerExport,
-    registerImport,
-    registerCodebook,
-  ]) {
-    register(program, io).exitOverride();
-  }
+  const named = COMMANDS.filter(([names]) => names.includes(argv[0]));
+  const registers = await Promise.all((named.length > 0 ? named : COMMANDS).map(([, load]) => load()));
+  for (const register of registers) register(program, io).exitOverride();
   return program;
 }
 
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   try {
     if (colourOnStderr(io)) await (await import('../formatters/colour.js')).loadColour();
     await program.parseAsync(argv, { from: 'user' });
