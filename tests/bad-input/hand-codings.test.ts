@@ -1,7 +1,7 @@
 // Hand codings survive: concurrent imports keep each other's rows, ids that look like formulas come
 // back as they were, a broken quote is an error with its row, and a million rows are read.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
@@ -86,7 +86,13 @@ describe.skipIf(!BUILT)('two imports into one codings file', () => {
     writeFileSync(join(dir, 'codings/ana.csv.lock'), String(process.pid));
     let exited = false;
     const importing = spawned(['review', 'import', 'two.csv', '--coder', 'ana'], dir).then((r) => ((exited = true), r));
-    for (let waited = 0; waited < 4000 && !exited; waited += 100) await new Promise((ok) => setTimeout(ok, 100));
+    // Held until the import has found the lock taken: it reads the lock for its owner's process id,
+    // which sets the lock's access time past its change time (on file systems that keep access
+    // times, as relatime does on a first read; elsewhere the 4 s are waited out), and a little longer.
+    const lock = join(dir, 'codings/ana.csv.lock');
+    const read = () => statSync(lock).atimeMs > statSync(lock).mtimeMs;
+    for (let waited = 0; waited < 4000 && !exited && !read(); waited += 25) await new Promise((ok) => setTimeout(ok, 25));
+    for (let waited = 0; waited < 200 && !exited; waited += 25) await new Promise((ok) => setTimeout(ok, 25));
     writeFileSync(join(dir, 'codings/ana.csv'), other);
     rmSync(join(dir, 'codings/ana.csv.lock'));
     const r = await importing;
