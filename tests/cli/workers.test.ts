@@ -1,14 +1,13 @@
 // Coding in worker threads gives, byte for byte, what coding in the main thread gives.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { chunks, portable } from '../../src/corpus/parallel.js';
 import type { CorpusOptions } from '../../src/corpus/pipeline.js';
+import { runBuilt, type BuiltResult } from '../helpers/run-built.js';
 import { qda as qdaHere } from '../helpers/run-cli.js';
 import { ANALYSE_FILES, tempDir } from '../helpers/temp.js';
 
-const bin = resolve('bin/qda.js');
 const built = existsSync('dist/corpus/code-worker.js');
 /** Enough text for several chunks (parallel.ts cuts at 64 kB at least). */
 const DOCUMENTS = 48;
@@ -31,36 +30,51 @@ function corpus(): string {
   return tempDir(files);
 }
 
-function qda(cwd: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** What a run shows: its exit code, stdout and stderr (not the time it took). */
+const shown = ({ code, stdout, stderr }: BuiltResult) => ({ code, stdout, stderr });
 
+// The runs of each test in one process of the built CLI: starting one per run took most of the time.
 describe.runIf(built)('worker threads', () => {
   test('qda code gives the same bytes with 0, 1 and 2 workers, by --workers and by QDA_WORKERS', { timeout: 240_000 }, () => {
-    const dir = corpus();
-    const single = qda(dir, ['code', '--format', 'json', '--workers', '0']);
-    expect(single.status).toBe(0);
+    const [single, ...runs] = runBuilt(corpus(), [
+      ['code', '--format', 'json', '--workers', '0'],
+      ['code', '--format', 'json', '--workers', '1'],
+      { argv: ['code', '--format', 'json'], env: { QDA_WORKERS: '2' } },
+    ]);
+    expect(single.code).toBe(0);
     expect(JSON.parse(single.stdout).documents).toHaveLength(DOCUMENTS);
-    for (const run of [qda(dir, ['code', '--format', 'json', '--workers', '1']), qda(dir, ['code', '--format', 'json'], { QDA_WORKERS: '2' })]) {
-      expect(run.status).toBe(0);
+    for (const run of runs) {
+      expect(run.code).toBe(0);
       expect(run.stdout).toBe(single.stdout);
       expect(run.stderr).toBe(single.stderr);
     }
   });
 
-  test.each(['csv', 'md'])('qda code --format %s gives the same bytes with 2 workers as without', { timeout: 240_000 }, (format) => {
-    const dir = corpus();
-    const single = qda(dir, ['code', '--format', format, '--workers', '0']);
-    expect(single.status).toBe(0);
-    expect(single.stdout.length).toBeGreaterThan(1000);
-    expect(qda(dir, ['code', '--format', format, '--workers', '2'])).toEqual(single);
+  test('qda code --format csv and md give the same bytes with 2 workers as without', { timeout: 240_000 }, () => {
+    const formats = ['csv', 'md'];
+    const results = runBuilt(
+      corpus(),
+      formats.flatMap((format) => [
+        ['code', '--format', format, '--workers', '0'],
+        ['code', '--format', format, '--workers', '2'],
+      ]),
+    ).map(shown);
+    formats.forEach((format, f) => {
+      const [single, two] = results.slice(2 * f, 2 * f + 2);
+      expect(single.code, format).toBe(0);
+      expect(single.stdout.length).toBeGreaterThan(1000);
+      expect(two, format).toEqual(single);
+    });
   });
 
   test('qda analyse writes the same files with 2 workers as without', { timeout: 240_000 }, () => {
     const dir = corpus();
-    expect(qda(dir, ['analyse', '--out', 'one', '--workers', '0']).status).toBe(0);
-    expect(qda(dir, ['analyse', '--out', 'two', '--workers', '2']).status).toBe(0);
+    const [one, two] = runBuilt(dir, [
+      ['analyse', '--out', 'one', '--workers', '0'],
+      ['analyse', '--out', 'two', '--workers', '2'],
+    ]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(two.code, two.stderr).toBe(0);
     expect(readdirSync(join(dir, 'two')).sort()).toEqual(ANALYSE_FILES);
     for (const file of ANALYSE_FILES) expect(readFileSync(join(dir, 'two', file), 'utf8'), file).toBe(readFileSync(join(dir, 'one', file), 'utf8'));
   });

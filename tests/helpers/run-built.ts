@@ -15,8 +15,14 @@ const SCRIPT = resolve('tests/helpers/run-many.mjs');
 
 export type BuiltResult = CliResult & { ms: number };
 
-/** The runs in order; throws when the process does not end well (killed after `timeoutMs`, 240 s unless given). */
-export function runBuilt(cwd: string, argvs: string[][], options: { env?: Record<string, string>; timeoutMs?: number } = {}): BuiltResult[] {
+/** A command line, or one with environment variables of its own (read by the command, as QDA_WORKERS). */
+export type BuiltRun = string[] | { argv: string[]; env: Record<string, string> };
+
+/**
+ * The runs in order, with the variables of `env` for all; throws when the process does not end well
+ * (killed after `timeoutMs`, 240 s unless given).
+ */
+export function runBuilt(cwd: string, argvs: BuiltRun[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): BuiltResult[] {
   const r = spawnSync(process.execPath, [SCRIPT, pathToFileURL(RUN_BUILT).href, JSON.stringify(argvs)], {
     cwd,
     encoding: 'utf8',

@@ -1,10 +1,11 @@
-// Runs each command line of argv[3] (JSON) with the run function of the module at argv[2] (the built
-// CLI), one after another, and prints their exit codes, stdout, stderr and milliseconds taken as
-// JSON. Used by run-built.ts.
+// Runs each command line of argv[3] (JSON: an argv, or { argv, env } with variables of its own) with
+// the run function of the module at argv[2] (the built CLI), one after another, and prints their exit
+// codes, stdout, stderr and milliseconds taken as JSON. Used by run-built.ts.
 const [url, list] = process.argv.slice(2);
 const { run } = await import(url);
 const results = [];
-for (const argv of JSON.parse(list)) {
+for (const item of JSON.parse(list)) {
+  const { argv, env } = Array.isArray(item) ? { argv: item, env: {} } : item;
   // stdout takes text and bytes (what worker threads formatted), decoded once at the end.
   const stdout = [];
   let stderr = '';
@@ -12,7 +13,7 @@ for (const argv of JSON.parse(list)) {
     stdout: { write: (s) => stdout.push(typeof s === 'string' ? Buffer.from(s) : s) },
     stderr: { write: (s) => (stderr += s) },
     cwd: process.cwd(),
-    env: process.env,
+    env: { ...process.env, ...env },
     stderrIsTTY: false,
   };
   const started = performance.now();
