@@ -1,12 +1,15 @@
 // Hostile and broken .qdpx files, made here as an attacker or a faulty exporter would make them. The
-// message, the exit status and what is written (only ever inside --into) are checked; an import whose
-// peak memory or stack depth is the point runs in its own process, the others run in this one.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// message, the exit status and what is written (only ever inside --into) are checked; the imports whose
+// peak memory or stack depth is the point run in a process of their own, one after another (its peak
+// bounds each one's), the others run in this one.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { builtArgs, builtResults, type BuiltResult } from '../helpers/run-built.js';
 import { qda } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
-import { BUILT, expectRefused, listFiles, spawnQdaMeasured, STACK } from './shared.js';
+import { BUILT, expectRefused, listFiles, spawnMeasured, STACK } from './shared.js';
 import { deflateRun, forgeZip, stored, type ForgedEntry } from './zip-forge.js';
 
 const GiB = 1024 ** 3;
@@ -26,15 +29,38 @@ const source = (name: string, path: string, selections = '') =>
 const selection = (start: number | string, end: number | string) =>
   `<PlainTextSelection guid="${G(3)}" startPosition="${start}" endPosition="${end}" creatingUser="${G(9)}"><Coding guid="${G(4)}" creatingUser="${G(9)}"><CodeRef targetGUID="${G(1)}"/></Coding></PlainTextSelection>`;
 
+/** The imports run in the separate process, by name, and the folders they run in. */
+const spawned = new Map<string, { work: string; argv: string[] }>();
+// Made when the tests are collected, so not in tempDir's folders (removed after each test).
+const SPAWNED_ROOT = mkdtempSync(join(tmpdir(), 'qda-test-hostile-'));
+let ran: { results: Map<string, BuiltResult>; peakKiB: number } | undefined;
+
 /**
- * Imports `zip` from root/a/b/x.qdpx into root/a/b/out, so that an entry or path climbing two folders
- * up would land in root. Returns the run and the files outside --into (the .qdpx itself aside).
+ * An import of `zip` from root/a/b/x.qdpx into root/a/b/out for the separate process, so that an
+ * entry or path climbing two folders up would land in root; `importZip(name)` gives its run.
  */
-function importZip(zip: Uint8Array, extra: string[] = []) {
-  const { work, argv } = placed(zip, extra);
-  const r = spawnQdaMeasured(argv, work, 60_000);
-  return { ...r, code: r.status, ...written(work) };
+function spawnImport(name: string, zip: Uint8Array, extra: string[] = []): string {
+  spawned.set(name, placed(zip, extra, join(SPAWNED_ROOT, name)));
+  return name;
 }
+
+/** The run of a spawnImport, the process's peak memory, and the files outside --into (the .qdpx itself aside). */
+function importZip(name: string) {
+  const { work } = spawned.get(name)!;
+  const r = ran!.results.get(name)!;
+  return { ...r, peakKiB: ran!.peakKiB, ...written(work) };
+}
+
+beforeAll(() => {
+  if (!BUILT || spawned.size === 0) return;
+  const names = [...spawned.keys()];
+  const runs = names.map((name) => ({ argv: spawned.get(name)!.argv, cwd: spawned.get(name)!.work }));
+  const r = spawnMeasured(builtArgs(runs), SPAWNED_ROOT, 120_000);
+  const results = builtResults(r);
+  ran = { results: new Map(names.map((name, i) => [name, results[i]])), peakKiB: r.peakKiB };
+}, 150_000);
+
+afterAll(() => rmSync(SPAWNED_ROOT, { recursive: true, force: true }));
 
 /** importZip in this process, for the cases where neither memory nor stack is the point. */
 async function importZipHere(zip: Uint8Array, extra: string[] = []) {
@@ -43,8 +69,8 @@ async function importZipHere(zip: Uint8Array, extra: string[] = []) {
   return { ...r, ...written(work) };
 }
 
-function placed(zip: Uint8Array, extra: string[]) {
-  const work = join(tempDir(), 'a', 'b');
+function placed(zip: Uint8Array, extra: string[], root = tempDir()) {
+  const work = join(root, 'a', 'b');
   mkdirSync(work, { recursive: true });
   writeFileSync(join(work, 'x.qdpx'), zip);
   return { work, argv: ['import', 'qdpx', 'x.qdpx', '--into', 'out', ...extra] };
@@ -68,9 +94,13 @@ function expectLowPeak(r: { peakKiB: number }) {
 }
 
 describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () => {
+  const doctype = '<!DOCTYPE Project [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n';
+  const entity = spawnImport(
+    'entity',
+    zipOf(project(source('one', 'internal://one.txt'), doctype), stored('sources/one.txt', 'We bake &secret; bread.')),
+  );
   test('an external entity in a DOCTYPE is refused, naming the file, and never read', () => {
-    const doctype = '<!DOCTYPE Project [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n';
-    const r = importZip(zipOf(project(source('one', 'internal://one.txt'), doctype), stored('sources/one.txt', 'We bake &secret; bread.')));
+    const r = importZip(entity);
     expectRefused(
       r,
       /^x\.qdpx \(project\.qde\):2:20: error: its DOCTYPE declares an external entity "secret" \(file:\/\/\/etc\/passwd\), which qda never reads \[qdpx\/xml\]\n  a REFI-QDA document needs no DOCTYPE/m,
@@ -87,19 +117,29 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expect(r.inside).toEqual([]);
   });
 
+  const declared = spawnImport(
+    'declared',
+    zipOf(project(source('one', 'internal://one.txt', selection(0, 4))), {
+      name: 'sources/one.txt',
+      data: deflateRun(0x61, 1.5e9),
+      method: 8,
+      size: 1.5e9,
+    }),
+  );
   test('an entry declaring 1.5 GB is refused before it is inflated', () => {
-    const size = 1.5e9;
-    const bomb: ForgedEntry = { name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size };
-    const r = importZip(zipOf(project(source('one', 'internal://one.txt', selection(0, 4))), bomb));
+    const r = importZip(declared);
     expectRefused(r, 'x.qdpx (sources/one.txt): error: inflates to 1.4 GiB, above the limit of 256 MiB per entry (--max-entry-size)');
     expect(r.inside).toEqual([]);
     expect(r.outside).toEqual([]);
     expectLowPeak(r);
   });
 
+  const beyond = spawnImport(
+    'beyond',
+    zipOf(project(source('one', 'internal://one.txt')), { name: 'sources/one.txt', data: deflateRun(0x61, 1e9), method: 8, size: 1000 }),
+  );
   test('an entry that inflates far beyond the size it declares is stopped at that size', () => {
-    const bomb: ForgedEntry = { name: 'sources/one.txt', data: deflateRun(0x61, 1e9), method: 8, size: 1000 };
-    const r = importZip(zipOf(project(source('one', 'internal://one.txt')), bomb));
+    const r = importZip(beyond);
     expectRefused(
       r,
       'x.qdpx (sources/one.txt): error: inflates to more than the 1000 bytes the archive declares for it (a damaged or forged archive)',
@@ -108,19 +148,21 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expectLowPeak(r);
   });
 
+  // Above the 1 MiB from which the ratio is checked.
+  const size = 4 * 1024 * 1024;
+  const bomb = (): ForgedEntry => ({ name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size });
+  const qde = project(source('one', 'internal://one.txt'));
+  const ratioBomb = spawnImport('ratio', zipOf(qde, bomb()));
   test('the ratio limit holds within the size limits, and every limit can be set', async () => {
-    const size = 20 * 1024 * 1024;
-    const bomb = (): ForgedEntry => ({ name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size });
-    const qde = project(source('one', 'internal://one.txt'));
-    const ratio = importZip(zipOf(qde, bomb()));
-    expectRefused(ratio, /x\.qdpx \(sources\/one\.txt\): error: inflates from 129 KiB to 20 MiB, more than 100 times \(--max-ratio\)/);
+    const ratio = importZip(ratioBomb);
+    expectRefused(ratio, /x\.qdpx \(sources\/one\.txt\): error: inflates from \d+ KiB to 4 MiB, more than 100 times \(--max-ratio\)/);
     expectLowPeak(ratio);
-    const entry = await importZipHere(zipOf(qde, bomb()), ['--max-entry-size', '10M']);
-    expectRefused(entry, 'x.qdpx (sources/one.txt): error: inflates to 20 MiB, above the limit of 10 MiB per entry (--max-entry-size)');
-    const archive = await importZipHere(zipOf(qde, bomb()), ['--max-archive-size', '15m', '--max-ratio', '1000']);
+    const entry = await importZipHere(zipOf(qde, bomb()), ['--max-entry-size', '2M']);
+    expectRefused(entry, 'x.qdpx (sources/one.txt): error: inflates to 4 MiB, above the limit of 2 MiB per entry (--max-entry-size)');
+    const archive = await importZipHere(zipOf(qde, bomb()), ['--max-archive-size', '3m', '--max-ratio', '1000']);
     expectRefused(
       archive,
-      'x.qdpx (sources/one.txt): error: inflates to 20 MiB, which takes the entries read past the limit of 15 MiB for the whole archive (--max-archive-size)',
+      'x.qdpx (sources/one.txt): error: inflates to 4 MiB, which takes the entries read past the limit of 3 MiB for the whole archive (--max-archive-size)',
     );
     const allowed = await importZipHere(zipOf(qde, bomb()), ['--max-ratio', '1000']);
     expect(allowed.stderr).not.toMatch(STACK);
@@ -131,15 +173,17 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expect(bad.stderr).toContain('--max-entry-size can be at most 1G, not "3G"');
   });
 
+  const climbing = spawnImport(
+    'climbing',
+    zipOf(
+      project(source('one', 'internal://one.txt', selection(3, 7))),
+      stored('sources/one.txt', 'We bake bread.\n'),
+      stored('../../x', 'climbed'),
+      stored('/tmp/qda-abs-x', 'absolute'),
+    ),
+  );
   test('zip entries named ../../x or /x are never written, and the import goes on', () => {
-    const r = importZip(
-      zipOf(
-        project(source('one', 'internal://one.txt', selection(3, 7))),
-        stored('sources/one.txt', 'We bake bread.\n'),
-        stored('../../x', 'climbed'),
-        stored('/tmp/qda-abs-x', 'absolute'),
-      ),
-    );
+    const r = importZip(climbing);
     expect(r.stderr).not.toMatch(STACK);
     expect(r.code, r.stderr).toBe(0);
     expect(r.outside).toEqual([]);
@@ -147,11 +191,17 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expectLowPeak(r);
   });
 
+  const outsideSources = spawnImport(
+    'outside-sources',
+    zipOf(
+      project(
+        source('rel', 'relative://../../etc/passwd', selection(0, 4)).replace(G(2), G(5)) +
+          source('abs', 'absolute:///etc/passwd', selection(0, 4)).replace(G(2), G(6)),
+      ),
+    ),
+  );
   test('relative:// and absolute:// sources are left out with a warning, never read', () => {
-    const sources =
-      source('rel', 'relative://../../etc/passwd', selection(0, 4)).replace(G(2), G(5)) +
-      source('abs', 'absolute:///etc/passwd', selection(0, 4)).replace(G(2), G(6));
-    const r = importZip(zipOf(project(sources)));
+    const r = importZip(outsideSources);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(
       /^x\.qdpx: warning: left out 2 text sources that refer outside the archive \(e\.g\. «rel» relative:\/\/\.\.\/\.\.\/etc\/passwd, «abs» absolute:\/\/\/etc\/passwd\)/m,
@@ -169,10 +219,11 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expect(r.outside).toEqual([]);
   });
 
+  const lol = ['<!ENTITY lol0 "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`)].join('');
+  const inline = `<TextSource guid="${G(2)}" name="laughs"><PlainTextContent>We laugh &lol9; here.</PlainTextContent></TextSource>`;
+  const laughs = spawnImport('laughs', zipOf(project(inline, `<!DOCTYPE Project [${lol}]>\n`)));
   test('internal entities (a billion laughs) are not expanded', () => {
-    const lol = ['<!ENTITY lol0 "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`)].join('');
-    const inline = `<TextSource guid="${G(2)}" name="laughs"><PlainTextContent>We laugh &lol9; here.</PlainTextContent></TextSource>`;
-    const r = importZip(zipOf(project(inline, `<!DOCTYPE Project [${lol}]>\n`)));
+    const r = importZip(laughs);
     expect(r.stderr).not.toMatch(STACK);
     expect(r.code, r.stderr).toBe(0);
     expect(r.read('corpus/laughs.md')).toContain('We laugh &lol9; here.');
@@ -190,47 +241,56 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expect(r.outside).toEqual([]);
   });
 
+  const deep = `${'<a>'.repeat(50_000)}${'</a>'.repeat(50_000)}`;
+  const nested = spawnImport('nested', zipOf(project(`<TextSource guid="${G(2)}" name="d"><Description>${deep}</Description></TextSource>`)));
   test('XML nested too deep is refused with a message, not an internal error', () => {
-    const deep = `${'<a>'.repeat(50_000)}${'</a>'.repeat(50_000)}`;
-    const r = importZip(zipOf(project(`<TextSource guid="${G(2)}" name="d"><Description>${deep}</Description></TextSource>`)));
+    const r = importZip(nested);
     expectRefused(r, 'x.qdpx (project.qde): error: the XML nests elements more than 100 levels deep');
     expect(r.inside).toEqual([]);
   });
 });
 
 describe.runIf(BUILT)('qda import qdpx: text entries too large to read', () => {
+  const twoGiB = spawnImport(
+    'two-gib',
+    zipOf(project(source('one', 'internal://one.txt')), { name: 'sources/one.txt', data: deflateRun(0x61, 2 * GiB), method: 8, size: 2 * GiB }),
+    ['--max-entry-size', '1G', '--max-archive-size', '1G', '--max-ratio', '100000'],
+  );
   test('a 2 GiB entry is refused by its declared size, whatever the limits are set to', () => {
-    const size = 2 * GiB;
-    const big: ForgedEntry = { name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size };
-    const qde = project(source('one', 'internal://one.txt'));
-    const r = importZip(zipOf(qde, big), ['--max-entry-size', '1G', '--max-archive-size', '1G', '--max-ratio', '100000']);
+    const r = importZip(twoGiB);
     expectRefused(r, 'x.qdpx (sources/one.txt): error: inflates to 2 GiB, above the limit of 1 GiB per entry (--max-entry-size)');
     expectLowPeak(r);
   });
 
+  const fiveGiB = spawnImport(
+    'five-gib',
+    zipOf(project(source('one', 'internal://one.txt')), { name: 'sources/one.txt', data: deflateRun(0x61, 5 * GiB), method: 8, size: 5 * GiB }),
+  );
   test('an entry above 4 GiB (zip64) is seen at its full size, not cut', () => {
-    const size = 5 * GiB;
-    const big: ForgedEntry = { name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size };
-    const r = importZip(zipOf(project(source('one', 'internal://one.txt')), big));
+    const r = importZip(fiveGiB);
     expectRefused(r, 'x.qdpx (sources/one.txt): error: inflates to 5 GiB, above the limit of 256 MiB per entry (--max-entry-size)');
     expectLowPeak(r);
   });
 });
 
 describe.runIf(BUILT)('qda import qdpx: a project.qde too large', () => {
+  const size = 600 * 1024 * 1024;
+  const largeQde = spawnImport('large-qde', forgeZip([{ name: 'project.qde', data: deflateRun(0x20, size), method: 8, size }]));
   test('a 600 MB project.qde is too large, with the limit, not "not UTF-8"', () => {
-    const size = 600 * 1024 * 1024;
-    const r = importZip(forgeZip([{ name: 'project.qde', data: deflateRun(0x20, size), method: 8, size }]));
+    const r = importZip(largeQde);
     expectRefused(r, 'x.qdpx (project.qde): error: inflates to 600 MiB, above the limit of 256 MiB per entry (--max-entry-size)');
     expect(r.stderr).not.toContain('UTF-8');
     expectLowPeak(r);
   });
 
+  const bare = join(SPAWNED_ROOT, 'bare');
+  mkdirSync(bare);
+  writeFileSync(join(bare, 'p.qde'), project('').padEnd(3000, ' '));
+  spawned.set('bare', { work: bare, argv: ['import', 'qdpx', 'p.qde', '--into', 'out', '--max-entry-size', '2K'] });
   test('a bare .qde is held to the limit per entry', () => {
-    const root = tempDir({ 'p.qde': project('').padEnd(3000, ' ') });
-    const r = spawnQdaMeasured(['import', 'qdpx', 'p.qde', '--into', 'out', '--max-entry-size', '2K'], root, 60_000);
-    expectRefused({ ...r, code: r.status }, 'p.qde: error: the file is 2.9 KiB, above the limit of 2 KiB per file (--max-entry-size)');
-    expect(listFiles(root)).toEqual(['p.qde']);
+    const r = ran!.results.get('bare')!;
+    expectRefused(r, 'p.qde: error: the file is 2.9 KiB, above the limit of 2 KiB per file (--max-entry-size)');
+    expect(listFiles(bare)).toEqual(['p.qde']);
   });
 });
 

@@ -76,18 +76,29 @@ const TIME = '/usr/bin/time';
  * /usr/bin/time where there is one, else reported by the process itself as it exits.
  */
 export function spawnQdaMeasured(argv: string[], cwd: string, timeoutMs: number): SpawnSyncReturns<string> & { peakKiB: number } {
+  return spawnMeasured([BIN, ...argv], cwd, timeoutMs);
+}
+
+/** node with these arguments in its own process, with the peak resident memory it reached (KiB), as spawnQdaMeasured. */
+export function spawnMeasured(args: string[], cwd: string, timeoutMs: number): SpawnSyncReturns<string> & { peakKiB: number } {
   const report = join(mkdtempSync(join(tmpdir(), 'qda-peak-')), 'peak');
   const withTime = existsSync(TIME);
   const command = withTime ? TIME : process.execPath;
-  const args = withTime
-    ? ['-f', '%M', '-o', report, process.execPath, BIN, ...argv]
+  const full = withTime
+    ? ['-f', '%M', '-o', report, process.execPath, ...args]
     : [
         '--import',
         `data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(${JSON.stringify(report)},String(process.resourceUsage().maxRSS)))`,
-        BIN,
-        ...argv,
+        ...args,
       ];
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(command, full, {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const text = existsSync(report) ? readFileSync(report, 'utf8') : '';
   rmSync(dirname(report), { recursive: true, force: true });
   // /usr/bin/time adds a line when the command exits with a status other than 0.

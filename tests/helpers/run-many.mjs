@@ -1,18 +1,18 @@
-// Runs each command line of argv[3] (JSON: an argv, or { argv, env } with variables of its own) with
-// the run function of the module at argv[2] (the built CLI), one after another, and prints their exit
+// Runs each command line of argv[3] (JSON: an argv, or { argv, env, cwd } with variables and a
+// folder of its own) with the run function of the module at argv[2] (the built CLI), one after another, and prints their exit
 // codes, stdout, stderr and milliseconds taken as JSON. Used by run-built.ts.
 const [url, list] = process.argv.slice(2);
 const { run } = await import(url);
 const results = [];
 for (const item of JSON.parse(list)) {
-  const { argv, env } = Array.isArray(item) ? { argv: item, env: {} } : item;
+  const { argv, env, cwd } = Array.isArray(item) ? { argv: item } : item;
   // stdout takes text and bytes (what worker threads formatted), decoded once at the end.
   const stdout = [];
   let stderr = '';
   const io = {
     stdout: { write: (s) => stdout.push(typeof s === 'string' ? Buffer.from(s) : s) },
     stderr: { write: (s) => (stderr += s) },
-    cwd: process.cwd(),
+    cwd: cwd ?? process.cwd(),
     env: { ...process.env, ...env },
     stderrIsTTY: false,
   };
