@@ -10,21 +10,25 @@ const OWN_MODULES = ['tests/exchange/qdpx-validate.test.ts'];
 // lock), longest first. They start first, so that the run does not end with one of them alone on one
 // core: without the timings of an earlier run (a fresh clone) vitest orders files by size instead.
 const SLOW = [
-  'tests/bad-input/runaway-patterns.test.ts',
+  'tests/cli/survey-threads.test.ts',
   'tests/bad-input/transcripts.test.ts',
+  'tests/bad-input/hand-codings.test.ts',
+  'tests/bad-input/runaway-patterns.test.ts',
+  'tests/cli/workers.test.ts',
+  'tests/browser/report.test.ts',
   'tests/cli/interrupt.test.ts',
   'tests/exchange/qdpx-import.test.ts',
-  'tests/bad-input/hand-codings.test.ts',
-  'tests/bad-input/qdpx-hostile.test.ts',
-  'tests/cli/workers.test.ts',
   'tests/properties/corpus.property.test.ts',
+  'tests/search/prefilter.test.ts',
   'tests/exchange/qdpx-stream.test.ts',
+  'tests/formatters/excerpts-stream.test.ts',
   'tests/properties/segments.property.test.ts',
-  'tests/cli/readme.test.ts',
-  'tests/bad-input/inputs-untouched.test.ts',
-  'tests/bad-input/settings-and-paths.test.ts',
+  'tests/bad-input/qdpx-hostile.test.ts',
   'tests/cli/spawn.test.ts',
-  'tests/exchange/qdpx-faithful.test.ts',
+  'tests/bad-input/codebook.test.ts',
+  'tests/ingest/simple-yaml.test.ts',
+  'tests/cli/output-folder.test.ts',
+  'tests/cli/readme.test.ts',
 ];
 
 class SlowFirst extends BaseSequencer {
