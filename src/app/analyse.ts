@@ -17,9 +17,9 @@ import { PartFiles } from '../io/parts.js';
 import type { Report } from '../report/model.js';
 import { NO_FILTER } from '../select/filter.js';
 import { attributeKeys, runInfo } from './code.js';
-import { checkSelection, codedDocuments, newTotals, outputLanguage, type OpenedCorpus, type Progress, type Totals } from './corpus.js';
+import { checkSelection, codedChunks, newTotals, outputLanguage, type OpenedCorpus, type Progress, type Totals } from './corpus.js';
 import { unlessErrors, type Outcome } from './outcome.js';
-import { memosOf, reportBuilder, reportTitle } from './report.js';
+import { memosOf, reportBuilder, reportTitle, workerWords } from './report.js';
 
 export interface AnalyseRequest {
   /** Worker threads that code the corpus; 0 (the default) codes in this thread. */
@@ -87,7 +87,9 @@ async function run(
   const cooccur = new CooccurBuilder(opened.codebook, { level: 'code', within: 'segment', measure: 'count', filter: NO_FILTER, language });
   // The report counts the theme matrices (codes and clusters, segments by compareBy) and the district
   // tables that analyse writes too: they are taken from it rather than counted a second time.
-  const report = reportBuilder(opened, by);
+  const workers = request.workers ?? 0;
+  // With worker threads, the report's word counts are made by the workers from the words they scanned.
+  const report = reportBuilder(opened, by, NO_FILTER, workers > 0);
   const builders = [cooccur, report];
   const parts = new PartFiles(join(folder.temp, '.parts'));
   const excerpts = new ExcerptStream(opened.codebook, NO_FILTER, 1, parts, {
@@ -98,11 +100,17 @@ async function run(
   const files = streams.map((s) => folder.file(s.file));
   streams.forEach((s, i) => files[i].write(s.formatter.start()));
   const totals = newTotals();
-  for (const coded of codedDocuments(opened, totals, hooks.progress, request.workers)) {
-    streams.forEach((s, i) => files[i].write(s.formatter.item(coded)));
-    for (const b of builders) b.add(coded);
-    excerpts.add(coded);
-    await poll();
+  for (const { documents, words } of codedChunks(opened, totals, hooks.progress, workers, workers > 0 ? workerWords(opened, by) : undefined)) {
+    if (workers > 0) {
+      if (!words) throw new Error('a coding worker thread did not count the words of its documents');
+      report.absorbWords(words);
+    }
+    for (const coded of documents) {
+      streams.forEach((s, i) => files[i].write(s.formatter.item(coded)));
+      for (const b of builders) b.add(coded);
+      excerpts.add(coded);
+      await poll();
+    }
   }
   streams.forEach((s, i) => files[i].writeAll([s.formatter.end()]));
   const shown = report.result(reportTitle(opened), memos);

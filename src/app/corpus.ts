@@ -7,7 +7,8 @@ import { collectWhenGrown } from '../corpus/heap.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Codebook } from '../codebook/types.js';
 import { CodingCounter } from '../coding/tally.js';
-import { codeInWorkers, formatInWorkers, workerSetup, type FormattedChunk } from '../corpus/parallel.js';
+import { codeChunksInWorkers, codeInWorkers, formatInWorkers, workerSetup, type FormattedChunk, type WorkerWords } from '../corpus/parallel.js';
+import type { CounterParts } from '../words/count.js';
 import type { CodingsFormat } from '../formatters/codings.js';
 import { codeCorpus, type CodedDocument, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
 import type { Project } from '../corpus/project.js';
@@ -52,13 +53,41 @@ export const newTotals = (): Totals => ({ documents: 0, segments: 0, coded: 0, c
 /** The coded documents, one at a time, counted into `totals` as they pass; coded in `workers` threads when more than 0. */
 export function* codedDocuments(opened: OpenedCorpus, totals: Totals = newTotals(), progress?: Progress, workers = 0): Generator<CodedDocument> {
   for (const coded of coding(opened, workers)) {
-    collectWhenGrown(coded.document.text.length);
-    progress?.step(coded.document.path);
-    totals.documents++;
-    totals.segments += coded.segments.length;
-    totals.coded += new Set(coded.codings.map((c) => c.segment)).size;
-    totals.codings.add(coded.codings);
+    counted(coded, totals, progress);
     yield coded;
+  }
+  progress?.done();
+}
+
+function counted(coded: CodedDocument, totals: Totals, progress?: Progress): void {
+  collectWhenGrown(coded.document.text.length);
+  progress?.step(coded.document.path);
+  totals.documents++;
+  totals.segments += coded.segments.length;
+  totals.coded += new Set(coded.codings.map((c) => c.segment)).size;
+  totals.codings.add(coded.codings);
+}
+
+/**
+ * The coded documents a chunk at a time, counted into `totals` as they pass. With worker threads and
+ * `words`, each chunk comes with the report's word counts of its documents, counted by the worker
+ * that coded them; without threads, every chunk is one document.
+ */
+export function* codedChunks(
+  opened: OpenedCorpus,
+  totals: Totals = newTotals(),
+  progress?: Progress,
+  workers = 0,
+  words?: WorkerWords,
+): Generator<{ documents: CodedDocument[]; words?: CounterParts }> {
+  if (workers === 0) {
+    for (const coded of codedDocuments(opened, totals, progress)) yield { documents: [coded] };
+    return;
+  }
+  opened.corpus.parsed?.clear();
+  for (const chunk of codeChunksInWorkers(workerSetup(opened.files, opened.codebook, opened.corpus, opened.cwd), workers, words)) {
+    for (const coded of chunk.documents) counted(coded, totals, progress);
+    yield chunk;
   }
   progress?.done();
 }

@@ -5,6 +5,7 @@
 import { basename, resolve } from 'node:path';
 import type { Memo } from '../corpus/memos.js';
 import { exists, readText } from '../io/files.js';
+import type { WorkerWords } from '../corpus/parallel.js';
 import { RunStore } from '../match/run-store.js';
 import { ReportBuilder, type Report } from '../report/model.js';
 import { NO_FILTER, type Filter } from '../select/filter.js';
@@ -56,7 +57,7 @@ export function memosOf(opened: OpenedCorpus, request: { memos?: Memo[]; memoFol
 }
 
 /** A builder of the report, to be fed coded documents (qda analyse feeds it in its one pass). */
-export function reportBuilder(opened: OpenedCorpus, by: string, filter: Filter = NO_FILTER): ReportBuilder {
+export function reportBuilder(opened: OpenedCorpus, by: string, filter: Filter = NO_FILTER, wordsElsewhere = false): ReportBuilder {
   // The coding pass keeps the words it scans (one batch at a time) for the report's word counts.
   const runs = (opened.corpus.runs ??= new RunStore());
   return new ReportBuilder(opened.codebook, {
@@ -68,7 +69,13 @@ export function reportBuilder(opened: OpenedCorpus, by: string, filter: Filter =
     stopWords: (language) =>
       stopWordsOf(language, opened.project.settings.stopWords, (file) => (exists(file, opened.cwd) ? readText(file, opened.cwd) : undefined)),
     scanned: (language) => ({ table: opened.compiled.wordTable(language), runs }),
+    wordsElsewhere,
   });
+}
+
+/** What worker threads need to count the report's words of the documents they code (reportBuilder with `wordsElsewhere`). */
+export function workerWords(opened: OpenedCorpus, by: string): WorkerWords {
+  return { by, stopWords: opened.project.settings.stopWords };
 }
 
 /** The codebook name and the project folder, e.g. "HALL framework — rotterdam". */

@@ -9,10 +9,15 @@ import { PatternTimeout } from '../coding/auto-code.js';
 import { CodingCounter } from '../coding/tally.js';
 import { codingsStream } from '../formatters/codings.js';
 import { formatAll } from '../formatters/stream.js';
-import { readBytes } from '../io/files.js';
+import { exists, readBytes, readText } from '../io/files.js';
+import { RunStore } from '../match/run-store.js';
+import { countReportWords, reportWordCounter } from '../report/words.js';
+import { NO_FILTER } from '../select/filter.js';
+import type { CounterParts } from '../words/count.js';
+import { stopWordsOf } from '../words/stop-words.js';
 import { Predictor } from '../learn/predict.js';
 import { NO_FREQUENCIES } from '../scoring/frequencies.js';
-import type { FormattedChunk, FromWorker, ToWorker, WorkerSetup } from './parallel.js';
+import type { FormattedChunk, FromWorker, ToWorker, WorkerSetup, WorkerWords } from './parallel.js';
 import { codeCorpus, type CodedDocument, type CorpusOptions } from './pipeline.js';
 
 const { setup, port, signal, slot } = workerData as { setup: WorkerSetup; port: MessagePort; signal: Int32Array; slot: number };
@@ -28,7 +33,31 @@ const options: CorpusOptions = {
   read: (path) => readBytes(path, setup.cwd),
   ...(setup.backgrounds.length > 0 ? { background: (language: string) => backgrounds.get(language) ?? NO_FREQUENCIES } : {}),
   ...(setup.model && setup.options.codes ? { model: new Predictor(setup.model, setup.options.codes) } : {}),
+  // The words the coding pass scans, kept a batch at a time for the report's word counts to take.
+  ...(setup.words ? { runs: new RunStore() } : {}),
 };
+
+/** The project's stop words per language, read once per thread. */
+const stopWords = new Map<string, Set<string>>();
+function projectStopWords(language: string, words: WorkerWords): Set<string> {
+  let set = stopWords.get(language);
+  if (!set) {
+    const read = (file: string) => (exists(file, setup.cwd) ? readText(file, setup.cwd) : undefined);
+    stopWords.set(language, (set = stopWordsOf(language, words.stopWords, read)));
+  }
+  return set;
+}
+
+/** The documents, and the report's word counts of them, counted as each is coded (while the words its coding scanned are kept). */
+function withWords(documents: Iterable<CodedDocument>, words: WorkerWords): { documents: CodedDocument[]; words: CounterParts } {
+  const counter = reportWordCounter((language) => projectStopWords(language, words));
+  const coded: CodedDocument[] = [];
+  for (const document of documents) {
+    coded.push(document);
+    countReportWords(counter, document, words.by, NO_FILTER, { table: compiled.wordTable(document.language), runs: options.runs! });
+  }
+  return { documents: coded, words: counter.parts() };
+}
 
 const post = (message: FromWorker) => {
   // Formatted bytes are moved to the main thread, not copied.
@@ -40,8 +69,9 @@ const post = (message: FromWorker) => {
 port.on('message', ({ chunk, from, to }: ToWorker) => {
   try {
     const documents = codeCorpus(setup.files.slice(from, to), compiled, options);
-    if (!setup.format) post({ chunk, documents: [...documents] });
-    else post({ chunk, formatted: formatted(documents) });
+    if (setup.format) post({ chunk, formatted: formatted(documents) });
+    else if (!setup.words) post({ chunk, documents: [...documents] });
+    else post({ chunk, ...withWords(documents, setup.words) });
   } catch (error) {
     if (error instanceof PatternTimeout) {
       const { source, code, codebook, place, segment, ms, path } = error;

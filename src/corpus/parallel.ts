@@ -15,6 +15,7 @@ import type { Codebook } from '../codebook/types.js';
 import type { CodingCount } from '../coding/tally.js';
 import type { CodingsFormat } from '../formatters/codings.js';
 import type { Formatted } from '../formatters/stream.js';
+import type { CounterParts } from '../words/count.js';
 import { LANGUAGES } from '../codebook/types.js';
 import type { Model } from '../learn/model.js';
 import { LineIndex } from '../position/line-index.js';
@@ -40,6 +41,14 @@ export interface WorkerSetup {
   model?: Model;
   /** The format workers write the coded documents in; without one they hand the documents back. */
   format?: CodingsFormat;
+  /** When asked, workers that hand the documents back also count their words for the report (report/words.ts). */
+  words?: WorkerWords;
+}
+
+/** What a worker needs to count the report's words as the main thread would: the compare-by attribute and the project's stop words. */
+export interface WorkerWords {
+  by: string;
+  stopWords: Record<string, string[]>;
 }
 
 /** The documents of a chunk as a worker formatted them, and what the main thread counts of them. */
@@ -57,7 +66,7 @@ export interface FormattedChunk extends Formatted {
 /** Messages between the threads. */
 export type ToWorker = { chunk: number; from: number; to: number };
 export type FromWorker =
-  | { chunk: number; documents: CodedDocument[] }
+  | { chunk: number; documents: CodedDocument[]; words?: CounterParts }
   | { chunk: number; formatted: FormattedChunk }
   | { chunk: number; error: string }
   | { chunk: number; timeout: ConstructorParameters<typeof PatternTimeout>; path?: string };
@@ -142,8 +151,18 @@ type Done = Extract<FromWorker, { documents: CodedDocument[] } | { formatted: Fo
 
 /** The coded documents of `setup.files`, in file order, coded by `workers` worker threads. */
 export function* codeInWorkers(setup: WorkerSetup, workers: number): Generator<CodedDocument> {
-  for (const done of inOrder({ ...setup, format: undefined }, workers))
+  for (const done of inOrder({ ...setup, format: undefined, words: undefined }, workers))
     if ('documents' in done) for (const coded of done.documents) yield restored(coded);
+}
+
+/** The coded documents of `setup.files` a chunk at a time, in file order, with the report's word counts of each chunk when `words` is given. */
+export function* codeChunksInWorkers(
+  setup: WorkerSetup,
+  workers: number,
+  words?: WorkerWords,
+): Generator<{ documents: CodedDocument[]; words?: CounterParts }> {
+  for (const done of inOrder({ ...setup, format: undefined, words }, workers))
+    if ('documents' in done) yield { documents: done.documents.map(restored), ...(done.words ? { words: done.words } : {}) };
 }
 
 /**
@@ -151,7 +170,7 @@ export function* codeInWorkers(setup: WorkerSetup, workers: number): Generator<C
  * files at a time, in file order: the main thread only writes the bytes.
  */
 export function* formatInWorkers(setup: WorkerSetup, workers: number, format: CodingsFormat): Generator<FormattedChunk> {
-  for (const done of inOrder({ ...setup, format }, workers)) if ('formatted' in done) yield done.formatted;
+  for (const done of inOrder({ ...setup, format, words: undefined }, workers)) if ('formatted' in done) yield done.formatted;
 }
 
 /** What the workers made of each chunk, in the order of the chunks. */

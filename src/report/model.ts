@@ -15,7 +15,8 @@ import { matchedWords, type Evidence } from '../coding/coding.js';
 import { NO_FILTER, type Filter } from '../select/filter.js';
 import { attributeOf } from '../ingest/document.js';
 import type { ScannedWords } from '../match/run-store.js';
-import { WordCounter } from '../words/count.js';
+import type { CounterParts, WordCounter } from '../words/count.js';
+import { countColumnWords, reportWordCounter } from './words.js';
 import { wordsResult, type GroupWords } from '../words/result.js';
 import { DEFAULT_MIN_G2 } from '../words/significance.js';
 
@@ -87,6 +88,8 @@ export interface ReportOptions {
   minG2?: number;
   /** The words the coding pass scanned of a language's segments, for the word counts to take instead of scanning again. */
   scanned?: (language: string) => ScannedWords;
+  /** The words are counted where the documents are coded (worker threads) and taken in with `absorbWords`, not counted by `add`. */
+  wordsElsewhere?: boolean;
 }
 
 /** How many distinctive words the report shows per column, and how often a word must occur there. */
@@ -129,7 +132,7 @@ export class ReportBuilder {
     this.clusters = new MatrixBuilder(codebook, { ...base, level: 'cluster' });
     this.codes = new MatrixBuilder(codebook, { ...base, level: 'code' });
     this.summary = new SummaryBuilder(codebook, { by: options.by, filter, language: options.language, aspects: 3 });
-    if (options.stopWords) this.words = new WordCounter([1], options.stopWords);
+    if (options.stopWords) this.words = reportWordCounter(options.stopWords);
   }
 
   add(coded: CodedDocument): void {
@@ -178,7 +181,7 @@ export class ReportBuilder {
       }
     }
     if (!any) return;
-    this.words?.add(coded.segments, coded.language, (s) => columns.get(s.ordinal) ?? [], this.options.scanned?.(coded.language));
+    if (this.words && !this.options.wordsElsewhere) countColumnWords(this.words, coded, columns, this.options.scanned?.(coded.language));
     this.totals.documents++;
     const written = coded.document.attributes.type;
     const type = written === undefined || written === null ? null : String(written);
@@ -189,6 +192,11 @@ export class ReportBuilder {
       row.set(type, (row.get(type) ?? 0) + 1);
       this.documents.set(v, row);
     }
+  }
+
+  /** Takes in the word counts of the next documents, counted elsewhere (`wordsElsewhere`) in the order they come. */
+  absorbWords(parts: CounterParts): void {
+    this.words?.absorb(parts);
   }
 
   /** Whether an excerpt has room in each of its cells (one per compare-by value); counts it in each. */

@@ -13,7 +13,7 @@ const built = existsSync('dist/corpus/code-worker.js');
 const DOCUMENTS = 48;
 
 /** A few hundred kB of transcripts: the example interviews again and again, each with its own id. */
-function corpus(): string {
+function corpus(yaml = ''): string {
   const folder = 'examples/rotterdam/corpus';
   const sources = readdirSync(folder, { recursive: true })
     .map(String)
@@ -21,7 +21,7 @@ function corpus(): string {
     .sort()
     .map((f) => readFileSync(join(folder, f), 'utf8'));
   const files: Record<string, string> = {
-    'qda.yaml': 'corpus:\n  - corpus/**/*.md\nunit: paragraph\ncompareBy: district\nskipSpeakers:\n  - interviewer\n',
+    'qda.yaml': `corpus:\n  - corpus/**/*.md\nunit: paragraph\ncompareBy: district\nskipSpeakers:\n  - interviewer\n${yaml}`,
   };
   for (let i = 0; i < DOCUMENTS; i++) {
     const text = sources[i % sources.length].replace(/^id: .*$/m, `id: doc-${i}`);
@@ -77,6 +77,21 @@ describe.runIf(built)('worker threads', () => {
     expect(two.code, two.stderr).toBe(0);
     expect(readdirSync(join(dir, 'two')).sort()).toEqual(ANALYSE_FILES);
     for (const file of ANALYSE_FILES) expect(readFileSync(join(dir, 'two', file), 'utf8'), file).toBe(readFileSync(join(dir, 'one', file), 'utf8'));
+    // A word of the report's word lists, left out as a stop word below.
+    expect(readFileSync(join(dir, 'one', 'report.html'), 'utf8')).toContain('<td>familiecentrum</td>');
+  });
+
+  // The workers count the report's words ("Woorden per wijk") themselves: with the project's stop words too.
+  test('qda analyse with 1 worker and stop words of the project: the same report', { timeout: 240_000 }, () => {
+    const dir = corpus('stopWords:\n  nl: [familiecentrum]\n');
+    const runs = runBuilt(dir, [
+      ['analyse', '--out', 'one', '--workers', '0'],
+      ['analyse', '--out', 'two', '--workers', '1'],
+    ]);
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    const report = readFileSync(join(dir, 'two', 'report.html'), 'utf8');
+    expect(report).not.toContain('<td>familiecentrum</td>');
+    expect(report).toBe(readFileSync(join(dir, 'one', 'report.html'), 'utf8'));
   });
 });
 
