@@ -6,7 +6,14 @@
  */
 import type { Code, Codebook } from '../codebook/types.js';
 import type { CodedDocument } from '../corpus/pipeline.js';
-import { excerptCells, excerptsCsvHeader, excerptsJsonParts, attributeCells } from '../formatters/excerpts-data.js';
+import {
+  attributeCells,
+  excerptCodeCells,
+  excerptDocumentCells,
+  excerptOwnCells,
+  excerptsCsvHeader,
+  excerptsJsonParts,
+} from '../formatters/excerpts-data.js';
 import { markdownParts, type ExcerptsMarkdownOptions } from '../formatters/excerpts-md.js';
 import { attributeColumns } from '../formatters/codings-csv.js';
 import { csvDelimiter, csvLines, csvRow, csvStart, type CsvOptions } from '../formatters/csv.js';
@@ -51,15 +58,28 @@ export class ExcerptStream {
     const excerpts = documentExcerpts(coded, this.filter, this.context);
     if (excerpts.length === 0) return;
     const doc = this.documents.push(coded.document.attributes) - 1;
+    const csv = this.formats.csv;
+    // A row is made in pieces (csvRow): the cells of the code and of the document are formatted once.
+    let documentCells: string | undefined;
     for (const e of excerpts) {
       const i = this.index.get(e.code);
       if (i === undefined) continue;
       this.counts[i]++;
-      const code = this.codes[i];
       if (this.markdownOf) this.parts.append(3 * i, this.markdownOf.excerpt(e));
-      if (this.formats.csv) this.parts.append(3 * i + 1, csvPart(doc, csvRow(excerptCells(code, e), this.formats.csv)));
+      if (csv) {
+        const delimiter = csvDelimiter(csv);
+        documentCells ??= csvRow(excerptDocumentCells(e), csv);
+        const cells = `${this.codeCells(i, csv)}${delimiter}${documentCells}${delimiter}${csvRow(excerptOwnCells(e), csv)}`;
+        this.parts.append(3 * i + 1, csvPart(doc, cells));
+      }
       if (this.formats.json) this.parts.append(3 * i + 2, excerptsJsonParts.excerpt(e, this.counts[i] === 1));
     }
+  }
+
+  private readonly codeRows: string[] = [];
+
+  private codeCells(i: number, csv: CsvOptions): string {
+    return (this.codeRows[i] ??= csvRow(excerptCodeCells(this.codes[i]), csv));
   }
 
   /** Excerpts in all, and the codes that have any. */

@@ -34,21 +34,23 @@ export function excerptsCsvHeader(columns: { column: string }[]): string[] {
   ];
 }
 
-/** The cells of an excerpt's row before its attribute columns. */
+/** The cells of an excerpt's row before its attribute columns: those of its code, its document and its own. */
 export function excerptCells(code: Code, e: Excerpt): (string | number)[] {
-  return [
-    code.id,
-    code.cluster,
-    e.documentId,
-    e.path,
-    e.lines.start,
-    e.lines.end,
-    e.speaker ?? '',
-    e.speakerRole ?? '',
-    e.section.join(' > '),
-    e.matched.join('; '),
-    excerptText(e.text),
-  ];
+  return [...excerptCodeCells(code), ...excerptDocumentCells(e), ...excerptOwnCells(e)];
+}
+
+/** The same for every excerpt of a code. */
+export function excerptCodeCells(code: Code): string[] {
+  return [code.id, code.cluster];
+}
+
+/** The same for every excerpt of a document. */
+export function excerptDocumentCells(e: Excerpt): string[] {
+  return [e.documentId, e.path];
+}
+
+export function excerptOwnCells(e: Excerpt): (string | number)[] {
+  return [e.lines.start, e.lines.end, e.speaker ?? '', e.speakerRole ?? '', e.section.join(' > '), e.matched.join('; '), excerptText(e.text)];
 }
 
 export function attributeCells(attributes: Record<string, AttributeValue>, columns: { key: string }[]): string[] {

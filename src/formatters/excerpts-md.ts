@@ -6,7 +6,7 @@ import type { ExcerptsResult } from '../app/excerpts.js';
 import { localise, type Code, type Codebook } from '../codebook/types.js';
 import type { FormatOptions } from './index.js';
 import type { Excerpt, ExcerptGroup } from '../excerpts/collect.js';
-import { citation, excerptText, markdownInline, markdownText } from './text.js';
+import { excerptText, markdownInline, markdownText, visibleControls } from './text.js';
 import { attributeOf } from '../ingest/document.js';
 import { excerptsWordsFor } from './labels.js';
 
@@ -33,6 +33,7 @@ export function excerptsMarkdown(groups: ExcerptGroup[], codebook: Codebook, opt
 export function markdownParts(codebook: Codebook, options: ExcerptsMarkdownOptions) {
   const lang = options.language ?? codebook.language;
   const w = excerptsWordsFor(lang);
+  const cited = citedDocuments(options.attribute);
   return {
     head: (total: number) => `# ${w.title} — ${markdownInline(codebook.name)}\n\n${total} ${total === 1 ? w.excerpt : w.excerpts}.\n`,
     /** A code's heading and definition; nothing for a code without excerpts under `hideEmpty`. */
@@ -45,24 +46,40 @@ export function markdownParts(codebook: Codebook, options: ExcerptsMarkdownOptio
       if (count === 0 && code.depth > 0) out.push(`\n${w.none}\n`);
       return out.join('');
     },
-    excerpt: (e: Excerpt) => excerptBlock(e, options.attribute, w.matched),
+    excerpt: (e: Excerpt) => excerptBlock(e, cited(e), w.matched),
   };
 }
 
-function excerptBlock(e: Excerpt, attribute: string, matched: string): string {
+/** What a citation shows of an excerpt's document: its path and the attribute's value, made once for the excerpts of a document in a row. */
+interface Cited {
+  path: string;
+  attributes: Excerpt['attributes'];
+  shownPath: string;
+  value: string | undefined;
+}
+
+function citedDocuments(attribute: string): (e: Excerpt) => Cited {
+  let last: Cited | undefined;
+  return (e) => {
+    if (last?.path === e.path && last.attributes === e.attributes) return last;
+    const value = attributeOf(e.attributes, attribute);
+    return (last = {
+      path: e.path,
+      attributes: e.attributes,
+      shownPath: visibleControls(e.path),
+      value: value === undefined ? undefined : markdownInline([value].flat().join(', ')),
+    });
+  };
+}
+
+function excerptBlock(e: Excerpt, cited: Cited, matched: string): string {
   const parts: string[] = [];
   for (const c of e.before) parts.push(`> _${c.speaker ? `${c.speaker}: ` : ''}${markdownText(excerptText(c.text))}_\n>\n`);
   parts.push(`> ${e.speaker ? `**${e.speaker}:** ` : ''}${markdownText(excerptText(e.text))}\n`);
   for (const c of e.after) parts.push(`>\n> _${c.speaker ? `${c.speaker}: ` : ''}${markdownText(excerptText(c.text))}_\n`);
-  const value = attributeOf(e.attributes, attribute);
   const who = e.speaker ? (e.speakerRole && e.speakerRole !== e.speaker.toLowerCase() ? `${e.speaker} (${e.speakerRole})` : e.speaker) : undefined;
-  const cite = [
-    `\`${citation(e.path, e.lines.start)}\``,
-    value === undefined ? undefined : markdownInline([value].flat().join(', ')),
-    who && markdownInline(who),
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  // `${shownPath}:${line}` is citation(path, line).
+  const cite = [`\`${cited.shownPath}:${e.lines.start}\``, cited.value, who && markdownInline(who)].filter(Boolean).join(' · ');
   const terms = e.matched.length > 0 ? ` · ${matched}: ${e.matched.join(', ')}` : '';
   return `\n${parts.join('')}\n— ${cite}${terms}\n`;
 }
