@@ -32,8 +32,8 @@ function corpus(extra: Record<string, string> = {}): string {
     'codings/ana.csv': 'document,anchor,code,decision\nno-such-document,abc123,personal,add\n',
     ...extra,
   };
-  for (let i = 0; i < 30; i++) {
-    const text = i < 12 || i % 2 === 0 ? dutch[i % dutch.length] : english[i % english.length];
+  for (let i = 0; i < 15; i++) {
+    const text = i < 6 || i % 2 === 0 ? dutch[i % dutch.length] : english[i % english.length];
     files[`corpus/doc-${String(i).padStart(3, '0')}.md`] = text.replace(/^id: .*$/m, `id: doc-${i}`);
   }
   return tempDir({ ...files, ...extra });
