@@ -1,6 +1,6 @@
 /** The hits of `qda search` as markdown (keyword in context, then counts per group), CSV and JSON. */
 import type { SearchResult } from '../app/search.js';
-import type { SearchHit, SearchResult as Found } from '../search/collect.js';
+import type { SearchResult as Found } from '../search/collect.js';
 import { attributeColumns } from './codings-csv.js';
 import { SCHEMA_VERSION } from './codings-json.js';
 import { csvLines, csvStart, type CsvOptions } from './csv.js';
@@ -8,23 +8,36 @@ import { gridMarkdown } from './grid.js';
 import { count, markdownInline, visibleControls } from './text.js';
 import { attributeOf } from '../ingest/document.js';
 
-const where = (h: SearchHit) => `${visibleControls(h.path)}:${h.line}:${h.column}`;
-
 export function searchMarkdown(info: SearchResult): string {
   const result = info.found;
   const lines = [`# Search: \`${info.query.replace(/`/g, "'")}\``, '', `${totalsLine(result)}.`, ''];
+  // Paths, groups and speakers repeat from hit to hit: each is made readable once.
+  const inline = remembered(markdownInline);
+  const shownPath = remembered(visibleControls);
   for (const h of result.hits) {
     const who =
       h.speaker === undefined ? '' : ` · ${h.speaker}${h.speakerRole && h.speakerRole !== h.speaker.toLowerCase() ? ` (${h.speakerRole})` : ''}`;
     const left = h.left === '' ? '' : `…${escape(h.left)}`;
     const right = h.right === '' ? '' : `${escape(h.right)}…`;
-    lines.push(`- \`${where(h)}\` · ${markdownInline(h.groups.join(', '))}${markdownInline(who)} — ${left}**${escape(h.text)}**${right}`);
+    lines.push(
+      `- \`${shownPath(h.path)}:${h.line}:${h.column}\` · ${inline(h.groups.join(', '))}${inline(who)} — ${left}**${escape(h.text)}**${right}`,
+    );
   }
   if (result.hits.length > 0) lines.push('');
   lines.push(`## Hits per ${info.by}`, '');
   const rows = result.counts.map((c) => [c.value, String(c.hits), String(c.segments), String(c.documents)]);
   lines.push(gridMarkdown({ header: [info.by, 'hits', 'segments', 'documents'], rows, numeric: [false, true, true, true] }));
   return lines.join('\n');
+}
+
+/** `f` with its results kept by argument, for the strings that come back hit after hit. */
+function remembered(f: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let out = known.get(text);
+    if (out === undefined) known.set(text, (out = f(text)));
+    return out;
+  };
 }
 
 /** Markdown emphasis and list markers in context would change how the line reads. */
