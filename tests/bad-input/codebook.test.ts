@@ -3,10 +3,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { runBuilt, type BuiltResult } from '../helpers/run-built.js';
 import { qda } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
-import { BUILT, expectRefused, listFiles, spawnQda, STACK } from './shared.js';
+import { BUILT, expectRefused, listFiles, REPO, STACK } from './shared.js';
 
 const GOOD = '---\ndistrict: Hillesluis\n---\n\nWe hebben korte lijnen met de school.\n';
 const book = (codes: string) => `name: b\nlanguage: nl\ncodes:\n${codes}`;
@@ -32,48 +33,56 @@ describe('runaway patterns are refused with the reason, before any text is read'
     expect(existsSync(join(dir, 'res'))).toBe(false);
   });
 
-  test.skipIf(!BUILT).each(RUNAWAY)('%s, in a separate process', (pattern, evil) => {
-    const r = spawnQda(['code', '--codebook', 'book.yaml'], runaway(pattern, evil), 20_000);
-    expect(r.status).toBe(1);
+  // The runs in a separate process, one after another in one process of the built CLI (killed if it hangs).
+  const WORDS = 'de het samenwerking wijkteam korte lijnen wachtlijst regie vertrouwen school buurt ouders'.split(' ');
+  let spawned: BuiltResult[] = [];
+  beforeAll(() => {
+    if (!BUILT) return;
+    const parts: string[] = [];
+    for (let i = 0, size = 0; size < 3 * 1024 * 1024; i++) {
+      parts.push(WORDS[(i * 7919) % WORDS.length]);
+      size += parts[parts.length - 1].length + 1;
+    }
+    const dirs = [
+      ...RUNAWAY.map(([pattern, evil]) => runaway(pattern, evil)),
+      tempDir({ 'a.md': `---\ndistrict: A\n---\n\n${'a'.repeat(20_000)}\n`, 'book.yaml': book(`  - id: b\n    patterns: ['/\\w*\\w*\\w*x/']\n`) }),
+      tempDir({
+        'a.md': `---\ndistrict: A\n---\n\n${parts.join(' ')}\n`,
+        'book.yaml': book(`  - id: b\n    patterns: ['/wachtlijst.*gemeente/']\n`),
+      }),
+    ];
+    const argv = (i: number) => ['code', '--codebook', 'book.yaml', ...(i < RUNAWAY.length ? [] : ['--format', 'json'])];
+    spawned = runBuilt(
+      REPO,
+      dirs.map((cwd, i) => ({ argv: argv(i), cwd })),
+      { timeoutMs: 60_000 },
+    );
+  }, 90_000);
+
+  test.skipIf(!BUILT).each(RUNAWAY.map((r, i) => [...r, i] as const))('%s, in a separate process', (_pattern, _evil, i) => {
+    const r = spawned[i];
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^book\.yaml:7:16: error: pattern .* refused: /m);
     expect(r.stderr).not.toMatch(STACK);
   });
 
   // Regression: \w*\w*\w*x backtracked in n^3 steps on one long word and hung the run.
-  test.runIf(BUILT)(
-    '\\w*\\w*\\w*x on one long word is refused or finishes',
-    () => {
-      const yaml = book(`  - id: b\n    patterns: ['/\\w*\\w*\\w*x/']\n`);
-      const dir = tempDir({ 'a.md': `---\ndistrict: A\n---\n\n${'a'.repeat(20_000)}\n`, 'book.yaml': yaml });
-      const r = spawnQda(['code', '--codebook', 'book.yaml', '--format', 'json'], dir, 20_000);
-      expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/book\.yaml:\d+:\d+: error: pattern .* refused: two unbounded repeats compete/);
-      expect(r.stderr).not.toMatch(STACK);
-    },
-    60_000,
-  );
+  test.runIf(BUILT)('\\w*\\w*\\w*x on one long word is refused or finishes', () => {
+    const r = spawned[RUNAWAY.length];
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/book\.yaml:\d+:\d+: error: pattern .* refused: two unbounded repeats compete/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.ms).toBeLessThan(20_000);
+  });
 
   // Regression: `wachtlijst.*gemeente` scanned to the end of the line for every "wachtlijst": time grew
   // with the square of a one-line transcript (1.5 MB took 12 s). Such patterns are now refused.
-  test.runIf(BUILT)(
-    '`wachtlijst.*gemeente` on a 3 MB one-line transcript finishes within 20 s',
-    () => {
-      const words = 'de het samenwerking wijkteam korte lijnen wachtlijst regie vertrouwen school buurt ouders'.split(' ');
-      const parts: string[] = [];
-      for (let i = 0, size = 0; size < 3 * 1024 * 1024; i++) {
-        parts.push(words[(i * 7919) % words.length]);
-        size += parts[parts.length - 1].length + 1;
-      }
-      const dir = tempDir({
-        'a.md': `---\ndistrict: A\n---\n\n${parts.join(' ')}\n`,
-        'book.yaml': book(`  - id: b\n    patterns: ['/wachtlijst.*gemeente/']\n`),
-      });
-      const r = spawnQda(['code', '--codebook', 'book.yaml', '--format', 'json'], dir, 20_000);
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain('write a bounded gap such as .{0,60}');
-    },
-    60_000,
-  );
+  test.runIf(BUILT)('`wachtlijst.*gemeente` on a 3 MB one-line transcript finishes within 20 s', () => {
+    const r = spawned[RUNAWAY.length + 1];
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('write a bounded gap such as .{0,60}');
+    expect(r.ms).toBeLessThan(20_000);
+  });
 });
 
 describe('misspelt keys get a did-you-mean', () => {
