@@ -60,6 +60,8 @@ function withWords(documents: Iterable<CodedDocument>, words: WorkerWords): { do
 }
 
 const post = (message: FromWorker) => {
+  // A document's text is that of its line index: sent once, not twice (parallel.ts restores it).
+  if ('documents' in message) for (const coded of message.documents) coded.document.text = '';
   // Formatted bytes are moved to the main thread, not copied.
   port.postMessage(message, 'formatted' in message ? [message.formatted.formatted.buffer as ArrayBuffer] : []);
   Atomics.add(signal, 0, 1);

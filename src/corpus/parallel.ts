@@ -234,5 +234,6 @@ function* inOrder(setup: WorkerSetup, workers: number): Generator<Done> {
 /** A document as it arrives from a worker: classes lost their methods in the copy. */
 function restored(coded: CodedDocument): CodedDocument {
   Object.setPrototypeOf(coded.document.lines, LineIndex.prototype);
+  coded.document.text = coded.document.lines.text;
   return coded;
 }
