@@ -1,10 +1,11 @@
 // Coding in worker threads gives, byte for byte, what coding in the main thread gives.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chunks, portable } from '../../src/corpus/parallel.js';
 import type { CorpusOptions } from '../../src/corpus/pipeline.js';
-import { runBuilt, type BuiltResult } from '../helpers/run-built.js';
+import { runBuilt, type BuiltResult, type BuiltRun } from '../helpers/run-built.js';
 import { qda as qdaHere } from '../helpers/run-cli.js';
 import { ANALYSE_FILES, tempDir } from '../helpers/temp.js';
 
@@ -13,7 +14,7 @@ const built = existsSync('dist/corpus/code-worker.js');
 const DOCUMENTS = 24;
 
 /** Transcripts: the example interviews again and again, each with its own id. */
-function corpus(yaml = ''): string {
+function corpus(yaml = '', into?: string): string {
   const folder = 'examples/rotterdam/corpus';
   const sources = readdirSync(folder, { recursive: true })
     .map(String)
@@ -27,54 +28,67 @@ function corpus(yaml = ''): string {
     const text = sources[i % sources.length].replace(/^id: .*$/m, `id: doc-${i}`);
     files[`corpus/part-${Math.floor(i / 50)}/doc-${String(i).padStart(3, '0')}.md`] = text;
   }
-  return tempDir(files);
+  if (!into) return tempDir(files);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(into, path)), { recursive: true });
+    writeFileSync(join(into, path), text);
+  }
+  return into;
 }
 
 /** What a run shows: its exit code, stdout and stderr (not the time it took). */
 const shown = ({ code, stdout, stderr }: BuiltResult) => ({ code, stdout, stderr });
 
-// The runs of each test in one process of the built CLI: starting one per run took most of the time.
 describe.runIf(built)('worker threads', () => {
-  test('qda code gives the same bytes with 0, 1 and 2 workers, by --workers and by QDA_WORKERS', { timeout: 240_000 }, () => {
-    const [single, ...runs] = runBuilt(corpus(), [
-      ['code', '--format', 'json', '--workers', '0'],
-      ['code', '--format', 'json', '--workers', '1'],
-      { argv: ['code', '--format', 'json'], env: { QDA_WORKERS: '2' } },
-    ]);
+  // The runs of all these tests one after another in one process of the built CLI, each in its
+  // project: starting a process per run, or per test, took most of the time.
+  const RUNS: { name: string; project: 'plain' | 'stop'; run: BuiltRun }[] = [
+    { name: 'json 0', project: 'plain', run: ['code', '--format', 'json', '--workers', '0'] },
+    { name: 'json 1', project: 'plain', run: ['code', '--format', 'json', '--workers', '1'] },
+    { name: 'json env 2', project: 'plain', run: { argv: ['code', '--format', 'json'], env: { QDA_WORKERS: '2' } } },
+    ...['csv', 'md'].flatMap((format) =>
+      ['0', '2'].map((n) => ({ name: `${format} ${n}`, project: 'plain' as const, run: ['code', '--format', format, '--workers', n] })),
+    ),
+    { name: 'analyse 0', project: 'plain', run: ['analyse', '--out', 'one', '--workers', '0'] },
+    { name: 'analyse 2', project: 'plain', run: ['analyse', '--out', 'two', '--workers', '2'] },
+    { name: 'stop words 0', project: 'stop', run: ['analyse', '--out', 'one', '--workers', '0'] },
+    { name: 'stop words 1', project: 'stop', run: ['analyse', '--out', 'two', '--workers', '1'] },
+  ];
+  let root = '';
+  const folder = { plain: '', stop: '' };
+  const ran = new Map<string, BuiltResult>();
+  const result = (name: string) => ran.get(name)!;
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'qda-test-workers-'));
+    folder.plain = corpus('', join(root, 'plain'));
+    folder.stop = corpus('stopWords:\n  nl: [familiecentrum]\n', join(root, 'stop'));
+    const runs = RUNS.map(({ project, run }) => ({ ...(Array.isArray(run) ? { argv: run } : run), cwd: folder[project] }));
+    runBuilt(root, runs).forEach((r, i) => ran.set(RUNS[i].name, r));
+  }, 240_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test('qda code gives the same bytes with 0, 1 and 2 workers, by --workers and by QDA_WORKERS', () => {
+    const single = result('json 0');
     expect(single.code).toBe(0);
     expect(JSON.parse(single.stdout).documents).toHaveLength(DOCUMENTS);
-    for (const run of runs) {
+    for (const run of [result('json 1'), result('json env 2')]) {
       expect(run.code).toBe(0);
       expect(run.stdout).toBe(single.stdout);
       expect(run.stderr).toBe(single.stderr);
     }
   });
 
-  test('qda code --format csv and md give the same bytes with 2 workers as without', { timeout: 240_000 }, () => {
-    const formats = ['csv', 'md'];
-    const results = runBuilt(
-      corpus(),
-      formats.flatMap((format) => [
-        ['code', '--format', format, '--workers', '0'],
-        ['code', '--format', format, '--workers', '2'],
-      ]),
-    ).map(shown);
-    formats.forEach((format, f) => {
-      const [single, two] = results.slice(2 * f, 2 * f + 2);
-      expect(single.code, format).toBe(0);
-      expect(single.stdout.length).toBeGreaterThan(1000);
-      expect(two, format).toEqual(single);
-    });
+  test.each(['csv', 'md'])('qda code --format %s gives the same bytes with 2 workers as without', (format) => {
+    const single = shown(result(`${format} 0`));
+    expect(single.code).toBe(0);
+    expect(single.stdout.length).toBeGreaterThan(1000);
+    expect(shown(result(`${format} 2`))).toEqual(single);
   });
 
-  test('qda analyse writes the same files with 2 workers as without', { timeout: 240_000 }, () => {
-    const dir = corpus();
-    const [one, two] = runBuilt(dir, [
-      ['analyse', '--out', 'one', '--workers', '0'],
-      ['analyse', '--out', 'two', '--workers', '2'],
-    ]);
-    expect(one.code, one.stderr).toBe(0);
-    expect(two.code, two.stderr).toBe(0);
+  test('qda analyse writes the same files with 2 workers as without', () => {
+    const dir = folder.plain;
+    for (const name of ['analyse 0', 'analyse 2']) expect(result(name).code, result(name).stderr).toBe(0);
     expect(readdirSync(join(dir, 'two')).sort()).toEqual(ANALYSE_FILES);
     for (const file of ANALYSE_FILES) expect(readFileSync(join(dir, 'two', file), 'utf8'), file).toBe(readFileSync(join(dir, 'one', file), 'utf8'));
     // A word of the report's word lists, left out as a stop word below.
@@ -82,13 +96,9 @@ describe.runIf(built)('worker threads', () => {
   });
 
   // The workers count the report's words ("Woorden per wijk") themselves: with the project's stop words too.
-  test('qda analyse with 1 worker and stop words of the project: the same report', { timeout: 240_000 }, () => {
-    const dir = corpus('stopWords:\n  nl: [familiecentrum]\n');
-    const runs = runBuilt(dir, [
-      ['analyse', '--out', 'one', '--workers', '0'],
-      ['analyse', '--out', 'two', '--workers', '1'],
-    ]);
-    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+  test('qda analyse with 1 worker and stop words of the project: the same report', () => {
+    const dir = folder.stop;
+    for (const name of ['stop words 0', 'stop words 1']) expect(result(name).code, result(name).stderr).toBe(0);
     const report = readFileSync(join(dir, 'two', 'report.html'), 'utf8');
     expect(report).not.toContain('<td>familiecentrum</td>');
     expect(report).toBe(readFileSync(join(dir, 'one', 'report.html'), 'utf8'));
