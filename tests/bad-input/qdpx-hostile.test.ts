@@ -29,38 +29,44 @@ const source = (name: string, path: string, selections = '') =>
 const selection = (start: number | string, end: number | string) =>
   `<PlainTextSelection guid="${G(3)}" startPosition="${start}" endPosition="${end}" creatingUser="${G(9)}"><Coding guid="${G(4)}" creatingUser="${G(9)}"><CodeRef targetGUID="${G(1)}"/></Coding></PlainTextSelection>`;
 
-/** The imports run in the separate process, by name, and the folders they run in. */
-const spawned = new Map<string, { work: string; argv: string[] }>();
-// Made when the tests are collected, so not in tempDir's folders (removed after each test).
-const SPAWNED_ROOT = mkdtempSync(join(tmpdir(), 'qda-test-hostile-'));
-let ran: { results: Map<string, BuiltResult>; peakKiB: number } | undefined;
+/** The imports run in the separate process, by name: each made in its folder under `root` before the run. */
+const spawned = new Map<string, (root: string) => { work: string; argv: string[] }>();
+let spawnedRoot = '';
+let ran: { folders: Map<string, string>; results: Map<string, BuiltResult>; peakKiB: number } | undefined;
 
 /**
  * An import of `zip` from root/a/b/x.qdpx into root/a/b/out for the separate process, so that an
  * entry or path climbing two folders up would land in root; `importZip(name)` gives its run.
  */
-function spawnImport(name: string, zip: Uint8Array, extra: string[] = []): string {
-  spawned.set(name, placed(zip, extra, join(SPAWNED_ROOT, name)));
+function spawnImport(name: string, zip: () => Uint8Array, extra: string[] = []): string {
+  spawned.set(name, (root) => placed(zip(), extra, join(root, name)));
   return name;
 }
 
 /** The run of a spawnImport, the process's peak memory, and the files outside --into (the .qdpx itself aside). */
 function importZip(name: string) {
-  const { work } = spawned.get(name)!;
   const r = ran!.results.get(name)!;
-  return { ...r, peakKiB: ran!.peakKiB, ...written(work) };
+  return { ...r, peakKiB: ran!.peakKiB, ...written(ran!.folders.get(name)!) };
 }
 
+// The folders are made here, not in tempDir's (removed after each test).
 beforeAll(() => {
   if (!BUILT || spawned.size === 0) return;
+  const root = (spawnedRoot = mkdtempSync(join(tmpdir(), 'qda-test-hostile-')));
   const names = [...spawned.keys()];
-  const runs = names.map((name) => ({ argv: spawned.get(name)!.argv, cwd: spawned.get(name)!.work }));
-  const r = spawnMeasured(builtArgs(runs), SPAWNED_ROOT, 120_000);
+  const runs = names.map((name) => spawned.get(name)!(root));
+  const r = spawnMeasured(builtArgs(runs.map(({ argv, work }) => ({ argv, cwd: work }))), root, 120_000);
   const results = builtResults(r);
-  ran = { results: new Map(names.map((name, i) => [name, results[i]])), peakKiB: r.peakKiB };
+  ran = {
+    folders: new Map(names.map((name, i) => [name, runs[i].work])),
+    results: new Map(names.map((name, i) => [name, results[i]])),
+    peakKiB: r.peakKiB,
+  };
 }, 150_000);
 
-afterAll(() => rmSync(SPAWNED_ROOT, { recursive: true, force: true }));
+afterAll(() => {
+  if (spawnedRoot) rmSync(spawnedRoot, { recursive: true, force: true });
+});
 
 /** importZip in this process, for the cases where neither memory nor stack is the point. */
 async function importZipHere(zip: Uint8Array, extra: string[] = []) {
@@ -95,8 +101,7 @@ function expectLowPeak(r: { peakKiB: number }) {
 
 describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () => {
   const doctype = '<!DOCTYPE Project [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n';
-  const entity = spawnImport(
-    'entity',
+  const entity = spawnImport('entity', () =>
     zipOf(project(source('one', 'internal://one.txt'), doctype), stored('sources/one.txt', 'We bake &secret; bread.')),
   );
   test('an external entity in a DOCTYPE is refused, naming the file, and never read', () => {
@@ -117,8 +122,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expect(r.inside).toEqual([]);
   });
 
-  const declared = spawnImport(
-    'declared',
+  const declared = spawnImport('declared', () =>
     zipOf(project(source('one', 'internal://one.txt', selection(0, 4))), {
       name: 'sources/one.txt',
       data: deflateRun(0x61, 1.5e9),
@@ -134,8 +138,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expectLowPeak(r);
   });
 
-  const beyond = spawnImport(
-    'beyond',
+  const beyond = spawnImport('beyond', () =>
     zipOf(project(source('one', 'internal://one.txt')), { name: 'sources/one.txt', data: deflateRun(0x61, 1e9), method: 8, size: 1000 }),
   );
   test('an entry that inflates far beyond the size it declares is stopped at that size', () => {
@@ -152,7 +155,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
   const size = 4 * 1024 * 1024;
   const bomb = (): ForgedEntry => ({ name: 'sources/one.txt', data: deflateRun(0x61, size), method: 8, size });
   const qde = project(source('one', 'internal://one.txt'));
-  const ratioBomb = spawnImport('ratio', zipOf(qde, bomb()));
+  const ratioBomb = spawnImport('ratio', () => zipOf(qde, bomb()));
   test('the ratio limit holds within the size limits, and every limit can be set', async () => {
     const ratio = importZip(ratioBomb);
     expectRefused(ratio, /x\.qdpx \(sources\/one\.txt\): error: inflates from \d+ KiB to 4 MiB, more than 100 times \(--max-ratio\)/);
@@ -173,8 +176,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expect(bad.stderr).toContain('--max-entry-size can be at most 1G, not "3G"');
   });
 
-  const climbing = spawnImport(
-    'climbing',
+  const climbing = spawnImport('climbing', () =>
     zipOf(
       project(source('one', 'internal://one.txt', selection(3, 7))),
       stored('sources/one.txt', 'We bake bread.\n'),
@@ -191,8 +193,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
     expectLowPeak(r);
   });
 
-  const outsideSources = spawnImport(
-    'outside-sources',
+  const outsideSources = spawnImport('outside-sources', () =>
     zipOf(
       project(
         source('rel', 'relative://../../etc/passwd', selection(0, 4)).replace(G(2), G(5)) +
@@ -221,7 +222,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
 
   const lol = ['<!ENTITY lol0 "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`)].join('');
   const inline = `<TextSource guid="${G(2)}" name="laughs"><PlainTextContent>We laugh &lol9; here.</PlainTextContent></TextSource>`;
-  const laughs = spawnImport('laughs', zipOf(project(inline, `<!DOCTYPE Project [${lol}]>\n`)));
+  const laughs = spawnImport('laughs', () => zipOf(project(inline, `<!DOCTYPE Project [${lol}]>\n`)));
   test('internal entities (a billion laughs) are not expanded', () => {
     const r = importZip(laughs);
     expect(r.stderr).not.toMatch(STACK);
@@ -242,7 +243,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
   });
 
   const deep = `${'<a>'.repeat(50_000)}${'</a>'.repeat(50_000)}`;
-  const nested = spawnImport('nested', zipOf(project(`<TextSource guid="${G(2)}" name="d"><Description>${deep}</Description></TextSource>`)));
+  const nested = spawnImport('nested', () => zipOf(project(`<TextSource guid="${G(2)}" name="d"><Description>${deep}</Description></TextSource>`)));
   test('XML nested too deep is refused with a message, not an internal error', () => {
     const r = importZip(nested);
     expectRefused(r, 'x.qdpx (project.qde): error: the XML nests elements more than 100 levels deep');
@@ -253,7 +254,7 @@ describe.runIf(BUILT)('qda import qdpx: hostile files are refused cleanly', () =
 describe.runIf(BUILT)('qda import qdpx: text entries too large to read', () => {
   const twoGiB = spawnImport(
     'two-gib',
-    zipOf(project(source('one', 'internal://one.txt')), { name: 'sources/one.txt', data: deflateRun(0x61, 2 * GiB), method: 8, size: 2 * GiB }),
+    () => zipOf(project(source('one', 'internal://one.txt')), { name: 'sources/one.txt', data: deflateRun(0x61, 2 * GiB), method: 8, size: 2 * GiB }),
     ['--max-entry-size', '1G', '--max-archive-size', '1G', '--max-ratio', '100000'],
   );
   test('a 2 GiB entry is refused by its declared size, whatever the limits are set to', () => {
@@ -262,8 +263,7 @@ describe.runIf(BUILT)('qda import qdpx: text entries too large to read', () => {
     expectLowPeak(r);
   });
 
-  const fiveGiB = spawnImport(
-    'five-gib',
+  const fiveGiB = spawnImport('five-gib', () =>
     zipOf(project(source('one', 'internal://one.txt')), { name: 'sources/one.txt', data: deflateRun(0x61, 5 * GiB), method: 8, size: 5 * GiB }),
   );
   test('an entry above 4 GiB (zip64) is seen at its full size, not cut', () => {
@@ -275,7 +275,7 @@ describe.runIf(BUILT)('qda import qdpx: text entries too large to read', () => {
 
 describe.runIf(BUILT)('qda import qdpx: a project.qde too large', () => {
   const size = 600 * 1024 * 1024;
-  const largeQde = spawnImport('large-qde', forgeZip([{ name: 'project.qde', data: deflateRun(0x20, size), method: 8, size }]));
+  const largeQde = spawnImport('large-qde', () => forgeZip([{ name: 'project.qde', data: deflateRun(0x20, size), method: 8, size }]));
   test('a 600 MB project.qde is too large, with the limit, not "not UTF-8"', () => {
     const r = importZip(largeQde);
     expectRefused(r, 'x.qdpx (project.qde): error: inflates to 600 MiB, above the limit of 256 MiB per entry (--max-entry-size)');
@@ -283,14 +283,16 @@ describe.runIf(BUILT)('qda import qdpx: a project.qde too large', () => {
     expectLowPeak(r);
   });
 
-  const bare = join(SPAWNED_ROOT, 'bare');
-  mkdirSync(bare);
-  writeFileSync(join(bare, 'p.qde'), project('').padEnd(3000, ' '));
-  spawned.set('bare', { work: bare, argv: ['import', 'qdpx', 'p.qde', '--into', 'out', '--max-entry-size', '2K'] });
+  spawned.set('bare', (root) => {
+    const work = join(root, 'bare');
+    mkdirSync(work);
+    writeFileSync(join(work, 'p.qde'), project('').padEnd(3000, ' '));
+    return { work, argv: ['import', 'qdpx', 'p.qde', '--into', 'out', '--max-entry-size', '2K'] };
+  });
   test('a bare .qde is held to the limit per entry', () => {
     const r = ran!.results.get('bare')!;
     expectRefused(r, 'p.qde: error: the file is 2.9 KiB, above the limit of 2 KiB per file (--max-entry-size)');
-    expect(listFiles(bare)).toEqual(['p.qde']);
+    expect(listFiles(ran!.folders.get('bare')!)).toEqual(['p.qde']);
   });
 });
 
