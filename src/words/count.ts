@@ -28,7 +28,8 @@ interface Counts {
   /** Adds `n` occurrences at once (merging counts of another thread). */
   addMany(id: number, n: number): void;
   get(id: number): number;
-  forEach(visit: (id: number, count: number) => void): void;
+  /** Each id counted at least `atLeast` times (1: every id counted), with its count, ids ascending for dense counts. */
+  forEach(visit: (id: number, count: number) => void, atLeast?: number): void;
 }
 
 class DenseCounts implements Counts {
@@ -54,8 +55,10 @@ class DenseCounts implements Counts {
     return id < this.data.length ? this.data[id] : 0;
   }
 
-  forEach(visit: (id: number, count: number) => void): void {
-    for (let i = 0; i < this.top; i++) if (this.data[i] > 0) visit(i, this.data[i]);
+  forEach(visit: (id: number, count: number) => void, atLeast = 1): void {
+    // Most pairs and triples occur once or twice: those below a list's minimum are passed over here, not called for.
+    const min = Math.max(1, atLeast);
+    for (let i = 0; i < this.top; i++) if (this.data[i] >= min) visit(i, this.data[i]);
   }
 }
 
@@ -70,8 +73,8 @@ class SparseCounts implements Counts {
   get(id: number): number {
     return this.map.get(id) ?? 0;
   }
-  forEach(visit: (id: number, count: number) => void): void {
-    for (const [id, n] of this.map) visit(id, n);
+  forEach(visit: (id: number, count: number) => void, atLeast = 1): void {
+    for (const [id, n] of this.map) if (n >= atLeast) visit(id, n);
   }
 }
 

@@ -67,9 +67,7 @@ export function wordsResult(
   for (const n of query.lengths) {
     const grams = counter.grams[n - 1];
     const rows: { id: number; count: number }[] = [];
-    grams.all.forEach((id, count) => {
-      if (count >= query.minCount) rows.push({ id, count });
-    });
+    grams.all.forEach((id, count) => rows.push({ id, count }), query.minCount);
     frequencies.push(...top(counter, n, rows, query.top).map(({ id, count, term }) => ({ n, term, count, documents: grams.documents.get(id) })));
   }
   const minG2 = query.minG2 ?? 0;
@@ -83,7 +81,7 @@ export function wordsResult(
       const d = grams.totals.all - c;
       const rows: { id: number; count: number; other: number; statistic: number; g2: number }[] = [];
       grams.groups[g]?.forEach((id, a) => {
-        if (a < query.minCount || options.skip?.(n, counter.gramTerms(n, id))) return;
+        if (options.skip?.(n, counter.gramTerms(n, id))) return;
         const b = grams.all.get(id) - a;
         // Only what occurs relatively more here than in the rest; with nothing else, nothing stands out.
         if (d <= 0 || a / c <= b / d) return;
@@ -92,7 +90,7 @@ export function wordsResult(
         if (g2 < minG2) return;
         const statistic = query.measure === 'll' ? g2 : tfIdf(a, c, counter.documents, grams.documents.get(id));
         rows.push({ id, count: a, other: b, statistic, g2 });
-      });
+      }, query.minCount);
       rows.sort((x, y) => y.statistic - x.statistic || y.count - x.count);
       for (const r of top(counter, n, rows, query.top, true))
         distinctive.push({
