@@ -6,8 +6,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // shares one, so the modules (and the parsed shipped codebook) load once per worker instead of once per file.
 const OWN_MODULES = ['tests/exchange/qdpx-validate.test.ts'];
 
-// The files that take longest (spawned runs on large generated input, pattern time budgets, waits on a
-// lock), longest first. They start first, so that the run does not end with one of them alone on one
+// The files that take longest (runs with worker threads, spawned runs on large generated input,
+// pattern time budgets), longest first; a file's runs made in beforeAll count too. They start first, so that the run does not end with one of them alone on one
 // core: without the timings of an earlier run (a fresh clone) vitest orders files by size instead.
 const SLOW = [
   'tests/cli/workers.test.ts',
@@ -16,20 +16,20 @@ const SLOW = [
   'tests/bad-input/transcripts.test.ts',
   'tests/bad-input/runaway-patterns.test.ts',
   'tests/exchange/qdpx-import.test.ts',
-  'tests/browser/report.test.ts',
   'tests/properties/corpus.property.test.ts',
+  'tests/browser/report.test.ts',
   'tests/cli/interrupt.test.ts',
-  'tests/bad-input/sizes-and-special-files.test.ts',
+  'tests/properties/segments.property.test.ts',
   'tests/cli/readme.test.ts',
-  'tests/bad-input/codebook.test.ts',
-  'tests/formatters/excerpts-stream.test.ts',
-  'tests/cli/spawn.test.ts',
-  'tests/bad-input/inputs-untouched.test.ts',
   'tests/exchange/qdpx-stream.test.ts',
   'tests/ingest/simple-yaml.test.ts',
+  'tests/bad-input/sizes-and-special-files.test.ts',
+  'tests/bad-input/codebook.test.ts',
+  'tests/cli/spawn.test.ts',
   'tests/exchange/qdpx-export.test.ts',
-  'tests/bad-input/reserved-names.test.ts',
+  'tests/bad-input/inputs-untouched.test.ts',
   'tests/cli/output-folder.test.ts',
+  'tests/formatters/excerpts-stream.test.ts',
 ];
 
 class SlowFirst extends BaseSequencer {
