@@ -7,8 +7,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const OWN_MODULES = ['tests/exchange/qdpx-validate.test.ts'];
 
 // The files that take longest (runs with worker threads, spawned runs on large generated input,
-// pattern time budgets), longest first; a file's runs made in beforeAll count too. They start first, so that the run does not end with one of them alone on one
-// core: without the timings of an earlier run (a fresh clone) vitest orders files by size instead.
+// pattern time budgets), longest first; a file's runs made in beforeAll count too. They start
+// first, so that the run does not end with one of them alone on one core: without the timings of
+// an earlier run (a fresh clone) vitest orders files by size instead.
 const SLOW = [
   'tests/cli/workers.test.ts',
   'tests/cli/survey-threads.test.ts',
