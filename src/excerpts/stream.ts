@@ -28,8 +28,6 @@ export interface ExcerptFormats {
   json?: boolean;
 }
 
-/** Rows of excerpts.csv formatted per call of the CSV writer. */
-const ROWS = 500;
 /** Bytes of excerpts.csv gathered per buffer when it is written as bytes. */
 const ROW_BYTES = 256 * 1024;
 const COLON = 58;
@@ -91,56 +89,22 @@ export class ExcerptStream {
     return this.counts.filter((n) => n > 0).length;
   }
 
-  *markdown(): Generator<string> {
-    yield* this.markdownOfParts((part) => this.parts.chunks(part));
-  }
-
-  /** The bytes of `markdown` (UTF-8), the excerpts copied from the part files as they are: for a file. */
-  *markdownBytes(): Generator<string | Uint8Array> {
-    yield* this.markdownOfParts((part) => this.parts.bytes(part));
-  }
-
-  private *markdownOfParts<T>(read: (part: number) => Iterable<T>): Generator<string | T> {
+  /** excerpts.md as UTF-8: the excerpts copied from the part files as they are. */
+  *markdown(): Generator<string | Uint8Array> {
     const parts = this.markdownOf;
     if (!parts) throw new Error('excerpts were not kept as markdown');
     yield parts.head(this.total);
     for (const [i, code] of this.codes.entries()) {
       yield parts.code(code, this.counts[i]);
-      if (this.counts[i] > 0) yield* read(3 * i);
+      if (this.counts[i] > 0) yield* this.parts.bytes(3 * i);
     }
-  }
-
-  *csv(): Generator<string> {
-    const options = this.formats.csv;
-    if (!options) throw new Error('excerpts were not kept as CSV');
-    const columns = attributeColumns(this.documents.flatMap((a) => Object.keys(a)));
-    yield csvStart(options) + csvLines([excerptsCsvHeader(columns)], options);
-    // The attribute cells end every row of a document: made once per document, not once per excerpt.
-    const delimiter = csvDelimiter(options);
-    const tails: (string | undefined)[] = [];
-    const tail = (doc: number) =>
-      (tails[doc] ??= columns.length === 0 ? '\r\n' : `${delimiter}${csvRow(attributeCells(this.documents[doc], columns), options)}\r\n`);
-    let out = '';
-    let rows = 0;
-    for (const i of this.codes.keys()) {
-      for (const line of this.parts.lines(3 * i + 1)) {
-        const { doc, cells } = fromCsvPart(line);
-        out += cells + tail(doc);
-        if (++rows >= ROWS) {
-          yield out;
-          out = '';
-          rows = 0;
-        }
-      }
-    }
-    if (out !== '') yield out;
   }
 
   /**
-   * The bytes of `csv` (UTF-8): each row's cells copied from the part files as they are, followed by
-   * the bytes of its document's attribute cells, into buffers of about ROW_BYTES.
+   * excerpts.csv as UTF-8: each row's cells copied from the part files as they are, followed by the
+   * bytes of its document's attribute cells, into buffers of about ROW_BYTES.
    */
-  *csvBytes(): Generator<string | Uint8Array> {
+  *csv(): Generator<string | Uint8Array> {
     const options = this.formats.csv;
     if (!options) throw new Error('excerpts were not kept as CSV');
     const columns = attributeColumns(this.documents.flatMap((a) => Object.keys(a)));
@@ -173,13 +137,13 @@ export class ExcerptStream {
     if (used > 0) yield out.subarray(0, used);
   }
 
-  *json(): Generator<string> {
+  *json(): Generator<string | Uint8Array> {
     if (!this.formats.json) throw new Error('excerpts were not kept as JSON');
     yield excerptsJsonParts.start(this.codes.length);
     for (const [i, code] of this.codes.entries()) {
       const { open, close } = excerptsJsonParts.code(code, i === 0, this.counts[i] > 0);
       yield open;
-      if (this.counts[i] > 0) yield* this.parts.chunks(3 * i + 2);
+      if (this.counts[i] > 0) yield* this.parts.bytes(3 * i + 2);
       yield close;
     }
     yield excerptsJsonParts.end(this.codes.length);
@@ -194,11 +158,4 @@ export class ExcerptStream {
  */
 function csvPart(doc: number, cells: string): string {
   return cells.includes('\n') ? `${doc}j${JSON.stringify(cells)}\n` : `${doc}:${cells}\n`;
-}
-
-function fromCsvPart(line: string): { doc: number; cells: string } {
-  let at = 0;
-  while (line.charCodeAt(at) >= 48 && line.charCodeAt(at) <= 57) at++;
-  const doc = Number(line.slice(0, at));
-  return { doc, cells: line[at] === ':' ? line.slice(at + 1) : (JSON.parse(line.slice(at + 1)) as string) };
 }

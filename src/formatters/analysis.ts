@@ -59,8 +59,8 @@ export function analysisFiles(r: AnalyseResult, excerpts: ExcerptStream, csv: Cs
   const byCluster = matrixGrid(r.matrices.clusters, r.language);
   const whole = (file: string, text: () => string): AnalysisFile => ({ file, text: () => [text()] });
   return [
-    { file: 'excerpts.md', text: () => excerpts.markdownBytes() },
-    { file: 'excerpts.csv', text: () => excerpts.csvBytes() },
+    { file: 'excerpts.md', text: () => excerpts.markdown() },
+    { file: 'excerpts.csv', text: () => excerpts.csv() },
     whole('matrix-codes.csv', () => gridCsv(byCode, csv)),
     whole('matrix-clusters.csv', () => gridCsv(byCluster, csv)),
     whole('matrix.md', () => `${gridMarkdown(byCluster)}\n${gridMarkdown(byCode)}`),

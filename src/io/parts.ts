@@ -1,6 +1,6 @@
 /**
- * Numbered part files in a scratch folder: text appended to each as a run goes, read back in
- * chunks or lines when the output that gathers them is written. This is how an output in an order
+ * Numbered part files in a scratch folder: text appended to each as a run goes, read back as bytes
+ * (in pieces, or by lines) when the output that gathers them is written. This is how an output in an order
  * other than the corpus order (excerpts by code) is written without holding it in memory.
  */
 import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
@@ -9,18 +9,14 @@ import { join } from 'node:path';
 import { tempSuffix } from './write.js';
 import { processAlive } from './owner.js';
 import { forget, remember } from './unfinished.js';
-import { StringDecoder } from 'node:string_decoder';
 
 /** Text kept per part before it is appended to its file. */
 const BUFFER = 64 * 1024;
 /**
- * Bytes read back at a time. Small enough that the text of a piece is an ordinary young object: V8
- * puts strings of more than about 128 KB straight among the old objects, where gigabytes of excerpts
- * read back in megabyte pieces piled up as garbage (qda analyse of 1 GB rose from 650 MB to 1.18 GB
- * while it wrote excerpts.md).
+ * Bytes read back at a time. They stay bytes, off the JavaScript heap: texts of more than about
+ * 128 KB go straight among V8's old objects, where gigabytes of excerpts read back as text piled up
+ * as garbage (qda analyse of 1 GB once rose from 650 MB to 1.18 GB while it wrote excerpts.md).
  */
-const CHUNK = 32 * 1024;
-/** Bytes read back at a time when the bytes are wanted as they are (off the JavaScript heap, so no such limit). */
 const BYTES = 256 * 1024;
 
 /** A new scratch folder name in the system's temporary folder; those of processes that are gone are removed. */
@@ -62,26 +58,7 @@ export class PartFiles {
     buffer.used += buffer.bytes.write(text, buffer.used, 'utf8');
   }
 
-  /** The text of a part, in chunks of about a megabyte. */
-  *chunks(part: number): Generator<string> {
-    this.flush(part);
-    if (!this.written.has(part)) return;
-    const fd = openSync(this.file(part), 'r');
-    try {
-      const decoder = new StringDecoder('utf8');
-      const buffer = Buffer.allocUnsafe(CHUNK);
-      for (let n = readSync(fd, buffer, 0, CHUNK, null); n > 0; n = readSync(fd, buffer, 0, CHUNK, null)) {
-        const text = decoder.write(buffer.subarray(0, n));
-        if (text) yield text;
-      }
-      const rest = decoder.end();
-      if (rest) yield rest;
-    } finally {
-      closeSync(fd);
-    }
-  }
-
-  /** The bytes of a part as written, in pieces of BYTES: for copying into a file without decoding and encoding them again. */
+  /** The bytes of a part as written, in pieces of BYTES: copied into an output as they are, never decoded and encoded again. */
   *bytes(part: number): Generator<Buffer> {
     this.flush(part);
     if (!this.written.has(part)) return;
@@ -130,17 +107,6 @@ export class PartFiles {
     } finally {
       closeSync(fd);
     }
-  }
-
-  /** The lines of a part (each appended text ending in \n), without their \n. */
-  *lines(part: number): Generator<string> {
-    let rest = '';
-    for (const chunk of this.chunks(part)) {
-      const lines = (rest + chunk).split('\n');
-      rest = lines.pop()!;
-      yield* lines;
-    }
-    if (rest) yield rest;
   }
 
   remove(): void {
