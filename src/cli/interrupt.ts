@@ -14,6 +14,7 @@ import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { removeAll, watchUnfinished } from '../io/unfinished.js';
+import { threadExecArgv } from '../io/thread-args.js';
 
 /** Exit status after a signal: 128 + its number, as shells report it. */
 const STATUS = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -50,6 +51,7 @@ export function runInThread(argv: string[]): Promise<number> {
   let finished = false;
   let stopping = false;
   const worker = new Worker(new URL('./thread.js', import.meta.url), {
+    execArgv: threadExecArgv(),
     workerData: { argv, port: port2, cell } satisfies ThreadData,
     transferList: [port2],
   });

@@ -23,6 +23,7 @@ import type { Frequencies } from '../scoring/frequencies.js';
 import type { FileEncoding } from './load.js';
 import { encodingOf, type CodedDocument, type CorpusOptions } from './pipeline.js';
 import { PatternTimeout } from '../coding/auto-code.js';
+import { threadExecArgv } from '../io/thread-args.js';
 
 /** Everything a worker needs to code files as the main thread would, as plain data. */
 export interface WorkerSetup {
@@ -199,7 +200,11 @@ function* inOrder(setup: WorkerSetup, workers: number): Generator<Done> {
   try {
     for (let i = 0; i < Math.min(workers, plan.length); i++) {
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(WORKER, { workerData: { setup, port: port2, signal, slot: i + 1 }, transferList: [port2] });
+      const worker = new Worker(WORKER, {
+        execArgv: threadExecArgv(),
+        workerData: { setup, port: port2, signal, slot: i + 1 },
+        transferList: [port2],
+      });
       worker.unref();
       pool.push({ worker, port: port1, busy: false });
     }

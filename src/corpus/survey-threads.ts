@@ -23,6 +23,7 @@ import { addAll } from '../diagnostics/diagnostic.js';
 import { addFrequencies, type Frequencies } from '../scoring/frequencies.js';
 import type { FileEncoding } from './load.js';
 import { encodingOf, surveyCorpus, unknownDocuments, type CorpusOptions, type DocumentInfo, type SurveyHooks } from './pipeline.js';
+import { threadExecArgv } from '../io/thread-args.js';
 
 /** Files [from, to) of the list. */
 export interface Piece {
@@ -82,7 +83,7 @@ export class SurveyThreads {
     for (let slot = 1; slot <= count; slot++) {
       const { port1, port2 } = new MessageChannel();
       const start: SurveyStart = { ...(kind ? { kind } : {}), port: port2, signal: this.signal, slot };
-      const worker = new Worker(script, { workerData: start, transferList: [port2] });
+      const worker = new Worker(script, { execArgv: threadExecArgv(), workerData: start, transferList: [port2] });
       worker.unref();
       this.workers.push({ worker, port: port1, slot });
     }

@@ -14,6 +14,7 @@
  * regexp-engine`) refuses `\w` with the `i` and `u` flags and counted repeats.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { threadExecArgv } from '../io/thread-args.js';
 
 /**
  * The time a pattern may take, in all, on the text it has run on: 2 s (`base`), and 1 s more per MB.
@@ -238,7 +239,12 @@ export class PatternRunner {
     Atomics.store(shared, STATE, BUSY);
     const spent = new Float64Array(new SharedArrayBuffer(8 * 2 * this.patterns.length));
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(WORKER, { eval: true, workerData: { shared, spent, port: port2, patterns: this.patterns }, transferList: [port2] });
+    const worker = new Worker(WORKER, {
+      eval: true,
+      execArgv: threadExecArgv(),
+      workerData: { shared, spent, port: port2, patterns: this.patterns },
+      transferList: [port2],
+    });
     // Neither the worker nor its port keeps a process alive.
     worker.unref();
     port1.unref();
