@@ -7,7 +7,15 @@ import { collectWhenGrown } from '../corpus/heap.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import type { Codebook } from '../codebook/types.js';
 import { CodingCounter } from '../coding/tally.js';
-import { codeChunksInWorkers, codeInWorkers, formatInWorkers, workerSetup, type FormattedChunk, type WorkerWords } from '../corpus/parallel.js';
+import {
+  codeChunksInWorkers,
+  codeInWorkers,
+  CodingThreads,
+  formatInWorkers,
+  workerSetup,
+  type FormattedChunk,
+  type WorkerWords,
+} from '../corpus/parallel.js';
 import type { CounterParts } from '../words/count.js';
 import type { CodingsFormat } from '../formatters/codings.js';
 import { codeCorpus, type CodedDocument, type CorpusOptions, type DocumentInfo } from '../corpus/pipeline.js';
@@ -31,6 +39,8 @@ export interface OpenedCorpus {
   corpus: CorpusOptions;
   /** The key of --redact, applied to texts as they are read. */
   redaction?: Redaction;
+  /** The worker threads that surveyed the corpus and keep what they parsed, to code it (OpenOptions.codingThreads). */
+  codingThreads?: CodingThreads;
 }
 
 /** Told of each document as it is coded, e.g. to show progress on a terminal. */
@@ -84,8 +94,7 @@ export function* codedChunks(
     for (const coded of codedDocuments(opened, totals, progress)) yield { documents: [coded] };
     return;
   }
-  opened.corpus.parsed?.clear();
-  for (const chunk of codeChunksInWorkers(workerSetup(opened.files, opened.codebook, opened.corpus, opened.cwd), workers, words)) {
+  for (const chunk of codeChunksInWorkers(codingThreads(opened, workers), words)) {
     for (const coded of chunk.documents) counted(coded, totals, progress);
     yield chunk;
   }
@@ -104,8 +113,7 @@ export function* formattedDocuments(
   workers = 0,
 ): Generator<CodedDocument | FormattedChunk> {
   if (workers === 0) return yield* codedDocuments(opened, totals, progress, workers);
-  opened.corpus.parsed?.clear();
-  for (const chunk of formatInWorkers(workerSetup(opened.files, opened.codebook, opened.corpus, opened.cwd), workers, format)) {
+  for (const chunk of formatInWorkers(codingThreads(opened, workers), format)) {
     collectWhenGrown(chunk.characters);
     for (const path of chunk.paths) progress?.step(path);
     totals.documents += chunk.items;
@@ -119,9 +127,18 @@ export function* formattedDocuments(
 
 function coding(opened: OpenedCorpus, workers: number): Iterable<CodedDocument> {
   if (workers === 0) return codeCorpus(opened.files, opened.compiled, opened.corpus);
-  // The workers read the files again; what the survey kept for the main thread is not needed.
+  return codeInWorkers(codingThreads(opened, workers));
+}
+
+/** The threads that surveyed the corpus, else `workers` new ones that read the files again (what the survey kept for this thread is let go). */
+function codingThreads(opened: OpenedCorpus, workers: number): CodingThreads {
+  const surveyed = opened.codingThreads;
+  if (surveyed) {
+    opened.codingThreads = undefined;
+    return surveyed;
+  }
   opened.corpus.parsed?.clear();
-  return codeInWorkers(workerSetup(opened.files, opened.codebook, opened.corpus, opened.cwd), workers);
+  return CodingThreads.start(workerSetup(opened.files, opened.codebook, opened.corpus, opened.cwd), workers);
 }
 
 /** The language labels and headings are written in: the project's, else the codebook's. */

@@ -9,9 +9,10 @@ import { parseCodebookCached } from '../codebook/cache.js';
 import { closest } from '../codebook/suggest.js';
 import { AUTO_CODER } from '../coding/auto-code.js';
 import { chooseEncodings } from '../corpus/encodings.js';
-import { encodingOf, surveyCorpus, type CorpusOptions, type SurveyHooks } from '../corpus/pipeline.js';
+import { encodingOf, keptCharacters, surveyCorpus, type CorpusOptions, type SurveyHooks } from '../corpus/pipeline.js';
 import type { Redaction } from '../anonymise/redact.js';
 import { SurveyThreads } from '../corpus/survey-threads.js';
+import { CodingThreads, corpusBytes, workerSetup } from '../corpus/parallel.js';
 import type { SurveyJob } from './survey-job.js';
 import { decode } from '../io/decode.js';
 import { codebookGuess, codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
@@ -58,8 +59,8 @@ export interface OpenOptions {
   threads?: (files: string[], corpus: CorpusOptions) => number;
   /**
    * How many worker threads will code the corpus after the survey (src/cli/workers.ts): with one or
-   * more the survey keeps nothing for a coding pass in this thread, and with two or more it runs in
-   * as many threads itself.
+   * more they survey it first, keeping what they parse for their coding pass (OpenedCorpus.codingThreads),
+   * and nothing is kept in this thread.
    */
   codingThreads?: (files: string[], corpus: CorpusOptions) => number;
   /** Worker threads started for the survey (startSurveyThreads); those it does not use are ended. Others are started when `threads` asks for more. */
@@ -166,16 +167,29 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   const coders = !hooks && !now ? (options.codingThreads?.(files, corpus) ?? 0) : 0;
   const started = threads > 1 ? options.surveyThreads : undefined;
   if (!started) options.surveyThreads?.close();
-  const survey =
-    threads > 1
-      ? (started ?? startSurveyThreads(threads - 1, (hooks!.threads!.job as SurveyJob).kind)).survey(files, corpus, hooks!, threads, cwd)
-      : coders > 1
-        ? startSurveyThreads(coders - 1).survey(files, corpus, {}, coders, cwd)
-        : surveyCorpus(
-            files,
-            corpus,
-            now ? { ...hooks, each: (document, segments) => now.add(document, segments) } : coders > 0 ? { keep: false } : hooks,
-          );
+  // The threads that code survey the corpus first; they end with the coding, or here when there is none.
+  const coding =
+    coders > 0 && loaded.codebook && compiled
+      ? CodingThreads.startSurvey(workerSetup(files, loaded.codebook, corpus, cwd), coders, keptCharacters(corpusBytes(files, corpus)))
+      : undefined;
+  let survey: ReturnType<typeof surveyCorpus>;
+  try {
+    survey =
+      threads > 1
+        ? (started ?? startSurveyThreads(threads - 1, (hooks!.threads!.job as SurveyJob).kind)).survey(files, corpus, hooks!, threads, cwd)
+        : coding
+          ? coding.survey(files, corpus)
+          : coders > 1
+            ? startSurveyThreads(coders - 1).survey(files, corpus, {}, coders, cwd)
+            : surveyCorpus(
+                files,
+                corpus,
+                now ? { ...hooks, each: (document, segments) => now.add(document, segments) } : coders > 0 ? { keep: false } : hooks,
+              );
+  } catch (error) {
+    coding?.close();
+    throw error;
+  }
   addAll(diagnostics, survey.diagnostics);
   corpus.parsed = survey.parsed;
   corpus.frequencies = survey.frequencies;
@@ -188,7 +202,10 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   }
 
   sortDiagnostics(diagnostics);
-  if (!loaded.codebook || !compiled || (hasErrors(diagnostics) && !options.keepGoing)) return { diagnostics };
+  if (!loaded.codebook || !compiled || (hasErrors(diagnostics) && !options.keepGoing)) {
+    coding?.close();
+    return { diagnostics };
+  }
   const opened: OpenedCorpus = {
     cwd,
     project,
@@ -198,12 +215,16 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
     files,
     documents: survey.documents,
     corpus,
+    ...(coding ? { codingThreads: coding } : {}),
     ...(redacted ? { redaction: redacted } : {}),
   };
   // With no transcripts there is no one to have coded; the caller says so (noTranscripts).
   if (files.length > 0) {
     const unknown = unknownCoder(flags.coder, corpus.model ? [...sidecars.coders, corpus.model.model.name] : sidecars.coders);
-    if (unknown) return { diagnostics: [...diagnostics, unknown] };
+    if (unknown) {
+      coding?.close();
+      return { diagnostics: [...diagnostics, unknown] };
+    }
   }
   return { result: opened, diagnostics };
 }

@@ -2,10 +2,10 @@
  * How many worker threads code the corpus: `--workers N`, else QDA_WORKERS, else one per core (at
  * most MAX_DEFAULT) on machines with MIN_CORES cores or more when the corpus is large enough for
  * threads to pay for their start, else none (the coding runs in the main thread). 0 always means
- * the main thread. Threads cost CPU time of their own (each reads and parses its files again and
- * compiles the codebook, and for `qda analyse` every coded document is copied back to the main
- * thread, about half as much again as coding in one thread on the benchmark corpus,
- * docs/performance.md), so with two cores, where the main thread also needs one, they save little
+ * the main thread. Threads cost CPU time of their own (each compiles the codebook, and for `qda
+ * analyse` each reads and parses its files again after the main thread's survey and every coded
+ * document is copied back to the main thread, about half as much again as coding in one thread on
+ * the benchmark corpus, docs/performance.md), so with two cores, where the main thread also needs one, they save little
  * wall time and none on a busy machine; `qda code` needs less of the main thread (MIN_CORES_CODE).
  */
 import { availableParallelism } from 'node:os';

@@ -1,8 +1,10 @@
 /**
  * A worker thread of the coding pass (see parallel.ts): it codes the chunks of files it is handed
  * and posts the coded documents back, then raises the shared counter the main thread sleeps on.
+ * Started to survey, it first surveys the chunks it takes, posting what it found in each and
+ * keeping the documents it parsed (up to its share), and codes once told to.
  */
-import { workerData, type MessagePort } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { compileCodebook } from '../codebook/compile.js';
 import { rememberPlans } from '../codebook/plan.js';
 import { PatternTimeout } from '../coding/auto-code.js';
@@ -16,11 +18,12 @@ import { NO_FILTER } from '../select/filter.js';
 import type { CounterParts } from '../words/count.js';
 import { stopWordsOf } from '../words/stop-words.js';
 import { Predictor } from '../learn/predict.js';
-import { NO_FREQUENCIES } from '../scoring/frequencies.js';
-import type { FormattedChunk, FromWorker, ToWorker, WorkerSetup, WorkerWords } from './parallel.js';
-import { codeCorpus, type CodedDocument, type CorpusOptions } from './pipeline.js';
+import { FrequencyCounter, NO_FREQUENCIES } from '../scoring/frequencies.js';
+import type { Document, Segment } from '../ingest/document.js';
+import type { FormattedChunk, FromWorker, Go, ToWorker, WorkerStart, WorkerSurvey, WorkerWords } from './parallel.js';
+import { codeCorpus, surveyCorpus, type CodedDocument, type CorpusOptions } from './pipeline.js';
 
-const { setup, port, signal, slot } = workerData as { setup: WorkerSetup; port: MessagePort; signal: Int32Array; slot: number };
+const { setup, port, signal, slot, survey } = workerData as WorkerStart;
 
 rememberPlans(setup.codebook, setup.plans);
 const compiled = compileCodebook(setup.codebook);
@@ -33,9 +36,11 @@ const options: CorpusOptions = {
   read: (path) => readBytes(path, setup.cwd),
   ...(setup.backgrounds.length > 0 ? { background: (language: string) => backgrounds.get(language) ?? NO_FREQUENCIES } : {}),
   ...(setup.model && setup.options.codes ? { model: new Predictor(setup.model, setup.options.codes) } : {}),
-  // The words the coding pass scans, kept a batch at a time for the report's word counts to take.
-  ...(setup.words ? { runs: new RunStore() } : {}),
 };
+/** What to do with the chunks (the main thread's `go`). */
+let job: Go = {};
+/** The documents of the chunks this thread surveyed and keeps for its coding pass, by chunk. */
+const kept = new Map<number, Map<string, { document: Document; segments: Segment[] }>>();
 
 /** The project's stop words per language, read once per thread. */
 const stopWords = new Map<string, Set<string>>();
@@ -68,12 +73,23 @@ const post = (message: FromWorker) => {
   Atomics.notify(signal, 0);
 };
 
-port.on('message', ({ chunk, from, to }: ToWorker) => {
+port.on('message', (message: ToWorker) => {
+  if ('go' in message) {
+    job = message.go;
+    if (job.frequencies) options.frequencies = job.frequencies;
+    // The words the coding pass scans, kept a batch at a time for the report's word counts to take.
+    if (job.words) options.runs = new RunStore();
+    return;
+  }
+  if ('forget' in message) return void kept.delete(message.forget);
+  const { chunk, from, to } = message;
   try {
-    const documents = codeCorpus(setup.files.slice(from, to), compiled, options);
-    if (setup.format) post({ chunk, formatted: formatted(documents) });
-    else if (!setup.words) post({ chunk, documents: [...documents] });
-    else post({ chunk, ...withWords(documents, setup.words) });
+    const parsed = kept.get(chunk);
+    kept.delete(chunk);
+    const documents = codeCorpus(setup.files.slice(from, to), compiled, parsed ? { ...options, parsed } : options);
+    if (job.format) post({ chunk, formatted: formatted(documents) });
+    else if (!job.words) post({ chunk, documents: [...documents] });
+    else post({ chunk, ...withWords(documents, job.words) });
   } catch (error) {
     if (error instanceof PatternTimeout) {
       const { source, code, codebook, place, segment, ms, path } = error;
@@ -100,8 +116,38 @@ function formatted(documents: Iterable<CodedDocument>): FormattedChunk {
       yield document;
     }
   }
-  const text = formatAll(codingsStream(setup.format!), counted());
+  const text = formatAll(codingsStream(job.format!), counted());
   return { ...text, paths, characters, segments, coded, codings: counter.result() };
+}
+
+/**
+ * Surveys the chunks not yet taken, one at a time, as the main thread would survey their files,
+ * keeping the documents of each while the thread's share lasts; the word frequencies of them all
+ * are posted last, once every chunk is taken.
+ */
+function surveyChunks({ chunks, claims, keep }: WorkerSurvey): void {
+  const surveyed: CorpusOptions = {
+    ...options,
+    size: (path) => setup.sizes[index.get(path)!],
+    // Counted with the coding pass's own tables, a kept segment's words are scanned once.
+    wordTable: compiled.wordTable,
+    // Hand-made codings of documents in no chunk are the main thread's to report.
+    partial: true,
+  };
+  const counters = new Map<string, FrequencyCounter>();
+  let characters = 0;
+  try {
+    for (let chunk = Atomics.add(claims, 0, 1); chunk < chunks.length; chunk = Atomics.add(claims, 0, 1)) {
+      const { from, to } = chunks[chunk];
+      const found = surveyCorpus(setup.files.slice(from, to), surveyed, { keep: characters < keep, counters });
+      if (found.parsed.size > 0) kept.set(chunk, found.parsed);
+      for (const { document } of found.parsed.values()) characters += document.text.length;
+      post({ chunk, surveyed: { documents: found.documents, diagnostics: found.diagnostics, kept: found.parsed.size > 0 } });
+    }
+    post({ frequencies: new Map([...counters].map(([language, counter]) => [language, counter.result()])) });
+  } catch (error) {
+    post({ chunk: -1, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
 }
 
 // Said before the thread goes, however it goes, so that the main thread does not wait for it forever.
@@ -109,3 +155,5 @@ process.on('exit', () => {
   Atomics.store(signal, slot, 1);
   Atomics.notify(signal, 0);
 });
+
+if (survey) surveyChunks(survey);

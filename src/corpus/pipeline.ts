@@ -78,6 +78,11 @@ const KEEP_PARSED = 32_000_000;
  */
 const KEEP_CORPUS = 256 * 1024 * 1024;
 
+/** Characters of text the survey of a corpus of this many bytes keeps for the coding pass, in one thread or shared among several. */
+export function keptCharacters(bytes: number): number {
+  return bytes <= KEEP_CORPUS ? KEEP_PARSED : 0;
+}
+
 export interface DocumentInfo {
   id: string;
   path: string;
@@ -118,6 +123,11 @@ export interface SurveyHooks {
    * (src/corpus/survey-threads.ts), and how to add what each found to what `visit` gathered.
    */
   threads?: { job: unknown; absorb: (parts: unknown) => void };
+  /**
+   * The word frequencies are counted into these counters, per language, instead of counters of the
+   * call's own (and the result's are left empty): for a thread that surveys several parts of the files.
+   */
+  counters?: Map<string, FrequencyCounter>;
 }
 
 export interface VisitContext {
@@ -138,7 +148,7 @@ export function surveyCorpus(
   frequencies: Map<string, Frequencies>;
 } {
   const documents: DocumentInfo[] = [];
-  const counters = new Map<string, FrequencyCounter>();
+  const counters = hooks.counters ?? new Map<string, FrequencyCounter>();
   const diagnostics: Diagnostic[] = [];
   const ids = new Map<string, string>();
   const composedIds = new Map<string, string>();
@@ -146,7 +156,7 @@ export function surveyCorpus(
   const parsed = new Map<string, { document: Document; segments: Segment[] }>();
   let kept = 0;
   const sizes = files.map((path) => options.size?.(path) ?? 0);
-  const budget = hooks.keep !== false && sizes.reduce((a, b) => a + b, 0) <= KEEP_CORPUS ? KEEP_PARSED : 0;
+  const budget = hooks.keep !== false ? keptCharacters(sizes.reduce((a, b) => a + b, 0)) : 0;
   const limit = options.maxFileSize ?? MAX_FILE_SIZE;
   for (const [i, path] of files.entries()) {
     const size = sizes[i];
@@ -230,7 +240,7 @@ export function surveyCorpus(
     }
   }
   addAll(diagnostics, unknownDocuments(options, ids));
-  const frequencies = new Map([...counters].map(([language, c]) => [language, c.result()]));
+  const frequencies = new Map<string, Frequencies>(hooks.counters ? [] : [...counters].map(([language, c]) => [language, c.result()]));
   return { documents, diagnostics, parsed, frequencies };
 }
 

@@ -1,10 +1,11 @@
 // Coding in worker threads gives, byte for byte, what coding in the main thread gives.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chunks, portable } from '../../src/corpus/parallel.js';
-import type { CorpusOptions } from '../../src/corpus/pipeline.js';
+import type { CodedDocument, CorpusOptions } from '../../src/corpus/pipeline.js';
 import { runBuilt, type BuiltResult, type BuiltRun } from '../helpers/run-built.js';
 import { qda as qdaHere } from '../helpers/run-cli.js';
 import { ANALYSE_FILES, tempDir } from '../helpers/temp.js';
@@ -102,6 +103,35 @@ describe.runIf(built)('worker threads', () => {
     const report = readFileSync(join(dir, 'two', 'report.html'), 'utf8');
     expect(report).not.toContain('<td>familiecentrum</td>');
     expect(report).toBe(readFileSync(join(dir, 'one', 'report.html'), 'utf8'));
+  });
+});
+
+// Threads that code keep the documents of their survey up to a share, and read the files of the other chunks again.
+describe.runIf(built)('threads that survey the chunks they code', () => {
+  test('with all, some or none of the documents kept: the survey and the codings of one thread', { timeout: 120_000 }, async () => {
+    // The built modules, whose threads are there to start.
+    const { openCorpus } = (await import(pathToFileURL(resolve('dist/app/open.js')).href)) as typeof import('../../src/app/open.js');
+    const parallel = (await import(pathToFileURL(resolve('dist/corpus/parallel.js')).href)) as typeof import('../../src/corpus/parallel.js');
+    const { codeCorpus, surveyCorpus } = (await import(
+      pathToFileURL(resolve('dist/corpus/pipeline.js')).href
+    )) as typeof import('../../src/corpus/pipeline.js');
+    const dir = corpus();
+    const opened = openCorpus([], {}, dir).result!;
+    const corpusOptions = { ...opened.corpus, parsed: undefined };
+    const one = surveyCorpus(opened.files, corpusOptions, { keep: false });
+    const codings = (documents: Iterable<CodedDocument>) =>
+      [...documents].map((c) => ({ path: c.document.path, segments: c.segments, clusters: c.clusters, codings: c.codings }));
+    const expected = codings(codeCorpus(opened.files, opened.compiled, corpusOptions));
+    // Every chunk kept, the first of each thread only (a character each), none.
+    for (const keep of [1e9, 2, 0]) {
+      const setup = parallel.workerSetup(opened.files, opened.codebook, { ...corpusOptions, frequencies: undefined }, dir);
+      const threads = parallel.CodingThreads.startSurvey(setup, 2, keep);
+      const survey = threads.survey(opened.files, corpusOptions);
+      expect(survey.documents, `keep ${keep}`).toEqual(one.documents);
+      expect(survey.diagnostics).toEqual(one.diagnostics);
+      expect(survey.frequencies).toEqual(one.frequencies);
+      expect(codings(parallel.codeInWorkers(threads)), `keep ${keep}`).toEqual(expected);
+    }
   });
 });
 
