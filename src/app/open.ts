@@ -9,10 +9,10 @@ import { parseCodebookCached } from '../codebook/cache.js';
 import { closest } from '../codebook/suggest.js';
 import { AUTO_CODER } from '../coding/auto-code.js';
 import { chooseEncodings } from '../corpus/encodings.js';
-import { encodingOf, keptCharacters, surveyCorpus, type CorpusOptions, type SurveyHooks } from '../corpus/pipeline.js';
+import { encodingOf, surveyCorpus, type CorpusOptions, type SurveyHooks } from '../corpus/pipeline.js';
 import type { Redaction } from '../anonymise/redact.js';
 import { SurveyThreads } from '../corpus/survey-threads.js';
-import { CodingThreads, corpusBytes, workerSetup } from '../corpus/parallel.js';
+import { CodingThreads, corpusBytes, threadsKeep, workerSetup } from '../corpus/parallel.js';
 import type { SurveyJob } from './survey-job.js';
 import { decode } from '../io/decode.js';
 import { codebookGuess, codebookName, codebookPath, displayPath, openProject, projectFiles, type Project } from '../corpus/project.js';
@@ -59,8 +59,8 @@ export interface OpenOptions {
   threads?: (files: string[], corpus: CorpusOptions) => number;
   /**
    * How many worker threads will code the corpus after the survey (src/cli/workers.ts): with one or
-   * more they survey it first, keeping what they parse for their coding pass (OpenedCorpus.codingThreads),
-   * and nothing is kept in this thread.
+   * more they survey it first and then code it (OpenedCorpus.codingThreads), and nothing is kept
+   * in this thread.
    */
   codingThreads?: (files: string[], corpus: CorpusOptions) => number;
   /** Worker threads started for the survey (startSurveyThreads); those it does not use are ended. Others are started when `threads` asks for more. */
@@ -170,7 +170,7 @@ export function openCorpus(paths: string[], flags: CorpusSettings, cwd: string, 
   // The threads that code survey the corpus first; they end with the coding, or here when there is none.
   const coding =
     coders > 0 && loaded.codebook && compiled
-      ? CodingThreads.startSurvey(workerSetup(files, loaded.codebook, corpus, cwd), coders, keptCharacters(corpusBytes(files, corpus)))
+      ? CodingThreads.startSurvey(workerSetup(files, loaded.codebook, corpus, cwd), coders, threadsKeep(corpusBytes(files, corpus)))
       : undefined;
   let survey: ReturnType<typeof surveyCorpus>;
   try {

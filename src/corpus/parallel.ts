@@ -23,7 +23,7 @@ import { LineIndex } from '../position/line-index.js';
 import { addFrequencies, type Frequencies } from '../scoring/frequencies.js';
 import { addAll, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileEncoding } from './load.js';
-import { encodingOf, surveyCorpus, unknownDocuments, type CodedDocument, type CorpusOptions, type DocumentInfo } from './pipeline.js';
+import { encodingOf, keptCharacters, surveyCorpus, unknownDocuments, type CodedDocument, type CorpusOptions, type DocumentInfo } from './pipeline.js';
 import { PatternTimeout } from '../coding/auto-code.js';
 import { threadExecArgv } from '../io/thread-args.js';
 
@@ -122,6 +122,20 @@ const MAX_CHUNK = 1024 * 1024;
 /** Chunks handed out ahead of the one the main thread waits for, per worker: bounds what is held in memory. */
 const AHEAD = 3;
 
+/**
+ * The share of what one thread keeps of its survey (pipeline.ts, keptCharacters) that the threads
+ * that survey keep between them. None: on the 20 MB benchmark corpus with two threads, keeping all
+ * of it saved no CPU time within the noise (7.30 s user + sys against 7.37 s, eight pairs at load
+ * 3-5), since the garbage collection of the kept documents (0.4 s more in a profile) took what
+ * reading and scanning them again costs, and it raised peak memory by some 180 MB.
+ */
+const THREADS_KEEP = 0;
+
+/** Characters of parsed text the threads that survey a corpus of this many bytes keep between them. */
+export function threadsKeep(bytes: number): number {
+  return keptCharacters(bytes) * THREADS_KEEP;
+}
+
 const WORKER = new URL('./code-worker.js', import.meta.url);
 
 /** Whether the compiled worker script is there (it is not when the sources are run directly). */
@@ -217,8 +231,8 @@ type Survey = ReturnType<typeof surveyCorpus>;
 /**
  * Worker threads that code the chunks of the files (`chunks`), started either to code alone
  * (`start`) or to survey the chunks first (`startSurvey`, then `survey`), each keeping the
- * documents it parsed for its coding pass (up to its budget; beyond it, files are read again), so
- * that a file is read and parsed once. The threads live from the survey to the end of the coding
+ * documents it parsed for its coding pass up to its budget (threadsKeep) and reading the files
+ * again beyond it. The threads live from the survey to the end of the coding
  * pass, which they begin when told to (`go`), once the main thread has every problem and nothing
  * stops the run; a thread codes the chunks it keeps, and takes those of others only when it has
  * none of its own left.
@@ -257,7 +271,7 @@ export class CodingThreads {
 
   /**
    * `workers` threads that survey the files of `setup` (see `survey`) and then code them, keeping
-   * at most `keep` characters of parsed text between them (pipeline.ts, keptCharacters).
+   * at most `keep` characters of parsed text between them (threadsKeep).
    */
   static startSurvey(setup: WorkerSetup, workers: number, keep: number): CodingThreads {
     return new CodingThreads(setup, workers, keep);
